@@ -1,0 +1,74 @@
+"""numba.pycc-compatible `CC`: the object a source creates and decorates its exports with.
+
+The live object only remembers where it was created; compiling always re-reads that
+file with `ast`, so `cc.compile()`, the CLI, SCons and setuptools share one pipeline.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import sysconfig
+
+from .options import Options
+
+
+class CC:
+    """`CC('my_module')`; `@cc.export(name, signature)`; `cc.compile()`."""
+
+    def __init__(self, extension_name: str, source_module=None):
+        if not isinstance(extension_name, str) or not extension_name.isidentifier():
+            raise ValueError(f"extension name must be a Python identifier, not {extension_name!r}")
+        self._name = extension_name
+        caller = sys._getframe(1).f_globals
+        path = caller.get("__file__")
+        self._source_path = os.path.abspath(path) if path else None
+        self._output_dir = os.path.dirname(self._source_path) if self._source_path else os.getcwd()
+        self._output_file = None
+        self._exported = {}
+        self.verbose = False
+        self.target_cpu = None
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    @property
+    def output_dir(self) -> str:
+        return self._output_dir
+
+    @output_dir.setter
+    def output_dir(self, value: str) -> None:
+        self._output_dir = os.fspath(value)
+
+    @property
+    def output_file(self) -> str:
+        return self._output_file or self._name + sysconfig.get_config_var("EXT_SUFFIX")
+
+    @output_file.setter
+    def output_file(self, value: str) -> None:
+        self._output_file = os.fspath(value)
+
+    def export(self, exported_name: str, sig):
+        """Record the export and hand the function back unchanged (it stays plain Python)."""
+        def decorator(func):
+            self._exported.setdefault(exported_name, []).append(sig)
+            return func
+        return decorator
+
+    def _options(self) -> Options:
+        return Options(target_cpu=self.target_cpu)
+
+    def compile(self) -> str:
+        """Build the extension module next to the source (or in output_dir); returns its path."""
+        from .drivers.build import build_module
+        if self._source_path is None:
+            raise RuntimeError("CC.compile() needs the defining module's __file__ (run it as a script)")
+        paths = build_module(self._source_path, self.output_dir, module=self._name, options=self._options(),
+                             output_file=self._output_file, verbose=self.verbose)
+        return paths[0]
+
+    def distutils_extension(self, **kwargs):
+        """A setuptools Extension that builds this module through the same pipeline."""
+        from .drivers.setuptools_ext import make_extension
+        return make_extension(self, **kwargs)

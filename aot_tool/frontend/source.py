@@ -1,0 +1,273 @@
+"""Source discovery: read a file with `ast` (never import or run it) and find its CC
+objects, their export stacks, module-level functions, constants and imports.
+
+Helper files imported with `from pkg.mod import f` or `from .mod import f` are read
+the same way, lazily, when a compiled function reaches them.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from dataclasses import dataclass, field
+
+from .errors import CompileError, error_at
+from .signatures import Signature, SignatureError, parse_signature
+
+# Import paths whose CC class we recognise.
+CC_CLASSES = {"numba.pycc.CC", "aot_tool.CC", "aot_tool.cc.CC"}
+# Decorators a numba user writes on helpers; read, never called.
+JIT_DECORATORS = {"numba.njit", "numba.jit", "numba.generated_jit", "numba.cfunc",
+                  "numba.core.decorators.njit", "numba.core.decorators.jit"}
+CC_SETTINGS = ("verbose", "target_cpu", "output_dir", "output_file", "name")
+
+
+@dataclass
+class Export:
+    name: str
+    signature_text: str
+    signature: Signature
+    function: str                 # name of the FunctionDef in the defining source
+    node: ast.AST                 # the decorator, for error locations
+
+
+@dataclass
+class ModuleSpec:
+    name: str
+    variable: str                 # the CC object's variable name in the source
+    exports: dict = field(default_factory=dict)   # export name -> [Export, ...]
+    settings: dict = field(default_factory=dict)  # cc.verbose = True and the like
+
+
+@dataclass
+class Source:
+    path: str                     # as given (for reading helpers relative to it)
+    display_path: str             # as shown in error messages
+    text: str
+    tree: ast.Module
+    modules: dict = field(default_factory=dict)     # CC name -> ModuleSpec
+    functions: dict = field(default_factory=dict)   # name -> ast.FunctionDef
+    constants: dict = field(default_factory=dict)   # name -> (value, node)
+    aliases: dict = field(default_factory=dict)     # local name -> dotted path ('np' -> 'numpy')
+    from_imports: dict = field(default_factory=dict)  # local name -> (module text, level, name, node)
+    _lines: list = field(default_factory=list)
+    _helpers: dict = field(default_factory=dict)
+
+    def line_text(self, line: int) -> str | None:
+        if not self._lines:
+            self._lines = self.text.splitlines()
+        return self._lines[line - 1] if 0 < line <= len(self._lines) else None
+
+    def resolve_import(self, name: str):
+        """The (Source, name) a `from x import name` refers to, reading x with ast."""
+        module_text, level, orig, node = self.from_imports[name]
+        key = (module_text, level)
+        if key not in self._helpers:
+            self._helpers[key] = _read_helper(self, module_text, level, node)
+        helper = self._helpers[key]
+        if orig in helper.functions or orig in helper.constants:
+            return helper, orig
+        if orig in helper.from_imports:
+            return helper.resolve_import(orig)
+        raise error_at(self, node, f"cannot import name {orig!r} from {module_text or '.'!r}: "
+                                   f"{helper.display_path} has no such function or constant")
+
+
+def _candidate_files(source: Source, module_text: str, level: int):
+    parts = module_text.split(".") if module_text else []
+    base = os.path.dirname(os.path.abspath(source.path))
+    if level:
+        for _ in range(level - 1):
+            base = os.path.dirname(base)
+        roots = [base]
+    else:
+        roots, d = [], base
+        while True:
+            roots.append(d)
+            parent = os.path.dirname(d)
+            if parent == d:
+                break
+            d = parent
+    for root in roots:
+        stem = os.path.join(root, *parts) if parts else root
+        yield stem + ".py"
+        yield os.path.join(stem, "__init__.py")
+
+
+def _read_helper(source: Source, module_text: str, level: int, node) -> Source:
+    for candidate in _candidate_files(source, module_text, level):
+        if os.path.isfile(candidate):
+            display = os.path.join(os.path.dirname(source.display_path),
+                                   os.path.relpath(candidate, os.path.dirname(os.path.abspath(source.path))))
+            return read_source(candidate, display_path=os.path.normpath(display), want_cc=False)
+    dots = "." * level
+    raise error_at(source, node, f"cannot find module {dots + module_text!r}: only numpy, math, cmath, "
+                                 "numba and plain-Python helper files in the source tree can be imported")
+
+
+def read_source(path: str, display_path: str | None = None, want_cc: bool = True) -> Source:
+    """Parse the file at `path`; never executes it."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    return read_source_text(text, path, display_path, want_cc)
+
+
+def read_source_text(text: str, path: str, display_path: str | None = None, want_cc: bool = True) -> Source:
+    display = display_path or path
+    try:
+        tree = ast.parse(text, filename=display)
+    except SyntaxError as e:
+        raise CompileError(f"invalid syntax: {e.msg}", display, e.lineno or 0, max((e.offset or 1) - 1, 0),
+                           (e.text or "").rstrip("\n") or None) from None
+    source = Source(path=path, display_path=display, text=text, tree=tree)
+    _collect(source)
+    return source
+
+
+def _dotted(node) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr}" if base else None
+    return None
+
+
+def resolve_path(source: Source, dotted: str | None) -> str | None:
+    """Qualified path of a dotted name through the source's imports ('np.sqrt' -> 'numpy.sqrt')."""
+    if not dotted:
+        return None
+    head, _, rest = dotted.partition(".")
+    base = source.aliases.get(head)
+    if base is None:
+        return None
+    return f"{base}.{rest}" if rest else base
+
+
+def _constant_value(node):
+    """A module-level numeric constant or tuple of them, or raise ValueError."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, float, complex)):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        v = _constant_value(node.operand)
+        if isinstance(v, tuple):
+            raise ValueError
+        return -v if isinstance(node.op, ast.USub) else +v
+    if isinstance(node, ast.Tuple):
+        return tuple(_constant_value(e) for e in node.elts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+        a, b = _constant_value(node.left), _constant_value(node.right)
+        if isinstance(a, tuple) or isinstance(b, tuple):
+            raise ValueError
+        return {ast.Add: a.__add__, ast.Sub: a.__sub__, ast.Mult: a.__mul__,
+                ast.Div: a.__truediv__}[type(node.op)](b)
+    raise ValueError
+
+
+def _collect(source: Source) -> None:
+    body = source.tree.body
+    for stmt in body:
+        if isinstance(stmt, ast.If):
+            continue  # `if __name__ == "__main__":` and the like never run at build time
+        if isinstance(stmt, ast.Import):
+            for a in stmt.names:
+                if a.asname:
+                    source.aliases[a.asname] = a.name
+                else:
+                    top = a.name.split(".")[0]
+                    source.aliases[top] = top
+        elif isinstance(stmt, ast.ImportFrom):
+            mod = stmt.module or ""
+            for a in stmt.names:
+                local = a.asname or a.name
+                if stmt.level == 0 and mod.split(".")[0] in ("numpy", "math", "cmath", "numba", "aot_tool"):
+                    source.aliases[local] = f"{mod}.{a.name}"
+                else:
+                    source.from_imports[local] = (mod, stmt.level, a.name, stmt)
+        elif isinstance(stmt, ast.FunctionDef):
+            source.functions[stmt.name] = stmt
+        elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target = stmt.targets[0]
+            if isinstance(target, ast.Name):
+                if isinstance(stmt.value, ast.Call) and _resolve_cc_call(source, stmt.value):
+                    _add_cc(source, target.id, stmt.value)
+                    continue
+                try:
+                    source.constants[target.id] = (_constant_value(stmt.value), stmt)
+                except (ValueError, ArithmeticError):
+                    source.constants.pop(target.id, None)
+            elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
+                spec = _module_by_variable(source, target.value.id)
+                if spec is not None and target.attr in CC_SETTINGS and isinstance(stmt.value, ast.Constant):
+                    spec.settings[target.attr] = stmt.value.value
+    for stmt in body:
+        if isinstance(stmt, ast.FunctionDef):
+            for deco in reversed(stmt.decorator_list):
+                _maybe_export(source, stmt, deco)
+
+
+def _resolve_cc_call(source: Source, call: ast.Call) -> bool:
+    return resolve_path(source, _dotted(call.func)) in CC_CLASSES
+
+
+def _add_cc(source: Source, variable: str, call: ast.Call) -> None:
+    arg = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "extension_name"), None)
+    if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+        raise error_at(source, call, "CC() needs the module name as a string literal, as in CC('my_module')")
+    name = arg.value
+    if not name.isidentifier():
+        raise error_at(source, arg, f"module name {name!r} is not a valid Python identifier")
+    if name in source.modules:
+        raise error_at(source, call, f"a CC named {name!r} is already defined in this file")
+    source.modules[name] = ModuleSpec(name=name, variable=variable)
+
+
+def _module_by_variable(source: Source, variable: str):
+    for spec in source.modules.values():
+        if spec.variable == variable:
+            return spec
+    return None
+
+
+def _maybe_export(source: Source, func: ast.FunctionDef, deco) -> None:
+    if not (isinstance(deco, ast.Call) and isinstance(deco.func, ast.Attribute)
+            and deco.func.attr == "export" and isinstance(deco.func.value, ast.Name)):
+        return
+    spec = _module_by_variable(source, deco.func.value.id)
+    if spec is None:
+        return
+    if len(deco.args) != 2 or deco.keywords:
+        raise error_at(source, deco, "export() takes a name and a signature, as in "
+                                     "@cc.export('multf', 'f8(f8, f8)')")
+    name_node, sig_node = deco.args
+    if not (isinstance(name_node, ast.Constant) and isinstance(name_node.value, str)
+            and name_node.value.isidentifier()):
+        raise error_at(source, name_node, "the exported name must be a string literal that is a Python identifier")
+    if isinstance(sig_node, ast.Constant) and isinstance(sig_node.value, str):
+        text = sig_node.value
+        try:
+            sig = parse_signature(text)
+        except SignatureError as e:
+            err = error_at(source, sig_node, f"malformed signature {text!r}: {e}")
+            if sig_node.lineno == sig_node.end_lineno:
+                err.col = sig_node.col_offset + 1 + e.pos
+            raise err from None
+    else:
+        text = ast.unparse(sig_node)
+        try:
+            sig = parse_signature(text)
+        except SignatureError as e:
+            raise error_at(source, sig_node, f"unsupported signature {text!r}: {e}") from None
+    if sig.ret is None and not sig.args and text.strip() == "":
+        raise error_at(source, sig_node, "empty signature")
+    export = Export(name=name_node.value, signature_text=text, signature=sig,
+                    function=func.name, node=deco)
+    existing = spec.exports.setdefault(export.name, [])
+    for other in existing:
+        if other.signature.args == sig.args:
+            raise error_at(source, deco, f"export {export.name!r} already has a signature with argument "
+                                         f"types ({', '.join(a.name for a in sig.args)})")
+    if len(func.args.args) != len(sig.args) or func.args.vararg or func.args.kwarg or func.args.kwonlyargs:
+        raise error_at(source, deco, f"signature {text!r} has {len(sig.args)} argument(s) but "
+                                     f"{func.name}() takes {len(func.args.args)}")
+    existing.append(export)

@@ -1,0 +1,235 @@
+"""The types of the compiled language, as small frozen values, and numba's promotion rules.
+
+Scalars are named as numba names them (int64, float32, complex128, boolean);
+arrays carry dtype, ndim and layout ('C', 'F' or 'A'); tuples carry their items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Scalar:
+    kind: str   # 'b' bool, 'i' signed, 'u' unsigned, 'f' float, 'c' complex
+    bits: int
+
+    @property
+    def name(self) -> str:
+        return {"b": "boolean", "i": f"int{self.bits}", "u": f"uint{self.bits}",
+                "f": f"float{self.bits}", "c": f"complex{self.bits}"}[self.kind]
+
+    @property
+    def short(self) -> str:
+        """numba's short spelling: f8, i4, b1, c16."""
+        return "b1" if self.kind == "b" else f"{self.kind}{self.bits // 8}"
+
+    @property
+    def is_int(self) -> bool:
+        return self.kind in "iu"
+
+    @property
+    def is_float(self) -> bool:
+        return self.kind == "f"
+
+    @property
+    def is_complex(self) -> bool:
+        return self.kind == "c"
+
+    @property
+    def is_bool(self) -> bool:
+        return self.kind == "b"
+
+    @property
+    def itemsize(self) -> int:
+        return 1 if self.kind == "b" else self.bits // 8
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Array:
+    dtype: Scalar
+    ndim: int
+    layout: str  # 'C', 'F' or 'A'
+
+    @property
+    def name(self) -> str:
+        dims = ", ".join([":"] * self.ndim)
+        if self.layout == "C":
+            dims = ", ".join([":"] * (self.ndim - 1) + ["::1"])
+        elif self.layout == "F":
+            dims = ", ".join(["::1"] + [":"] * (self.ndim - 1))
+        return f"{self.dtype.name}[{dims}]"
+
+    def __str__(self) -> str:
+        return f"array({self.dtype.name}, {self.ndim}d, {self.layout})"
+
+
+@dataclass(frozen=True)
+class Tuple:
+    items: tuple
+
+    @property
+    def name(self) -> str:
+        return "(" + ", ".join(t.name for t in self.items) + ("," if len(self.items) == 1 else "") + ")"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class NoneType:
+    name: str = "none"
+
+    def __str__(self) -> str:
+        return "none"
+
+
+@dataclass(frozen=True)
+class RangeType:
+    """The value of range(...): only iterated over, never stored in memory."""
+    name: str = "range"
+
+    def __str__(self) -> str:
+        return "range"
+
+
+@dataclass(frozen=True)
+class Module:
+    """A module object such as `np` or `math`: only its attributes are values."""
+    path: str
+
+    @property
+    def name(self) -> str:
+        return f"module({self.path})"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Function:
+    """A name that can be called: a builtin (path like 'math.sqrt') or a user function."""
+    path: str
+
+    @property
+    def name(self) -> str:
+        return f"function({self.path})"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class DType:
+    """A dtype object used as a value (np.float32), for dtype= keywords."""
+    dtype: Scalar
+
+    @property
+    def name(self) -> str:
+        return f"dtype({self.dtype.name})"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+boolean = Scalar("b", 8)
+int8, int16, int32, int64 = (Scalar("i", b) for b in (8, 16, 32, 64))
+uint8, uint16, uint32, uint64 = (Scalar("u", b) for b in (8, 16, 32, 64))
+float32, float64 = Scalar("f", 32), Scalar("f", 64)
+complex64, complex128 = Scalar("c", 64), Scalar("c", 128)
+none = NoneType()
+intp, uintp = int64, uint64
+
+SCALARS = {
+    "b1": boolean, "bool_": boolean, "boolean": boolean, "bool": boolean,
+    "i1": int8, "int8": int8, "i2": int16, "int16": int16,
+    "i4": int32, "int32": int32, "i8": int64, "int64": int64, "intp": intp, "intc": int32,
+    "u1": uint8, "uint8": uint8, "u2": uint16, "uint16": uint16,
+    "u4": uint32, "uint32": uint32, "u8": uint64, "uint64": uint64, "uintp": uintp, "uintc": uint32,
+    "f4": float32, "float32": float32, "f8": float64, "float64": float64, "double": float64,
+    "float": float64, "int": int64, "complex": complex128,
+    "c8": complex64, "complex64": complex64, "c16": complex128, "complex128": complex128,
+}
+VOID_NAMES = ("void", "none")
+
+
+def is_number(t) -> bool:
+    return isinstance(t, Scalar)
+
+
+def _numpy_promote(a: Scalar, b: Scalar) -> Scalar:
+    """np.promote_types for the kinds we have, mixing a float/complex with anything."""
+    kinds = "buifc"
+    if a.kind == b.kind:
+        return a if a.bits >= b.bits else b
+    hi, lo = (a, b) if kinds.index(a.kind) > kinds.index(b.kind) else (b, a)
+    if hi.kind == "f":
+        if lo.kind == "b":
+            return hi
+        # an integer fits a float that has more mantissa bits than it has bits
+        need = {8: 16, 16: 32, 32: 64, 64: 64}[lo.bits]
+        return Scalar("f", max(hi.bits, need))
+    if hi.kind == "c":
+        if lo.kind == "f":
+            return Scalar("c", max(hi.bits, 2 * lo.bits))
+        if lo.kind == "b":
+            return hi
+        need = {8: 64, 16: 64, 32: 128, 64: 128}[lo.bits]
+        return Scalar("c", max(hi.bits, need))
+    if hi.kind == "u" and lo.kind == "i":
+        return int64 if hi.bits < 64 else float64
+    if hi.kind == "i" and lo.kind == "u":
+        return int64 if lo.bits < 64 else float64
+    return hi  # bool with an integer
+
+
+def arith_result(a: Scalar, b: Scalar) -> Scalar:
+    """numba's type of a + b, a - b, a * b, a // b, a % b: integers widen to 64 bit."""
+    if a.kind in "bui" and b.kind in "bui":
+        signed = [t for t in (a, b) if t.kind in "bi"]
+        unsigned = [t for t in (a, b) if t.kind == "u"]
+        if not unsigned:
+            return int64
+        if not signed:
+            return uint64
+        return float64 if any(t.bits == 64 for t in unsigned) else int64
+    return _numpy_promote(a, b)
+
+
+def true_div_result(a: Scalar, b: Scalar) -> Scalar:
+    r = arith_result(a, b)
+    return float64 if r.kind in "bui" else r
+
+
+def unify(a, b):
+    """The type two values of types a and b share, or None (numba's unification)."""
+    if a == b:
+        return a
+    if isinstance(a, Scalar) and isinstance(b, Scalar):
+        if a.kind in "bui" and b.kind in "bui":
+            if a.kind == "b" or b.kind == "b":
+                return int64 if (a.kind == "b") != (b.kind == "b") else boolean
+            return arith_result(a, b)
+        return _numpy_promote(a, b)
+    if isinstance(a, Tuple) and isinstance(b, Tuple) and len(a.items) == len(b.items):
+        items = tuple(unify(x, y) for x, y in zip(a.items, b.items))
+        return None if None in items else Tuple(items)
+    if isinstance(a, Array) and isinstance(b, Array) and a.dtype == b.dtype and a.ndim == b.ndim:
+        return Array(a.dtype, a.ndim, "A")
+    return None
+
+
+def can_convert(src, dst) -> bool:
+    """Whether a value of type src may be stored where dst is due (implicit numba casts)."""
+    if src == dst:
+        return True
+    if isinstance(src, Scalar) and isinstance(dst, Scalar):
+        return not (src.is_complex and not dst.is_complex)
+    if isinstance(src, Array) and isinstance(dst, Array):
+        return src.dtype == dst.dtype and src.ndim == dst.ndim and dst.layout in ("A", src.layout)
+    if isinstance(src, Tuple) and isinstance(dst, Tuple) and len(src.items) == len(dst.items):
+        return all(can_convert(s, d) for s, d in zip(src.items, dst.items))
+    return False

@@ -1,0 +1,64 @@
+"""The compiler pipeline in one place: every driver (SCons, cc.compile(), the CLI,
+setuptools) calls these steps and nothing else.
+
+    read_source(path)                      -> Source   (ast only, never executed)
+    export_key(source, module, name, i)    -> str      (digest of all that makes the object)
+    compile_export(source, module, name, i, options) -> object bytes (kernel + wrapper + doc)
+    compile_init(module, exports, options) -> object bytes (method table, PyInit_<module>)
+    compile_runtime(options)               -> object bytes (shared helpers: errors, arrays)
+    link(object_paths, output_path, ...)   (drivers/link.py; SCons links with LoadableModule)
+
+Each step is a plain function from inputs to bytes; the same inputs give the same
+bytes in any directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from . import __version__
+from .frontend.source import Source, read_source, read_source_text  # noqa: F401
+from .frontend.reach import reached_digest
+from .backend import emit
+from .options import Options  # noqa: F401
+
+
+def compiler_identity(options: "Options") -> str:
+    """What besides the source decides object bytes: our version, LLVM's, the target."""
+    return f"aot_tool {__version__}; llvm {emit.llvm_version()}; target {emit.target_description(options)}"
+
+
+def export_key(source: Source, module: str, name: str, index: int, options: "Options") -> str:
+    """Content key of one export object: signature, reached code, options, compiler."""
+    export = source.modules[module].exports[name][index]
+    h = hashlib.sha256()
+    for part in (export.signature_text, reached_digest(source, export.function),
+                 options.key(), compiler_identity(options), name, str(index)):
+        h.update(part.encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def compile_export(source: Source, module: str, name: str, index: int, options: "Options") -> bytes:
+    """Object bytes for signature `index` of export `name`: kernel, wrapper, docstring."""
+    from .backend.export_unit import build_export_unit
+    export = source.modules[module].exports[name][index]
+    ir_module = build_export_unit(source, export, index, options)
+    return emit.object_bytes(ir_module, options)
+
+
+def compile_init(module: str, exports: list[tuple[str, int]], options: "Options") -> bytes:
+    """Object bytes of the module init: method table from (name, signature count) pairs."""
+    from .backend.init_unit import build_init_unit
+    return emit.object_bytes(build_init_unit(module, exports), options)
+
+
+def compile_runtime(options: "Options") -> bytes:
+    """Object bytes of the small runtime shared by every export of a module."""
+    from .backend.runtime_unit import build_runtime_unit
+    return emit.object_bytes(build_runtime_unit(), options)
+
+
+def init_exports(source: Source, module: str) -> list[tuple[str, int]]:
+    """(name, number of signatures) for the init unit, in a stable order."""
+    return [(name, len(sigs)) for name, sigs in sorted(source.modules[module].exports.items())]
