@@ -1,0 +1,762 @@
+"""Differential runner for the kernel corpus in tests/kernels/.
+
+A kernel file is an ordinary numba.pycc-style source (one `CC` object, one or
+more `@cc.export(name, signature)` functions) plus a module-level dict that says
+how to call each export:
+
+    TESTS = {
+        'centdiff': '[n]-10:10 0.5:2 n=3:30',
+        'gcd':      '-1000:1000 -1000:1000',
+        'matmul':   '[n,k] [k,m] n=1:6 k=0:6 m=1:6 rtol=1e-12',
+        'ipow':     '-5:5 -3:3 ref=ipow_numba',
+    }
+
+The spec is whitespace-separated: one token per argument, in order, then options.
+
+Argument tokens (the dtype always comes from the export's signature):
+    lo:hi          scalar in [lo, hi] (ints inclusive; complex: each component)
+    *              scalar or elements over the dtype's default range
+    lo:hi+nan      floats: also nan, inf and -inf
+    [n]lo:hi       1-D array, length drawn from dimension `n`, elements in [lo, hi]
+    [n,3]          2-D array with a literal dimension; `[n,m,k]` is 3-D
+Options (NAME=VALUE):
+    n=lo:hi        range of dimension `n` (shared by every argument that names it;
+                   default 0:8)
+    rtol=, atol=   float tolerances (defaults 1e-9/1e-12, 2e-5/1e-6 with f4/c8)
+    ref=NAME       compare against the plain-Python function NAME in the same file
+                   instead of the export itself: used where numba's semantics differ
+                   from CPython's (integer wraparound, `**` with negative integer
+                   exponents, round(x, n)); such exports say so in a comment, and
+                   tests/test_kernels_numba.py checks numba agrees with NAME
+    examples=N     hypothesis examples for this export (default from
+                   $AOT_KERNEL_EXAMPLES, else 60)
+
+Array layouts follow the signature: `f8[::1]` gets C arrays, `f8[::1, :]` F
+arrays, and `f8[:]` / `f8[:, :]` (any layout) get C, F or non-contiguous views.
+
+The reference is the file executed by CPython with a fake `CC` whose `export`
+returns the function unchanged and a fake `numba` whose `njit`/`jit` return the
+function unchanged (`load_kernel`); the file never needs numba to run.
+Reference calls run under `np.errstate(divide='raise', invalid='raise')` so that a
+division by zero on NumPy scalars raises like numba's ZeroDivisionError does.
+"""
+
+from __future__ import annotations
+
+import builtins
+import math
+import os
+import pickle
+import re
+import select
+import struct
+import subprocess
+import sys
+import types as pytypes
+from dataclasses import dataclass, field
+
+import numpy as np
+
+import _kernel_worker
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+KERNEL_DIR = os.path.join(HERE, "kernels")
+DEFAULT_EXAMPLES = int(os.environ.get("AOT_KERNEL_EXAMPLES", "60"))
+CALL_TIMEOUT = 30.0
+
+
+# --------------------------------------------------------------------------- types
+
+DTYPES = {
+    "f8": "float64", "float64": "float64", "double": "float64",
+    "f4": "float32", "float32": "float32", "float": "float32",
+    "i1": "int8", "int8": "int8", "i2": "int16", "int16": "int16",
+    "i4": "int32", "int32": "int32", "i8": "int64", "int64": "int64",
+    "intp": "int64", "intc": "int32",
+    "u1": "uint8", "uint8": "uint8", "u2": "uint16", "uint16": "uint16",
+    "u4": "uint32", "uint32": "uint32", "u8": "uint64", "uint64": "uint64",
+    "uintp": "uint64", "uintc": "uint32",
+    "b1": "bool", "boolean": "bool", "bool_": "bool",
+    "c8": "complex64", "complex64": "complex64",
+    "c16": "complex128", "complex128": "complex128",
+}
+
+
+@dataclass(frozen=True)
+class Scalar:
+    dtype: np.dtype
+
+
+@dataclass(frozen=True)
+class Array:
+    dtype: np.dtype
+    ndim: int
+    layout: str          # "C", "F" or "A"
+
+
+@dataclass(frozen=True)
+class TupleT:
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Signature:
+    ret: object          # Scalar | Array | TupleT | None (void) | "infer"
+    args: tuple
+
+
+_TOKEN = re.compile(r"\s*(?:(\d+)|([A-Za-z_][A-Za-z_0-9]*)|(::1|::|:)|(.))")
+
+
+def _tokens(text):
+    pos, out = 0, []
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+        num, name, colon, ch = m.groups()
+        if num is not None:
+            out.append(("num", int(num)))
+        elif name is not None:
+            out.append(("name", name))
+        elif colon is not None:
+            out.append(("colon", colon))
+        elif ch is not None and not ch.isspace():
+            out.append(("ch", ch))
+    return out
+
+
+class _SigParser:
+    def __init__(self, text):
+        self.text = text
+        self.toks = _tokens(text)
+        self.i = 0
+
+    def peek(self):
+        return self.toks[self.i] if self.i < len(self.toks) else (None, None)
+
+    def take(self, kind=None, value=None):
+        tok = self.peek()
+        if (kind and tok[0] != kind) or (value is not None and tok[1] != value):
+            raise ValueError(f"bad signature {self.text!r}: expected {value or kind} at {tok}")
+        self.i += 1
+        return tok
+
+    def type_(self):
+        kind, name = self.take("name")
+        if name in ("UniTuple",):
+            self.take("ch", "(")
+            item = self.type_()
+            self.take("ch", ",")
+            n = self.take("num")[1]
+            self.take("ch", ")")
+            return TupleT((item,) * n)
+        if name == "Tuple":
+            self.take("ch", "(")
+            self.take("ch", "(")
+            items = [self.type_()]
+            while self.peek() == ("ch", ","):
+                self.take()
+                if self.peek() == ("ch", ")"):
+                    break
+                items.append(self.type_())
+            self.take("ch", ")")
+            self.take("ch", ")")
+            return TupleT(tuple(items))
+        if name in ("void", "none"):
+            return None
+        if name.startswith("types") and self.peek() == ("ch", "."):
+            self.take()
+            return self.type_()
+        if name not in DTYPES:
+            raise ValueError(f"bad signature {self.text!r}: unknown type {name!r}")
+        dt = np.dtype(DTYPES[name])
+        if self.peek() != ("ch", "["):
+            return Scalar(dt)
+        self.take()
+        dims = []
+        while True:
+            dims.append(self.take("colon")[1])
+            if self.peek() == ("ch", ","):
+                self.take()
+                continue
+            self.take("ch", "]")
+            break
+        layout = "A"
+        if dims[-1] == "::1":
+            layout = "C"
+        elif dims[0] == "::1" and len(dims) > 1:
+            layout = "F"
+        return Array(dt, len(dims), layout)
+
+    def signature(self):
+        ret = self.type_()
+        self.take("ch", "(")
+        args = []
+        while self.peek() != ("ch", ")"):
+            args.append(self.type_())
+            if self.peek() == ("ch", ","):
+                self.take()
+        self.take("ch", ")")
+        return Signature(ret, tuple(args))
+
+
+def parse_signature(sig) -> Signature:
+    """Signature from a numba type string, or from the fake type objects of `FakeNumba`."""
+    if isinstance(sig, tuple):                         # (float32, float32): return inferred
+        return Signature("infer", tuple(_SigParser(str(t)).type_() for t in sig))
+    return _SigParser(str(sig)).signature()
+
+
+# ------------------------------------------------------------ fake CC and fake numba
+
+class FakeCC:
+    """Stands in for numba.pycc.CC / aot_tool.CC: records exports, compiles nothing."""
+
+    registry: list = []
+
+    def __init__(self, name, source_module=None):
+        self.name = name
+        self.exports = {}            # export name -> (function, signature object)
+        self.verbose = False
+        self.output_dir = None
+        self.target_cpu = None
+        FakeCC.registry.append(self)
+
+    def export(self, name, sig):
+        def deco(func):
+            self.exports[name] = (func, sig)
+            return func
+        return deco
+
+    def compile(self):
+        raise RuntimeError("the reference run never compiles")
+
+
+class _FakeType:
+    """A numba type object as written in signatures: `float64`, `float64[:]`, `f8(f8)`."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def __getitem__(self, key):
+        keys = key if isinstance(key, tuple) else (key,)
+        parts = []
+        for k in keys:
+            if not isinstance(k, slice):
+                raise TypeError("array types use slices")
+            parts.append("::1" if k.step == 1 else ":")
+        return _FakeType(f"{self.text}[{', '.join(parts)}]")
+
+    def __call__(self, *args):
+        return _FakeType(f"{self.text}({', '.join(str(a) for a in args)})")
+
+    def __str__(self):
+        return self.text
+
+    __repr__ = __str__
+
+
+def _identity_decorator(*args, **kwargs):
+    """njit / jit / njit(sig) / njit(cache=True) / jit(nopython=True): all return f."""
+    if len(args) == 1 and callable(args[0]) and not isinstance(args[0], (str, _FakeType)) and not kwargs:
+        return args[0]
+    return lambda f: f
+
+
+def _fake_numba():
+    numba = pytypes.ModuleType("numba")
+    numba.njit = numba.jit = _identity_decorator
+    tmod = pytypes.ModuleType("numba.types")
+    for name in list(DTYPES) + ["void", "none"]:
+        setattr(tmod, name, _FakeType(name))
+        setattr(numba, name, _FakeType(name))
+    tmod.UniTuple = lambda t, n: _FakeType(f"UniTuple({t}, {n})")
+    tmod.Tuple = lambda ts: _FakeType(f"Tuple(({', '.join(map(str, ts))},))")
+    numba.types = tmod
+    pycc = pytypes.ModuleType("numba.pycc")
+    pycc.CC = FakeCC
+    numba.pycc = pycc
+    return {"numba": numba, "numba.types": tmod, "numba.pycc": pycc}
+
+
+def _fake_aot_tool():
+    aot = pytypes.ModuleType("aot_tool")
+    aot.CC = FakeCC
+    return {"aot_tool": aot}
+
+
+@dataclass
+class Export:
+    module: str          # CC name
+    name: str
+    func: object
+    sig_text: str
+    sig: Signature
+    spec: "Spec"
+    reference: object    # function that defines the expected behaviour
+
+
+@dataclass
+class Kernel:
+    path: str
+    namespace: dict
+    modules: list        # CC names
+    exports: dict        # export name -> Export
+    tests: dict = field(default_factory=dict)
+
+    @property
+    def stem(self):
+        return os.path.splitext(os.path.basename(self.path))[0]
+
+
+def load_kernel(path, real_numba=False) -> Kernel:
+    """Execute a kernel file under CPython with a fake CC (and a fake numba unless
+    `real_numba`); return its exports with parsed signatures and specs."""
+    fakes = dict(_fake_aot_tool())
+    fake_numba = _fake_numba()
+    if real_numba:
+        fakes["numba.pycc"] = fake_numba["numba.pycc"]
+    else:
+        fakes.update(fake_numba)
+    real_import = builtins.__import__
+
+    def hooked_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if level == 0 and name in fakes:
+            if fromlist:
+                return fakes[name]
+            return fakes.get(name.split(".")[0]) or real_import(name, globals, locals, fromlist, level)
+        if level == 0 and name.split(".")[0] in fakes and not real_numba:
+            return fakes[name.split(".")[0]]
+        return real_import(name, globals, locals, fromlist, level)
+
+    bdict = dict(builtins.__dict__)
+    bdict["__import__"] = hooked_import
+    modname = "kernel_" + os.path.splitext(os.path.basename(path))[0]
+    ns = {"__name__": modname, "__file__": path, "__builtins__": bdict}
+    with open(path) as f:
+        code = compile(f.read(), path, "exec")
+    FakeCC.registry = []
+    exec(code, ns)
+    ccs = list(FakeCC.registry)
+    tests = ns.get("TESTS", {})
+    exports = {}
+    for cc in ccs:
+        for ename, (func, sig) in cc.exports.items():
+            if ename in exports:
+                raise ValueError(f"{path}: export {ename!r} appears in two CC objects")
+            psig = parse_signature(sig)
+            spec_text = tests.get(ename)
+            if spec_text is None:
+                raise ValueError(f"{path}: export {ename!r} has no TESTS entry")
+            spec = parse_spec(spec_text, psig)
+            ref = ns[spec.ref] if spec.ref else func
+            exports[ename] = Export(cc.name, ename, func, str(sig), psig, spec, ref)
+    extra = set(tests) - set(exports)
+    if extra:
+        raise ValueError(f"{path}: TESTS names unknown exports {sorted(extra)}")
+    return Kernel(path, ns, [cc.name for cc in ccs], exports, tests)
+
+
+def discover():
+    return sorted(os.path.join(KERNEL_DIR, f) for f in os.listdir(KERNEL_DIR)
+                  if f.endswith(".py") and not f.startswith("_"))
+
+
+# --------------------------------------------------------------------------- specs
+
+@dataclass
+class ArgSpec:
+    shape: tuple | None          # None for scalars; items are ints or dimension names
+    lo: float | None
+    hi: float | None
+    specials: bool = False
+
+
+@dataclass
+class Spec:
+    args: list
+    dims: dict
+    rtol: float
+    atol: float
+    ref: str | None
+    examples: int
+
+
+_ARG = re.compile(r"^(?:\[(?P<shape>[^\]]*)\])?(?P<range>\*|(?P<lo>-?[0-9.eE+-]+):(?P<hi>-?[0-9.eE+-]+?))?(?P<nan>\+nan)?$")
+
+
+def parse_spec(text, sig: Signature) -> Spec:
+    args, dims = [], {}
+    low_precision = any(_low_precision(t) for t in sig.args) or _low_precision(sig.ret)
+    rtol, atol = (2e-5, 1e-6) if low_precision else (1e-9, 1e-12)
+    ref, examples = None, DEFAULT_EXAMPLES
+    for tok in text.split():
+        if "=" in tok:
+            key, val = tok.split("=", 1)
+            if key == "rtol":
+                rtol = float(val)
+            elif key == "atol":
+                atol = float(val)
+            elif key == "ref":
+                ref = val
+            elif key == "examples":
+                examples = min(examples, int(val)) if "AOT_KERNEL_EXAMPLES" in os.environ else int(val)
+            elif re.fullmatch(r"[A-Za-z_]\w*", key):
+                lo, hi = val.split(":")
+                dims[key] = (int(lo), int(hi))
+            else:
+                raise ValueError(f"bad option {tok!r} in spec {text!r}")
+            continue
+        m = _ARG.match(tok)
+        if not m:
+            raise ValueError(f"bad argument token {tok!r} in spec {text!r}")
+        shape = None
+        if m.group("shape") is not None:
+            shape = tuple(int(d) if d.strip().isdigit() else d.strip()
+                          for d in m.group("shape").split(","))
+        lo = hi = None
+        if m.group("lo") is not None:
+            lo, hi = float(m.group("lo")), float(m.group("hi"))
+        args.append(ArgSpec(shape, lo, hi, bool(m.group("nan"))))
+    if len(args) != len(sig.args):
+        raise ValueError(f"spec {text!r} has {len(args)} arguments, signature has {len(sig.args)}")
+    for a, t in zip(args, sig.args):
+        if isinstance(t, Array):
+            if a.shape is None or len(a.shape) != t.ndim:
+                raise ValueError(f"spec {text!r}: argument needs a {t.ndim}-D shape like [n]")
+            for d in a.shape:
+                if isinstance(d, str):
+                    dims.setdefault(d, (0, 8))
+        elif a.shape is not None:
+            raise ValueError(f"spec {text!r}: scalar argument given a shape")
+    return Spec(args, dims, rtol, atol, ref, examples)
+
+
+def _low_precision(t):
+    if isinstance(t, (Scalar, Array)):
+        return t.dtype in (np.dtype("float32"), np.dtype("complex64"))
+    if isinstance(t, TupleT):
+        return any(_low_precision(i) for i in t.items)
+    return False
+
+
+def _element_strategy(st, dtype, a: ArgSpec):
+    kind = dtype.kind
+    if kind == "b":
+        return st.booleans()
+    if kind in "iu":
+        info = np.iinfo(dtype)
+        lo = int(a.lo) if a.lo is not None else (0 if kind == "u" else -100)
+        hi = int(a.hi) if a.hi is not None else 100
+        lo, hi = max(lo, int(info.min)), min(hi, int(info.max))
+        return st.integers(lo, hi)
+    lo = a.lo if a.lo is not None else (-10.0 if kind == "c" else -100.0)
+    hi = a.hi if a.hi is not None else (10.0 if kind == "c" else 100.0)
+    width = 32 if dtype in (np.dtype("float32"), np.dtype("complex64")) else 64
+    fl = st.floats(lo, hi, width=width, allow_subnormal=False)
+    if a.specials:
+        fl = st.one_of(fl, st.sampled_from([math.nan, math.inf, -math.inf]))
+    if kind == "c":
+        return st.builds(complex, fl, fl)
+    return fl
+
+
+def _py_scalar(dtype, v):
+    if dtype.kind == "b":
+        return bool(v)
+    if dtype.kind in "iu":
+        return int(v)
+    if dtype.kind == "c":
+        return complex(v)
+    return float(v)
+
+
+def strategy(export: Export):
+    """A hypothesis strategy for one call's argument description (see _kernel_worker)."""
+    from hypothesis import strategies as st
+    from hypothesis.extra import numpy as hnp
+
+    spec, sig = export.spec, export.sig
+
+    @st.composite
+    def draw_args(draw):
+        dims = {name: draw(st.integers(lo, hi)) for name, (lo, hi) in sorted(spec.dims.items())}
+        out = []
+        for a, t in zip(spec.args, sig.args):
+            elems = _element_strategy(st, t.dtype, a)
+            if isinstance(t, Scalar):
+                out.append(("s", _py_scalar(t.dtype, draw(elems))))
+                continue
+            shape = tuple(dims[d] if isinstance(d, str) else d for d in a.shape)
+            values = draw(hnp.arrays(t.dtype, shape, elements=elems))
+            if t.layout == "A":
+                layouts = ["C", "S"] + (["F"] if t.ndim > 1 else [])
+                layout = draw(st.sampled_from(layouts))
+            else:
+                layout = t.layout
+            out.append(("a", values, layout))
+        return out
+
+    return draw_args()
+
+
+# --------------------------------------------------------------------- reference run
+
+@dataclass
+class Outcome:
+    raised: str | None            # exception type name, or None
+    message: str
+    value: object
+    arrays: list                  # array arguments after the call (None for scalars)
+
+
+_ZERO_DIV = ("scalar divide", "scalar floor_divide", "scalar remainder", "scalar divmod",
+             "scalar true_divide")
+
+
+def run_reference(func, argdesc) -> Outcome:
+    """Call the plain-Python function the way numba would see it."""
+    args = _kernel_worker.materialize(argdesc)
+    try:
+        with np.errstate(divide="raise", invalid="raise", over="ignore", under="ignore"):
+            value = func(*args)
+    except FloatingPointError as exc:
+        if any(s in str(exc) for s in _ZERO_DIV):
+            return Outcome("ZeroDivisionError", str(exc), None, _kernel_worker.arrays_after(args))
+        args = _kernel_worker.materialize(argdesc)        # a ufunc domain warning: numba
+        try:                                              # returns nan/inf, so do we
+            with np.errstate(all="ignore"):
+                value = func(*args)
+        except Exception as exc2:
+            return Outcome(type(exc2).__name__, str(exc2), None, _kernel_worker.arrays_after(args))
+    except Exception as exc:
+        return Outcome(type(exc).__name__, str(exc), None, _kernel_worker.arrays_after(args))
+    return Outcome(None, "", value, _kernel_worker.arrays_after(args))
+
+
+def run_inprocess(func, argdesc) -> Outcome:
+    """Call a compiled function (numba's dispatcher) in this process."""
+    args = _kernel_worker.materialize(argdesc)
+    try:
+        value = func(*args)
+    except Exception as exc:
+        return Outcome(type(exc).__name__, str(exc), None, _kernel_worker.arrays_after(args))
+    return Outcome(None, "", value, _kernel_worker.arrays_after(args))
+
+
+# ------------------------------------------------------------------------ comparing
+
+def _close(a, b, rtol, atol):
+    if isinstance(a, complex) or isinstance(b, complex):
+        a, b = complex(a), complex(b)
+        return _close(a.real, b.real, rtol, atol) and _close(a.imag, b.imag, rtol, atol)
+    a, b = float(a), float(b)
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    if math.isinf(a) or math.isinf(b):
+        return a == b
+    return abs(a - b) <= atol + rtol * abs(b)
+
+
+def _expected_pytype(t):
+    if isinstance(t, Scalar):
+        return {"b": bool, "i": int, "u": int, "f": float, "c": complex}[t.dtype.kind]
+    return None
+
+
+def check_type(value, t, where="result"):
+    """The compiled result has the Python/NumPy type the signature promises."""
+    if t == "infer":
+        return None
+    if t is None:
+        return None if value is None else f"{where}: expected None for a void signature, got {value!r}"
+    if isinstance(t, Scalar):
+        want = _expected_pytype(t)
+        if type(value) is not want:
+            return f"{where}: signature says {t.dtype}, expected a Python {want.__name__}, got {type(value).__name__} {value!r}"
+        return None
+    if isinstance(t, Array):
+        if not isinstance(value, np.ndarray):
+            return f"{where}: expected an ndarray, got {type(value).__name__}"
+        if value.dtype != t.dtype or value.ndim != t.ndim:
+            return f"{where}: expected {t.dtype} {t.ndim}-D array, got {value.dtype} {value.ndim}-D"
+        return None
+    if isinstance(t, TupleT):
+        if not isinstance(value, tuple) or len(value) != len(t.items):
+            return f"{where}: expected a {len(t.items)}-tuple, got {value!r}"
+        for i, (v, it) in enumerate(zip(value, t.items)):
+            msg = check_type(v, it, f"{where}[{i}]")
+            if msg:
+                return msg
+    return None
+
+
+def compare_values(expected, got, rtol, atol, where="result"):
+    """None if `got` matches `expected`, else a message saying where they differ."""
+    if isinstance(expected, np.ndarray) or isinstance(got, np.ndarray):
+        if not (isinstance(expected, np.ndarray) and isinstance(got, np.ndarray)):
+            return f"{where}: expected {type(expected).__name__}, got {type(got).__name__}"
+        if expected.dtype != got.dtype:
+            return f"{where}: dtype {got.dtype}, expected {expected.dtype}"
+        if expected.shape != got.shape:
+            return f"{where}: shape {got.shape}, expected {expected.shape}"
+        if expected.dtype.kind in "fc":
+            ok = np.allclose(got, expected, rtol=rtol, atol=atol, equal_nan=True)
+        else:
+            ok = np.array_equal(got, expected)
+        if not ok:
+            bad = np.argwhere(~np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True)
+                              if expected.dtype.kind in "fc" else got != expected)
+            idx = tuple(bad[0]) if len(bad) else ()
+            return (f"{where}: values differ ({len(bad)} of {expected.size}), first at {idx}: "
+                    f"got {got[idx]!r}, expected {expected[idx]!r}")
+        return None
+    if isinstance(expected, tuple) or isinstance(got, tuple):
+        if not (isinstance(expected, tuple) and isinstance(got, tuple)) or len(expected) != len(got):
+            return f"{where}: got {got!r}, expected {expected!r}"
+        for i, (e, g) in enumerate(zip(expected, got)):
+            msg = compare_values(e, g, rtol, atol, f"{where}[{i}]")
+            if msg:
+                return msg
+        return None
+    if expected is None or got is None:
+        return None if expected is got else f"{where}: got {got!r}, expected {expected!r}"
+    if isinstance(expected, (bool, np.bool_)) or isinstance(got, (bool, np.bool_)):
+        return None if bool(expected) == bool(got) and not (
+            isinstance(expected, (float, np.floating)) or isinstance(got, (float, np.floating))
+        ) else f"{where}: got {got!r}, expected {expected!r}"
+    if isinstance(expected, (int, np.integer)) and isinstance(got, (int, np.integer)):
+        return None if int(expected) == int(got) else f"{where}: got {got!r}, expected {expected!r}"
+    try:
+        ok = _close(got, expected, rtol, atol)
+    except TypeError:
+        ok = False
+    return None if ok else f"{where}: got {got!r}, expected {expected!r}"
+
+
+def compare(expected: Outcome, got: Outcome, export: Export, check_types=True):
+    """None if the compiled outcome matches the reference outcome, else a message."""
+    if expected.raised or got.raised:
+        if expected.raised != got.raised:
+            return (f"exception mismatch: compiled {got.raised or 'returned'} "
+                    f"{got.message or got.value!r}, reference {expected.raised or 'returned'} "
+                    f"{expected.message or expected.value!r}")
+        return None
+    if check_types:
+        msg = check_type(got.value, export.sig.ret)
+        if msg:
+            return msg
+    msg = compare_values(expected.value, got.value, export.spec.rtol, export.spec.atol)
+    if msg:
+        return msg
+    for i, (e, g) in enumerate(zip(expected.arrays, got.arrays)):
+        if e is not None:
+            msg = compare_values(e, g, export.spec.rtol, export.spec.atol, f"argument {i} after the call")
+            if msg:
+                return msg
+    return None
+
+
+def describe(argdesc):
+    parts = []
+    for item in argdesc:
+        if item[0] == "s":
+            parts.append(repr(item[1]))
+        else:
+            parts.append(f"np.array({item[1].tolist()!r}, dtype={str(item[1].dtype)!r})"
+                         f"  # layout {item[2]}")
+    return "(" + ", ".join(parts) + ")"
+
+
+# ---------------------------------------------------------------------- the worker
+
+class WorkerCrashed(Exception):
+    pass
+
+
+class Worker:
+    """A child Python that imports compiled modules with only NumPy available."""
+
+    def __init__(self, build_dirs):
+        self.build_dirs = list(build_dirs)
+        self.proc = None
+        self.cwd = self.build_dirs[0]
+
+    def _start(self):
+        self.proc = subprocess.Popen(
+            [sys.executable, os.path.join(HERE, "_kernel_worker.py"), *self.build_dirs],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=self.cwd, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+
+    def request(self, msg, timeout=CALL_TIMEOUT):
+        if self.proc is None or self.proc.poll() is not None:
+            self._start()
+        data = pickle.dumps(msg, protocol=4)
+        try:
+            self.proc.stdin.write(struct.pack("<I", len(data)) + data)
+            self.proc.stdin.flush()
+            head = self._read_exact(4, timeout)
+            (n,) = struct.unpack("<I", head)
+            return pickle.loads(self._read_exact(n, timeout))
+        except (BrokenPipeError, EOFError, TimeoutError) as exc:
+            self.proc.kill()
+            rc = self.proc.wait()
+            err = self.proc.stderr.read().decode(errors="replace")[-2000:]
+            self.proc = None
+            why = "timed out" if isinstance(exc, TimeoutError) else f"died with exit code {rc}"
+            raise WorkerCrashed(f"worker {why}\n{err}") from None
+
+    def _read_exact(self, n, timeout):
+        buf = b""
+        fd = self.proc.stdout.fileno()
+        while len(buf) < n:
+            ready, _, _ = select.select([fd], [], [], timeout)
+            if not ready:
+                raise TimeoutError
+            chunk = os.read(fd, n - len(buf))
+            if not chunk:
+                raise EOFError
+            buf += chunk
+        return buf
+
+    def call(self, module, export, argdesc) -> Outcome:
+        reply = self.request(("call", module, export, argdesc))
+        if reply[0] == "ok":
+            return Outcome(None, "", reply[1], reply[2])
+        return Outcome(reply[1], reply[2], None, reply[3] or [])
+
+    def close(self):
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.stdin.close()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+
+# ------------------------------------------------------------------- the whole check
+
+def check_export(export: Export, call, examples=None, check_types=True):
+    """Run hypothesis over `export`'s inputs; `call(argdesc) -> Outcome` is the
+    implementation under test.  Raises AssertionError with the failing input."""
+    from hypothesis import HealthCheck, given, settings
+
+    @settings(max_examples=examples or export.spec.examples, deadline=None, database=None,
+              derandomize=os.environ.get("AOT_KERNEL_RANDOM") is None,
+              suppress_health_check=list(HealthCheck), print_blob=False)
+    @given(strategy(export))
+    def run(argdesc):
+        expected = run_reference(export.reference, argdesc)
+        try:
+            got = call(argdesc)
+        except WorkerCrashed as exc:
+            raise AssertionError(f"{export.name}{describe(argdesc)}: {exc}") from None
+        msg = compare(expected, got, export, check_types)
+        if msg:
+            raise AssertionError(f"{export.name}{describe(argdesc)}: {msg}")
+
+    run()
