@@ -1,0 +1,81 @@
+"""The SCons actions of the `aot` tool: compile one object, or report a read-time error.
+
+Actions run in SCons' worker threads under `-j`. Each writes its object to a
+temporary file and renames it into place, so a failed or interrupted compile
+never leaves a half-written object that a later run could take as built. A
+CompileError prints the located message (`file:line:col: error: ...`, source line,
+caret) and fails the node without a traceback; any other exception is a bug in
+aot_tool and says so.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import traceback
+
+import SCons.Action
+
+from ..frontend.errors import CompileError
+
+
+def build_object(target, source, env):
+    """Write the bytes of the job attached to target[0] at read time."""
+    node = target[0]
+    job = node.attributes.aot_job
+    try:
+        data = job.compile()
+    except CompileError as err:
+        _report(err.render())
+        return 1
+    except Exception:  # noqa: BLE001 - anything else is our bug, reported as such
+        _report(f"aot_tool: internal error while compiling {job.describe()} "
+                f"(a bug in aot_tool, please report it):\n{traceback.format_exc().rstrip()}")
+        return 2
+    write_atomically(node.get_abspath(), data)
+    return 0
+
+
+def _describe_object(target, source, env):
+    job = getattr(target[0].attributes, "aot_job", None)
+    what = job.describe() if job is not None else "object"
+    return f"aot: compile {what} -> {target[0]}"
+
+
+build_object.strfunction = _describe_object
+
+
+def report_error(target, source, env):
+    """Fail a node whose source could not be read; the message is its Value source."""
+    _report(source[0].read())
+    return 1
+
+
+def _describe_error(target, source, env):
+    return f"aot: {target[0]} cannot be built"
+
+
+report_error.strfunction = _describe_error
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write via a temporary sibling and os.replace, so `path` is whole or absent."""
+    tmp = f"{path}.tmp-{os.getpid()}-{threading.get_ident()}"
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _report(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+
+
+COMPILE = SCons.Action.Action(build_object, "$AOT_COMSTR")
+ERROR = SCons.Action.Action(report_error, None)

@@ -1,0 +1,115 @@
+"""The `AOTModule` pseudo-builder: the node graph of one extension module.
+
+    <dir>/<module>.aot/<export>.<i>.os   one per exported signature  <- Value(its key)
+    <dir>/<module>.aot/init.os           method table                <- Value(names, counts)
+    <dir>/aot_runtime-<options>.os       shared by a directory       <- Value(compiler identity)
+    <dir>/<module><EXT_SUFFIX>           LoadableModule of all of the above
+
+Each object's only source is a Value holding what decides its bytes (see jobs.py),
+so SCons rebuilds exactly the objects whose key changed and `--debug=explain` names
+the export. Nothing here holds an absolute path, so CacheDir entries are shared
+between checkouts at different places.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import SCons.Builder
+import SCons.Errors
+
+from ..frontend.errors import CompileError
+from . import actions, settings, sources
+from .jobs import ExportJob, InitJob, RuntimeJob
+
+_OBJECT = SCons.Builder.Builder(action=actions.COMPILE, single_source=True)
+_FAILURE = SCons.Builder.Builder(action=actions.ERROR, single_source=True)
+
+_runtimes: dict = {}   # runtime object path -> its node, one per directory and options
+
+
+def AOTModule(env, target, source, **keywords):
+    """Build extension module `target` (named after a CC in `source`) from `source`.
+
+    Returns the module's node list, like any builder. Keyword options: see
+    settings.KEYWORDS and docs/scons.md; upper-case keywords override
+    construction variables for this module only.
+    """
+    asked, overrides = settings.split_keywords(keywords)
+    if overrides:
+        env = env.Override(overrides)
+    directory, name = _split_target(env, target)
+    if not name.isidentifier():
+        raise SCons.Errors.UserError(f"AOTModule: {name!r} is not a valid Python module name")
+    module_path = os.path.join(directory, name + env.subst("$AOT_EXT_SUFFIX"))
+    node = sources.source_file(env, source)
+    try:
+        src = sources.read(node)
+    except CompileError as err:
+        return _failing(env, module_path, err)
+    cc = sources.choose_module(src, name, asked)
+    options = settings.compile_options(env, src.modules[cc].settings)
+    objdir = os.path.join(directory, name + ".aot")
+    suffix = env.subst("$AOT_OBJSUFFIX")
+
+    objects = [_runtime(env, directory, options, suffix)]
+    exports = tuple(sorted((n, len(sigs)) for n, sigs in src.modules[cc].exports.items()))
+    objects += _object(env, os.path.join(objdir, "init" + suffix), InitJob(name, exports, options))
+    for export_name, count in exports:
+        for index in range(count):
+            job = ExportJob(src, cc, export_name, index, options)
+            path = os.path.join(objdir, f"{export_name}.{index}{suffix}")
+            try:
+                objects += _object(env, path, job)
+            except CompileError as err:   # e.g. an imported helper that cannot be found
+                objects += _failing(env, path, err)
+
+    linkflags = ["$AOT_LDMODULEFLAGS", "$AOT_LINKFLAGS"]
+    module = env.LoadableModule(module_path, objects,
+                                LDMODULEPREFIX="", LDMODULESUFFIX="$AOT_EXT_SUFFIX",
+                                SHLIBPREFIX="", SHLIBSUFFIX="$AOT_EXT_SUFFIX",
+                                LDMODULEFLAGS=linkflags, LDMODULEVERSION="", SHLIBVERSION="")
+    env.Clean(module, objdir)
+    return module
+
+
+def _split_target(env, target):
+    """(directory, module name) of the target, relative to the current SConscript."""
+    if isinstance(target, (list, tuple)):
+        if len(target) != 1:
+            raise SCons.Errors.UserError(f"AOTModule builds one module per call, got targets {target}")
+        target = target[0]
+    path = str(target) if not isinstance(target, str) else target
+    suffix = env.subst("$AOT_EXT_SUFFIX")
+    if path.endswith(suffix):
+        path = path[: -len(suffix)]
+    directory, name = os.path.split(path)
+    return directory, name
+
+
+def _object(env, path, job):
+    """One object node whose only dependency is Value(job.signature())."""
+    nodes = _OBJECT(env, [path], [env.Value(job.signature())])
+    for node in nodes:
+        node.attributes.aot_job = job
+        node.attributes.shared = 1   # position-independent: fit for a LoadableModule
+    return nodes
+
+
+def _runtime(env, directory, options, suffix):
+    """The runtime object of `directory` for `options`, created by its first user."""
+    tag = re.sub(r"[^A-Za-z0-9]+", "-", options.key()).strip("-")
+    path = os.path.join(directory, f"aot_runtime-{tag}{suffix}")
+    key = env.File(path).get_abspath()
+    if key not in _runtimes:
+        _runtimes[key] = _object(env, path, RuntimeJob(options))[0]
+    return _runtimes[key]
+
+
+def _failing(env, path, err: CompileError):
+    """A node that prints `err` and fails when built, so `-k` builds everything else."""
+    nodes = _FAILURE(env, [path], [env.Value(err.render())])
+    for node in nodes:
+        node.attributes.shared = 1
+    return nodes

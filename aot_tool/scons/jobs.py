@@ -1,0 +1,121 @@
+"""What one object node compiles: an export signature, a module's init, or the runtime.
+
+A job is attached to its target node at read time and run by the node's action at
+build time, so the action needs no arguments beyond the node. Its `signature()`
+is the text of the node's Value source: everything that decides the object's
+bytes and nothing else (no paths, no line numbers), which is what makes the
+rebuilds exact and the CacheDir shareable between checkouts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import pipeline
+from ..options import Options
+
+
+@lru_cache(maxsize=None)
+def identity(options: Options) -> str:
+    """Compiler identity for `options`, plus what the core's identity may leave out.
+
+    A digest of aot_tool's own files makes an edited (editable-installed) compiler
+    rebuild objects even when its version number did not change; the llvmlite
+    version joins LLVM's; the CPython ABI tag covers wrappers that know CPython's
+    object layouts.
+    """
+    return (f"{pipeline.compiler_identity(options)}; llvmlite {_llvmlite_version()}; "
+            f"python {sys.implementation.cache_tag}; files {_package_digest()}")
+
+
+def _llvmlite_version() -> str:
+    import llvmlite
+    return llvmlite.__version__
+
+
+@lru_cache(maxsize=None)
+def _package_digest() -> str:
+    """sha256 over aot_tool's compiler sources (relative names and bytes), minus this tool."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    h = hashlib.sha256()
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in ("__pycache__", "scons"))
+        for name in sorted(filenames):
+            if name.endswith((".py", ".c", ".h", ".ll")):
+                path = os.path.join(dirpath, name)
+                h.update(os.path.relpath(path, root).replace(os.sep, "/").encode() + b"\0")
+                with open(path, "rb") as f:
+                    h.update(f.read())
+                h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """Signature `index` of export `name` of CC `module` in `source`."""
+
+    source: pipeline.Source
+    module: str
+    name: str
+    index: int
+    options: Options
+
+    def signature(self) -> str:
+        export = self.source.modules[self.module].exports[self.name][self.index]
+        key = pipeline.export_key(self.source, self.module, self.name, self.index, self.options)
+        return f"aot export {self.module}.{self.name}[{self.index}] {export.signature_text}: " \
+               f"{_combine(key, identity(self.options))}"
+
+    def describe(self) -> str:
+        export = self.source.modules[self.module].exports[self.name][self.index]
+        return f"{self.module}.{self.name} {export.signature_text}"
+
+    def compile(self) -> bytes:
+        return pipeline.compile_export(self.source, self.module, self.name, self.index, self.options)
+
+
+@dataclass(frozen=True)
+class InitJob:
+    """The init unit of extension `module_name`: method table from names and signature counts."""
+
+    module_name: str
+    exports: tuple       # ((name, number of signatures), ...)
+    options: Options
+
+    def signature(self) -> str:
+        table = ",".join(f"{n}/{k}" for n, k in self.exports)
+        return f"aot init {self.module_name}({table}): {_combine(identity(self.options))}"
+
+    def describe(self) -> str:
+        return f"{self.module_name} init ({len(self.exports)} exports)"
+
+    def compile(self) -> bytes:
+        return pipeline.compile_init(self.module_name, list(self.exports), self.options)
+
+
+@dataclass(frozen=True)
+class RuntimeJob:
+    """The runtime shared by the modules of one directory built with the same options."""
+
+    options: Options
+
+    def signature(self) -> str:
+        return f"aot runtime {self.options.key()}: {_combine(identity(self.options))}"
+
+    def describe(self) -> str:
+        return f"runtime ({self.options.key()})"
+
+    def compile(self) -> bytes:
+        return pipeline.compile_runtime(self.options)
+
+
+def _combine(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode() + b"\0")
+    return h.hexdigest()
+

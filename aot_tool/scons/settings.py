@@ -1,0 +1,80 @@
+"""Construction variables of the `aot` tool and how keyword options override them.
+
+Every variable has a default that `generate()` sets only when the user has not set
+it, and every option can be given per call as a keyword argument of `AOTModule`
+(lower case, without the `AOT_` prefix). Resolving both in one place keeps the
+precedence rule (keyword > construction variable > the source's `cc.` setting >
+default) out of the node-building code.
+"""
+
+from __future__ import annotations
+
+import sys
+import sysconfig
+import SCons.Errors
+
+from ..options import Options
+
+# Link flags that make a CPython extension module out of objects: a stripped
+# shared object on ELF platforms, a bundle resolving CPython at load time on macOS.
+_PLATFORM_LDMODULEFLAGS = {"darwin": ["-bundle", "-undefined", "dynamic_lookup"]}
+_DEFAULT_LDMODULEFLAGS = ["-shared", "-s"]
+
+# name -> (default, documentation). docs/scons.md repeats this table for users.
+DEFAULTS = {
+    "AOT_TARGET_CPU": ("", "LLVM CPU to compile for: '' for the generic CPU of the "
+                           "architecture family, 'host', or a name such as 'skylake'"),
+    "AOT_EXT_SUFFIX": (sysconfig.get_config_var("EXT_SUFFIX") or ".so",
+                       "file name suffix of the built module (this Python's EXT_SUFFIX)"),
+    "AOT_OBJSUFFIX": (".os", "suffix of the per-export, init and runtime object files"),
+    "AOT_LDMODULEFLAGS": (_PLATFORM_LDMODULEFLAGS.get(sys.platform, _DEFAULT_LDMODULEFLAGS),
+                          "flags that make the link produce an extension module"),
+    "AOT_LINKFLAGS": ([], "extra flags appended to the link of every AOT module"),
+    "AOT_COMSTR": ("", "what to print when an object is compiled ('' prints a "
+                       "one-line description; $TARGET is available)"),
+}
+
+# keyword option -> construction variable it overrides
+KEYWORDS = {
+    "target_cpu": "AOT_TARGET_CPU",
+    "ext_suffix": "AOT_EXT_SUFFIX",
+    "linkflags": "AOT_LINKFLAGS",
+}
+# keyword options with no construction variable: they only make sense per module
+PER_MODULE_KEYWORDS = ("module",)
+
+
+def set_defaults(env) -> None:
+    """Give every AOT_* variable its default unless the user already set it."""
+    for name, (value, _doc) in DEFAULTS.items():
+        if name not in env:
+            env[name] = list(value) if isinstance(value, list) else value
+
+
+def split_keywords(keywords: dict) -> tuple[str | None, dict]:
+    """AOTModule's keywords as (CC name asked for, construction-variable overrides).
+
+    Upper-case keywords override construction variables, as with any SCons
+    builder; lower-case ones are the options named in KEYWORDS (or `module`).
+    """
+    overrides, module = {}, None
+    for key, value in keywords.items():
+        if key in KEYWORDS:
+            overrides[KEYWORDS[key]] = value
+        elif key == "module":
+            module = value
+        elif key.isupper():
+            overrides[key] = value
+        else:
+            known = ", ".join(sorted([*KEYWORDS, *PER_MODULE_KEYWORDS]))
+            raise SCons.Errors.UserError(f"AOTModule: unknown option {key!r} (known: {known}; "
+                                         "upper-case names override construction variables)")
+    return module, overrides
+
+
+def compile_options(env, cc_settings: dict) -> Options:
+    """Options for one module: AOT_TARGET_CPU if set, else the source's `cc.target_cpu`."""
+    cpu = env.subst("$AOT_TARGET_CPU") or cc_settings.get("target_cpu") or None
+    if cpu is not None and not isinstance(cpu, str):
+        raise SCons.Errors.UserError(f"AOTModule: target_cpu must be a string, not {cpu!r}")
+    return Options(target_cpu=cpu)
