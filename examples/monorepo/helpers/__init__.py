@@ -1,0 +1,1 @@
+"""Plain-Python helpers shared by the monorepo's packages (compiled into each caller)."""
