@@ -38,9 +38,9 @@ def materialize(argdesc):
             continue
         _, values, layout = item
         if layout == "C":
-            out.append(np.ascontiguousarray(values).copy())
+            out.append(np.array(values, order="C"))
         elif layout == "F":
-            out.append(np.asfortranarray(values).copy())
+            out.append(np.array(values, order="F"))
         elif layout == "S":
             base = np.zeros(tuple(2 * d + 1 for d in values.shape), dtype=values.dtype)
             view = base[tuple(slice(1, None, 2) for _ in values.shape)]

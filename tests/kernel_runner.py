@@ -333,8 +333,11 @@ def load_kernel(path, real_numba=False) -> Kernel:
 
     bdict = dict(builtins.__dict__)
     bdict["__import__"] = hooked_import
-    modname = "kernel_" + os.path.splitext(os.path.basename(path))[0]
-    ns = {"__name__": modname, "__file__": path, "__builtins__": bdict}
+    modname = ("nbkernel_" if real_numba else "kernel_") + os.path.splitext(os.path.basename(path))[0]
+    module = pytypes.ModuleType(modname)        # a real module: numba resolves globals
+    sys.modules[modname] = module               # (and recursion) through sys.modules
+    ns = module.__dict__
+    ns.update({"__file__": path, "__builtins__": bdict})
     with open(path) as f:
         code = compile(f.read(), path, "exec")
     FakeCC.registry = []
