@@ -1,0 +1,67 @@
+"""Finding and configuring the tool: toolpath, an installed aot_tool, construction variables."""
+
+from scons_support import CHECKOUT, EXT, SEED, TOOLPATH, call, compiled, linked, scons, sconstruct, write
+
+INSTALLED = {"PYTHONPATH": str(CHECKOUT)}   # stands in for `pip install aot_tool`
+
+
+def test_installed_package_toolpath(tmp_path):
+    root = write(tmp_path / "p", {"src.py": SEED, "SConstruct":
+        "import aot_tool.scons\n"
+        "env = Environment(tools=['default', 'aot'], toolpath=[aot_tool.scons.toolpath()])\n"
+        "env.AOTModule('my_module', 'src.py')\n"})
+    scons(root, env=INSTALLED)
+    assert call(root / ("my_module" + EXT), "m.multi(2, 2)") == "4"
+
+
+def test_importing_the_package_makes_the_tool_name_enough(tmp_path):
+    root = write(tmp_path / "p", {"src.py": SEED, "SConstruct":
+        "import aot_tool.scons\n"
+        "env = Environment(tools=['default', 'aot'])\n"
+        "env.AOTModule('my_module', 'src.py')\n"})
+    scons(root, env=INSTALLED)
+    assert (root / ("my_module" + EXT)).exists()
+
+
+def test_user_settings_are_kept_and_keywords_override_them(tmp_path):
+    root = write(tmp_path / "p", {"src.py": SEED, "SConstruct":
+        f"env = Environment(AOT_LINKFLAGS=['-Wl,--as-needed'], tools=['default', 'aot'], "
+        f"toolpath=[{TOOLPATH!r}])\n"
+        "print('AOT_LINKFLAGS =', env['AOT_LINKFLAGS'])\n"
+        "env.AOTModule('my_module', 'src.py')\n"
+        "env.AOTModule('other/my_module', 'src.py', linkflags=['-Wl,-O1'])\n"})
+    out = scons(root).stdout
+    assert "AOT_LINKFLAGS = ['-Wl,--as-needed']" in out
+    link_lines = [line for line in out.splitlines() if f"-o my_module{EXT}" in line
+                  or f"-o other/my_module{EXT}" in line]
+    assert len(link_lines) == 2
+    assert "-Wl,--as-needed" in link_lines[0] and "-Wl,-O1" in link_lines[1]
+    assert all("-shared" in line for line in link_lines)
+
+
+def test_target_cpu_changes_every_object(tmp_path):
+    root = write(tmp_path / "p", {"src.py": SEED, "SConstruct": sconstruct()})
+    scons(root)
+    write(root, {"SConstruct": sconstruct("env.AOTModule('my_module', 'src.py', target_cpu='host')\n")})
+    out = scons(root).stdout
+    assert {"my_module.aot/multf.0.os", "my_module.aot/init.os", "aot_runtime-cpu-host-O3.os"} <= compiled(out)
+    assert call(root / ("my_module" + EXT), "m.multf(2.0, 3.0)") == "6.0"
+
+
+def test_target_name_picks_the_cc_and_module_keyword(tmp_path):
+    two = SEED + "\nother = CC('other')\n\n\n@other.export('neg', 'f8(f8)')\ndef neg(a):\n    return -a\n"
+    root = write(tmp_path / "p", {"src.py": two, "SConstruct": sconstruct(
+        "env.AOTModule('my_module', 'src.py')\n"
+        "env.AOTModule('other', 'src.py')\n"
+        "env.AOTModule('renamed', 'src.py', module='other')\n")})
+    out = scons(root).stdout
+    assert linked(out) == {f"my_module{EXT}", f"other{EXT}", f"renamed{EXT}"}
+    assert call(root / f"renamed{EXT}", "m.neg(2.0)") == "-2.0"
+
+
+def test_unknown_option_is_a_clear_error(tmp_path):
+    root = write(tmp_path / "p", {"src.py": SEED, "SConstruct": sconstruct(
+        "env.AOTModule('my_module', 'src.py', target_cpus='host')\n")})
+    proc = scons(root, check=False)
+    assert proc.returncode != 0
+    assert "unknown option 'target_cpus'" in proc.stdout
