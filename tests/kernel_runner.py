@@ -292,7 +292,7 @@ class Export:
     module: str          # CC name
     name: str
     func: object
-    sig_text: str
+    sig_obj: object      # as written: a string, or (fake or real) numba type objects
     sig: Signature
     spec: "Spec"
     reference: object    # function that defines the expected behaviour
@@ -349,13 +349,16 @@ def load_kernel(path, real_numba=False) -> Kernel:
         for ename, (func, sig) in cc.exports.items():
             if ename in exports:
                 raise ValueError(f"{path}: export {ename!r} appears in two CC objects")
-            psig = parse_signature(sig)
             spec_text = tests.get(ename)
             if spec_text is None:
                 raise ValueError(f"{path}: export {ename!r} has no TESTS entry")
+            if real_numba and not isinstance(sig, str):   # real numba type objects
+                exports[ename] = Export(cc.name, ename, func, sig, None, None, None)
+                continue
+            psig = parse_signature(sig)
             spec = parse_spec(spec_text, psig)
             ref = ns[spec.ref] if spec.ref else func
-            exports[ename] = Export(cc.name, ename, func, str(sig), psig, spec, ref)
+            exports[ename] = Export(cc.name, ename, func, sig, psig, spec, ref)
     extra = set(tests) - set(exports)
     if extra:
         raise ValueError(f"{path}: TESTS names unknown exports {sorted(extra)}")

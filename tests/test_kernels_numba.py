@@ -34,19 +34,12 @@ def _numba_kernel(path):
     return _loaded[path]
 
 
-def _numba_signature(export):
-    sig = export.sig_text
-    if sig.startswith("(") and sig.endswith(")"):
-        return tuple(getattr(numba.types, t.strip()) for t in sig[1:-1].split(",") if t.strip())
-    return sig
-
-
 @pytest.mark.parametrize("path,name", CASES,
                          ids=[f"{os.path.basename(p)[:-3]}.{n}" for p, n in CASES])
 def test_numba_agrees(path, name):
     k = _numba_kernel(path)
     export = kr.load_kernel(path).exports[name]   # reference from the pure-CPython run
     nb_export = k.exports[name]
-    compiled = numba.njit(_numba_signature(nb_export))(nb_export.func)
+    compiled = numba.njit(nb_export.sig_obj)(nb_export.func)
     kr.check_export(export, lambda argdesc: kr.run_inprocess(compiled, argdesc),
                     examples=min(NUMBA_EXAMPLES, export.spec.examples), check_types=False)
