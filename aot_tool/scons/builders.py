@@ -67,7 +67,7 @@ def AOTModule(env, target, source, **keywords):
 
     linkflags = ["$AOT_LDMODULEFLAGS", "$AOT_LINKFLAGS"]
     module = env.LoadableModule(module_path, objects,
-                                LDMODULEPREFIX="", LDMODULESUFFIX="$AOT_EXT_SUFFIX",
+                                LDMODULE="$AOT_LINK", LDMODULEPREFIX="", LDMODULESUFFIX="$AOT_EXT_SUFFIX",
                                 SHLIBPREFIX="", SHLIBSUFFIX="$AOT_EXT_SUFFIX",
                                 LDMODULEFLAGS=linkflags, LDMODULEVERSION="", SHLIBVERSION="")
     env.Clean(module, objdir)
