@@ -55,8 +55,8 @@ def compile_init(module: str, exports: list[tuple[str, int]], options: "Options"
 
 def compile_runtime(options: "Options") -> bytes:
     """Object bytes of the small runtime shared by every export of a module."""
-    from .backend.runtime_unit import build_runtime_unit
-    return emit.object_bytes(build_runtime_unit(), options)
+    from .backend.runtime_unit import build_runtime_object
+    return build_runtime_object()
 
 
 def init_exports(source: Source, module: str) -> list[tuple[str, int]]:

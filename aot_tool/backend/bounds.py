@@ -1,0 +1,197 @@
+"""Proofs that array indices are in range, so lowering can leave out wraparound and
+bounds checks (and LLVM can vectorise the loop).
+
+A small symbolic domain: an integer is `(base, offset)` where base is None (a constant)
+or the length of one dimension of an array; arrays made with `np.empty_like(u)` and
+friends share u's dimension lengths.  A loop `for i in range(lo, hi)` over a variable
+that nothing else assigns gives `lo <= i < hi` inside its body.  Only variables
+assigned once (or parameters never assigned) take part, so the facts cannot go stale.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+
+from ..frontend import types as T
+
+LIKE_CONSTRUCTORS = {"numpy.empty_like", "numpy.zeros_like", "numpy.ones_like", "numpy.full_like",
+                     "method.array.copy"}
+SHAPE_CONSTRUCTORS = {"numpy.empty", "numpy.zeros", "numpy.ones", "numpy.full"}
+
+
+class IndexFacts:
+    def __init__(self, typed):
+        self.t = typed
+        self.stores = Counter()
+        for node in ast.walk(typed.node):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                self.stores[node.id] += 1
+        params = {a.arg for a in typed.node.args.args}
+        self.stable = {n for n, c in self.stores.items() if c == 1 and n not in params}
+        self.stable |= {p for p in params if self.stores[p] == 0}
+        self.dim_class: dict = {}   # (array name, dim) -> representative (array name, dim)
+        self.ints: dict = {}        # stable int variable -> symbolic value
+        self.loop_facts: dict = {}  # index-expression node id -> {loop var: (lo, hi)}
+        self._collect_definitions(typed.node.body)
+        self._collect_loops(typed.node.body, {})
+
+    # -- definitions of stable variables --
+    def _collect_definitions(self, stmts) -> None:
+        for node in ast.walk(ast.Module(body=list(stmts), type_ignores=[])):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+                continue
+            target, value = node.targets[0], node.value
+            if isinstance(target, ast.Name) and target.id in self.stable:
+                ty = self.t.var_types.get(target.id)
+                if isinstance(ty, T.Array):
+                    self._array_definition(target.id, ty, value)
+                elif isinstance(ty, T.Scalar) and ty.is_int:
+                    sym = self.symbolic(value)
+                    if sym is not None:
+                        self.ints[target.id] = sym
+            elif isinstance(target, ast.Tuple) and _is_shape_of(value):
+                arr = value.value.id
+                if arr in self.stable:
+                    for d, elt in enumerate(target.elts):
+                        if isinstance(elt, ast.Name) and elt.id in self.stable:
+                            self.ints[elt.id] = (self.dim(arr, d), 0)
+
+    def _array_definition(self, name, ty, value) -> None:
+        if not isinstance(value, ast.Call):
+            return
+        call = self.t.calls.get(value)
+        if not call or call[0] != "builtin":
+            return
+        path = call[1]
+        if path in LIKE_CONSTRUCTORS:
+            src = value.func.value if path.startswith("method.") else (value.args[0] if value.args else None)
+            if isinstance(src, ast.Name) and src.id in self.stable:
+                for d in range(ty.ndim):
+                    self.dim_class[(name, d)] = self.dim(src.id, d)
+        elif path in SHAPE_CONSTRUCTORS and value.args:
+            shape = value.args[0]
+            dims = shape.elts if isinstance(shape, ast.Tuple) else [shape]
+            for d, e in enumerate(dims):
+                sym = self.symbolic(e)
+                if sym is not None and sym[0] is not None and sym[1] == 0:
+                    self.dim_class[(name, d)] = sym[0]
+
+    def dim(self, array: str, d: int):
+        key = (array, d)
+        while key in self.dim_class and self.dim_class[key] != key:
+            key = self.dim_class[key]
+        return key
+
+    def symbolic(self, node):
+        """(base, offset) for an integer expression we can follow, else None."""
+        if isinstance(node, ast.Constant) and type(node.value) is int:
+            return (None, node.value)
+        if isinstance(node, ast.Name) and node.id in self.ints:
+            return self.ints[node.id]
+        if isinstance(node, ast.Call) and self.t.calls.get(node) == ("builtin", "builtins.len"):
+            arg = node.args[0]
+            if isinstance(arg, ast.Name) and arg.id in self.stable and isinstance(self.t.var_types.get(arg.id), T.Array):
+                return (self.dim(arg.id, 0), 0)
+        if isinstance(node, ast.Subscript) and _is_shape_of(node.value) and node.value.value.id in self.stable:
+            k = node.slice
+            if isinstance(k, ast.Constant) and type(k.value) is int and k.value >= 0:
+                return (self.dim(node.value.value.id, k.value), 0)
+        if isinstance(node, ast.Attribute) and node.attr == "size" and isinstance(node.value, ast.Name):
+            ty = self.t.var_types.get(node.value.id)
+            if isinstance(ty, T.Array) and ty.ndim == 1 and node.value.id in self.stable:
+                return (self.dim(node.value.id, 0), 0)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+            a, b = self.symbolic(node.left), self.symbolic(node.right)
+            if a is None or b is None:
+                return None
+            sign = 1 if isinstance(node.op, ast.Add) else -1
+            if b[0] is None:
+                return (a[0], a[1] + sign * b[1])
+            if a[0] is None and sign == 1:
+                return (b[0], a[1] + b[1])
+        return None
+
+    # -- loops --
+    def _collect_loops(self, stmts, active) -> None:
+        for s in stmts:
+            if isinstance(s, ast.For):
+                inner = dict(active)
+                fact = self._range_fact(s)
+                if fact is not None:
+                    inner[s.target.id] = fact
+                self._mark(s.iter, active)
+                self._collect_loops(s.body, inner)
+                self._collect_loops(s.orelse, active)
+            elif isinstance(s, (ast.While, ast.If)):
+                self._mark(s.test, active)
+                self._collect_loops(s.body, active)
+                self._collect_loops(s.orelse, active)
+            else:
+                self._mark(s, active)
+
+    def _mark(self, node, active) -> None:
+        if not active:
+            return
+        for n in ast.walk(node):
+            if isinstance(n, ast.Subscript):
+                self.loop_facts[id(n)] = active
+
+    def _range_fact(self, loop: ast.For):
+        if not (isinstance(loop.target, ast.Name) and self.stores[loop.target.id] == 1):
+            return None
+        if self.t.calls.get(loop.iter) != ("builtin", "builtins.range"):
+            return None
+        args = loop.iter.args
+        syms = [self.symbolic(a) for a in args]
+        if any(s is None for s in syms):
+            return None
+        if len(args) == 1:
+            return ((None, 0), syms[0])
+        step = syms[2] if len(args) == 3 else (None, 1)
+        if step[0] is not None or step[1] == 0:
+            return None
+        if step[1] > 0:
+            return (syms[0], syms[1])
+        lo_excl, hi_incl = syms[1], syms[0]
+        return ((lo_excl[0], lo_excl[1] + 1), (hi_incl[0], hi_incl[1] + 1))
+
+    # -- the query --
+    def prove(self, subscript, index_node, dim: int):
+        """'in_range', 'nonnegative' or None for index `index_node` of dimension `dim`."""
+        array_node = subscript.value
+        var, offset = _split_index(index_node)
+        if var is None:
+            return "nonnegative" if offset is not None and offset >= 0 else None
+        facts = self.loop_facts.get(id(subscript), {})
+        fact = facts.get(var)
+        if fact is None:
+            return None
+        lo, hi = fact
+        nonneg = lo[1] + offset >= 0  # lengths are never negative
+        if not nonneg:
+            return None
+        if (isinstance(array_node, ast.Name) and array_node.id in self.stable
+                and hi[0] is not None and hi[0] == self.dim(array_node.id, dim) and hi[1] + offset <= 0):
+            return "in_range"
+        return "nonnegative"
+
+
+def _is_shape_of(node) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "shape" and isinstance(node.value, ast.Name)
+
+
+def _split_index(node):
+    """(loop variable, constant offset) for `i`, `i + c`, `i - c`, `c + i`; or (None, c) for a constant."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return None, node.value
+    if isinstance(node, ast.Name):
+        return node.id, 0
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+        left, right = node.left, node.right
+        if isinstance(left, ast.Name) and isinstance(right, ast.Constant) and type(right.value) is int:
+            return left.id, right.value if isinstance(node.op, ast.Add) else -right.value
+        if isinstance(node.op, ast.Add) and isinstance(right, ast.Name) and isinstance(left, ast.Constant) \
+                and type(left.value) is int:
+            return right.id, left.value
+    return None, None

@@ -1,0 +1,67 @@
+"""LLVM optimisation (new pass manager, O3) and object emission.
+
+The target is the generic CPU of the host's architecture family unless the options
+name one ('host' or an LLVM CPU name); the triple and CPU go into the compiler
+identity so a different target never reuses an object.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import llvmlite
+import llvmlite.binding as llvm
+
+
+@functools.lru_cache(maxsize=None)
+def _initialise() -> None:
+    llvm.initialize_native_target()
+    llvm.initialize_native_asmprinter()
+
+
+def llvm_version() -> str:
+    return f"llvmlite {llvmlite.__version__} / LLVM {'.'.join(map(str, llvm.llvm_version_info))}"
+
+
+def _cpu_and_features(options):
+    cpu = options.target_cpu
+    if cpu in (None, "", "generic"):
+        return "", ""
+    if cpu == "host":
+        return llvm.get_host_cpu_name(), llvm.get_host_cpu_features().flatten()
+    return cpu, ""
+
+
+def target_description(options) -> str:
+    _initialise()
+    cpu, features = _cpu_and_features(options)
+    return f"{llvm.get_default_triple()} cpu={cpu or 'generic'} features={features}"
+
+
+@functools.lru_cache(maxsize=None)
+def _target_machine(cpu: str, features: str, opt_level: int):
+    _initialise()
+    target = llvm.Target.from_default_triple()
+    return target.create_target_machine(cpu=cpu, features=features, opt=opt_level, reloc="pic",
+                                        codemodel="default")
+
+
+def optimise(ir_text: str, options):
+    """Parse and optimise a module; returns the llvmlite.binding ModuleRef."""
+    cpu, features = _cpu_and_features(options)
+    tm = _target_machine(cpu, features, options.opt_level)
+    mod = llvm.parse_assembly(ir_text)
+    mod.triple = tm.triple
+    mod.data_layout = str(tm.target_data)
+    mod.verify()
+    pto = llvm.create_pipeline_tuning_options(speed_level=options.opt_level)
+    pto.loop_vectorization = options.opt_level >= 2
+    pto.slp_vectorization = options.opt_level >= 2
+    pb = llvm.create_pass_builder(tm, pto)
+    pb.getModulePassManager().run(mod, pb)
+    return mod, tm
+
+
+def object_bytes(ir_module, options) -> bytes:
+    mod, tm = optimise(str(ir_module), options)
+    return bytes(tm.emit_object(mod))

@@ -1,0 +1,62 @@
+"""One export signature as one object unit: its kernel and every helper it reaches,
+the CPython wrapper, the docstring and the dispatch descriptor.
+
+Everything here is the export's own, so the unit depends only on the signature and
+the code it reaches; the init unit refers to these symbols by name.
+"""
+
+from __future__ import annotations
+
+from ..frontend import types as T
+from ..frontend.errors import error_at
+from ..frontend.infer import infer_export
+from .lower import lower_program
+from .unit import Unit, hidden
+from .wrappers import build_wrapper, descriptor, doc_text
+from llvmlite import ir
+
+
+def wrapper_symbol(name: str, index: int) -> str:
+    return f"__aot_wrap_{name}_{index}"
+
+
+def doc_symbol(name: str, index: int) -> str:
+    return f"__aot_doc_{name}_{index}"
+
+
+def desc_symbol(name: str, index: int) -> str:
+    return f"__aot_desc_{name}_{index}"
+
+
+def sig_symbol(name: str, index: int) -> str:
+    return f"__aot_sig_{name}_{index}"
+
+
+def build_export_unit(source, export, index: int, options) -> ir.Module:
+    for t in export.signature.args:
+        if isinstance(t, T.Tuple):
+            raise error_at(source, export.node, "tuple arguments are not supported in exported signatures "
+                                                "(pass the items separately)")
+    program = infer_export(source, export)
+    unit = Unit(f"{export.name}.{index}")
+    kernel = lower_program(unit, program)
+    func = source.functions[export.function]
+    params = [a.arg for a in func.args.args]
+    entry = program.entry
+    build_wrapper(unit, wrapper_symbol(export.name, index), export.name, params, export.signature, kernel,
+                  entry.return_type, entry.stored_args)
+    ret = export.signature.ret if export.signature.ret is not None else entry.return_type
+    for symbol, text in ((doc_symbol(export.name, index), doc_text(export.name, params, export.signature, ret)),
+                         (desc_symbol(export.name, index), ";".join(descriptor(t) for t in export.signature.args)),
+                         (sig_symbol(export.name, index), export.signature_text)):
+        _export_string(unit, symbol, text)
+    return unit.module
+
+
+def _export_string(unit: Unit, symbol: str, text: str) -> None:
+    data = bytearray(text.encode("utf-8")) + b"\0"
+    ty = ir.ArrayType(ir.IntType(8), len(data))
+    gv = ir.GlobalVariable(unit.module, ty, name=symbol)
+    gv.global_constant = True
+    gv.initializer = ir.Constant(ty, data)
+    hidden(gv)

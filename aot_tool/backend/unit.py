@@ -1,0 +1,80 @@
+"""An object unit under construction: an llvmlite module plus the declarations and
+string constants its functions share, named deterministically."""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from .llvm_types import f64, i8, i8p, i32, i64, pyobj
+
+# The runtime (runtime/aot_runtime.c) and CPython API functions generated code calls.
+_DECLS = {
+    "aot_rt_raise": (ir.VoidType(), [i32, i8p]),
+    "aot_rt_arg_count": (pyobj, [i8p, i64, i64]),
+    "aot_rt_unbox_float": (i32, [pyobj, f64.as_pointer(), i8p, i32, i8p, i8p]),
+    "aot_rt_unbox_int": (i32, [pyobj, i64.as_pointer(), i32, i32, i8p, i32, i8p, i8p]),
+    "aot_rt_unbox_bool": (i32, [pyobj, i8.as_pointer(), i8p, i32, i8p, i8p]),
+    "aot_rt_unbox_complex": (i32, [pyobj, f64.as_pointer(), f64.as_pointer(), i8p, i32, i8p, i8p]),
+    "aot_rt_unbox_array": (i32, [pyobj, i8p, i32, i32, i8, i32, i8p, i32, i8p, i8p]),
+    "aot_rt_alloc_array": (i32, [i8p, i32, i64.as_pointer(), i32, i32, i32]),
+    "aot_rt_box_array": (pyobj, [i8p, i32, i32]),
+    "aot_rt_box_bool": (pyobj, [i32]),
+    "aot_rt_box_none": (pyobj, []),
+    "aot_rt_incref": (ir.VoidType(), [pyobj]),
+    "aot_rt_decref": (ir.VoidType(), [pyobj]),
+    "PyFloat_FromDouble": (pyobj, [f64]),
+    "PyLong_FromLongLong": (pyobj, [i64]),
+    "PyLong_FromUnsignedLongLong": (pyobj, [i64]),
+    "PyComplex_FromDoubles": (pyobj, [f64, f64]),
+    "PyTuple_New": (pyobj, [i64]),
+    "PyTuple_SetItem": (i32, [pyobj, i64, pyobj]),
+}
+
+# Exception kinds understood by aot_rt_raise, in its table's order.
+EXC_KINDS = {"ZeroDivisionError": 0, "IndexError": 1, "ValueError": 2, "MemoryError": 3,
+             "OverflowError": 4, "AssertionError": 5, "TypeError": 6, "RuntimeError": 7}
+
+
+class Unit:
+    """One llvmlite module being filled; `decl` and `cstring` are idempotent."""
+
+    def __init__(self, name: str):
+        self.module = ir.Module(name=name)
+        self.module.triple = ""
+        self._strings: dict = {}
+
+    def decl(self, name: str, ret=None, args=None) -> ir.Function:
+        if name in self.module.globals:
+            return self.module.globals[name]
+        if ret is None:
+            ret, args = _DECLS[name]
+        fn = ir.Function(self.module, ir.FunctionType(ret, args), name=name)
+        fn.attributes.add("nounwind")
+        return fn
+
+    def global_data(self, name: str, ty: ir.Type) -> ir.GlobalVariable:
+        if name in self.module.globals:
+            return self.module.globals[name]
+        return ir.GlobalVariable(self.module, ty, name=name)
+
+    def cstring(self, builder: ir.IRBuilder, text: str) -> ir.Value:
+        """An i8* to a private NUL-terminated constant holding `text`."""
+        return self.cstring_constant(text)
+
+    def cstring_constant(self, text: str) -> ir.Constant:
+        gv = self._strings.get(text)
+        if gv is None:
+            data = bytearray(text.encode("utf-8")) + b"\0"
+            ty = ir.ArrayType(i8, len(data))
+            gv = ir.GlobalVariable(self.module, ty, name=f".str.{len(self._strings)}")
+            gv.linkage = "private"
+            gv.global_constant = True
+            gv.unnamed_addr = True
+            gv.initializer = ir.Constant(ty, data)
+            self._strings[text] = gv
+        return gv.bitcast(i8p)
+
+
+def hidden(fn_or_gv) -> None:
+    """Visible to the other objects of the module, not outside the shared object."""
+    fn_or_gv.visibility = "hidden"

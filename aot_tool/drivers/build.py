@@ -1,0 +1,87 @@
+"""Direct build without a build system: parse, compile every export, link.
+
+Used by `cc.compile()` and `python -m aot_tool build`; the same steps as the SCons
+rules, run in one process.  Output appears atomically or not at all.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+
+from .. import pipeline
+from ..backend import runtime_unit
+from ..frontend.errors import CompileError
+from ..options import Options
+from .link import extension_suffix, link
+from .stubs import stub_text
+
+
+def _display_path(path: str) -> str:
+    rel = os.path.relpath(path)
+    return path if rel.startswith("..") else rel
+
+
+def modules_to_build(source, module=None) -> list:
+    if module is not None:
+        if module not in source.modules:
+            names = ", ".join(sorted(source.modules)) or "none"
+            raise CompileError(f"no CC('{module}') in this file (found: {names})", source.display_path, 1, 0,
+                               source.line_text(1))
+        return [module]
+    if not source.modules:
+        raise CompileError("no CC('name') object with exports found (expected `cc = CC('my_module')` "
+                           "from numba.pycc or aot_tool)", source.display_path, 1, 0, source.line_text(1))
+    return sorted(source.modules)
+
+
+def build_module(source_path, output_dir=None, module=None, options=None, output_file=None,
+                 verbose=False) -> list:
+    """Build the module(s) of one source; returns the paths written."""
+    options = options or Options()
+    source = pipeline.read_source(source_path, display_path=_display_path(source_path))
+    output_dir = output_dir or os.path.dirname(os.path.abspath(source_path))
+    built = []
+    for name in modules_to_build(source, module):
+        target = os.path.join(output_dir, output_file if (output_file and module) else name + extension_suffix())
+        built.append(_build_one(source, name, target, options, verbose))
+    return built
+
+
+def _log(verbose, message):
+    if verbose:
+        print(f"aot_tool: {message}", file=sys.stderr)
+
+
+def _build_one(source, name, target, options, verbose) -> str:
+    spec = source.modules[name]
+    if not spec.exports:
+        raise CompileError(f"CC('{name}') exports nothing (decorate a function with @{spec.variable}.export"
+                           "(name, signature))", source.display_path, 1, 0, source.line_text(1))
+    os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="aot_tool-") as tmp:
+        runtime_obj = os.path.join(tmp, "aot_runtime.o")
+        runtime_proc = runtime_unit.start_runtime_compile(runtime_obj)
+        try:
+            objects = []
+            for export_name, sigs in sorted(spec.exports.items()):
+                for index in range(len(sigs)):
+                    path = os.path.join(tmp, f"{export_name}.{index}.o")
+                    with open(path, "wb") as f:
+                        f.write(pipeline.compile_export(source, name, export_name, index, options))
+                    objects.append(path)
+                    _log(verbose, f"compiled {export_name} [{sigs[index].signature_text}]")
+            init = os.path.join(tmp, "init.o")
+            with open(init, "wb") as f:
+                f.write(pipeline.compile_init(name, pipeline.init_exports(source, name), options))
+        finally:
+            runtime_unit.finish(runtime_proc)
+        link(objects + [init, runtime_obj], target)
+    stub = os.path.join(os.path.dirname(os.path.abspath(target)), name + ".pyi")
+    with open(stub, "w") as f:
+        f.write(stub_text(source, name))
+    _log(verbose, f"wrote {target} in {time.perf_counter() - start:.3f} s")
+    return target

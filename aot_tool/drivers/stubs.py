@@ -1,0 +1,32 @@
+"""`.pyi` stubs for built modules: one def per export, @overload where a name has several."""
+
+from __future__ import annotations
+
+from ..frontend import types as T
+
+
+def _annotation(t) -> str:
+    if isinstance(t, T.Array):
+        return "numpy.ndarray"
+    if isinstance(t, T.Tuple):
+        return "tuple[" + ", ".join(_annotation(i) for i in t.items) + "]"
+    if isinstance(t, T.NoneType) or t is None:
+        return "None"
+    return {"f": "float", "i": "int", "u": "int", "b": "bool", "c": "complex"}[t.kind]
+
+
+def stub_text(source, module: str) -> str:
+    spec = source.modules[module]
+    lines = [f'"""Stubs for {module}, compiled by aot_tool."""', "", "import numpy",
+             "from typing import overload", ""]
+    for name, exports in sorted(spec.exports.items()):
+        for export in exports:
+            func = source.functions[export.function]
+            params = ", ".join(f"{a.arg}: {_annotation(t)}" for a, t in zip(func.args.args, export.signature.args))
+            ret = _annotation(export.signature.ret) if export.signature.ret is not None else "object"
+            if len(exports) > 1:
+                lines.append("@overload")
+            lines.append(f"def {name}({params}) -> {ret}:")
+            lines.append(f'    """signature {export.signature_text!r}"""')
+            lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,292 @@
+"""Python builtins: range, len, abs, min, max, int, float, complex, bool, round."""
+
+from __future__ import annotations
+
+import ast
+
+from llvmlite import ir
+
+from ..backend.llvm_types import i1, i64, value_type
+from ..frontend import types as T
+from .registry import lowerer, typer
+
+
+def _no_keywords(inf, node, kws, name):
+    if kws:
+        raise inf.error(node, f"{name}() takes no keyword arguments here")
+
+
+def _want_scalars(inf, node, args, name, count=None):
+    if count is not None and len(args) not in (count if isinstance(count, tuple) else (count,)):
+        raise inf.error(node, f"{name}() takes {count} argument(s), {len(args)} given")
+    for a, n in zip(args, node.args):
+        if not isinstance(a, T.Scalar):
+            raise inf.error(n, f"{name}() needs a number here, not {a.name}")
+
+
+@typer("builtins.range")
+def _range_type(inf, node, args, kws):
+    _no_keywords(inf, node, kws, "range")
+    if not 1 <= len(args) <= 3:
+        raise inf.error(node, "range() takes 1 to 3 arguments")
+    for a, n in zip(args, node.args):
+        if not (isinstance(a, T.Scalar) and (a.is_int or a.is_bool)):
+            raise inf.error(n, f"range() arguments must be integers, not {a.name}")
+    return T.RangeType()
+
+
+@lowerer("builtins.range")
+def _range_value(lw, node):
+    return ir.Constant(ir.IntType(8), 0)  # only iterated over; see iteration.py
+
+
+@typer("builtins.len")
+def _len_type(inf, node, args, kws):
+    _no_keywords(inf, node, kws, "len")
+    if len(args) != 1 or not isinstance(args[0], (T.Array, T.Tuple)):
+        raise inf.error(node, "len() takes one array or tuple")
+    return T.int64
+
+
+@lowerer("builtins.len")
+def _len(lw, node):
+    ty = lw.type_of(node.args[0])
+    if isinstance(ty, T.Tuple):
+        return ir.Constant(i64, len(ty.items))
+    return lw.b.extract_value(lw.array_operand(node.args[0]), [2, 0])
+
+
+@typer("builtins.abs")
+def _abs_type(inf, node, args, kws):
+    _no_keywords(inf, node, kws, "abs")
+    _want_scalars(inf, node, args, "abs", 1)
+    a = args[0]
+    if a.is_complex:
+        return T.Scalar("f", a.bits // 2)
+    if a.is_bool:
+        return T.int64
+    return a if not a.is_int else T.arith_result(a, a) if a.bits < 64 else a
+
+
+@lowerer("builtins.abs")
+def _abs(lw, node):
+    a_ty, ty = lw.type_of(node.args[0]), lw.type_of(node)
+    v = lw.expr(node.args[0])
+    b = lw.b
+    if a_ty.is_complex:
+        hypot = lw.unit.decl("hypot" if ty.bits == 64 else "hypotf", value_type(ty), [value_type(ty)] * 2)
+        return b.call(hypot, [b.extract_value(v, 0), b.extract_value(v, 1)])
+    x = lw.cast(v, a_ty, ty)
+    if ty.is_float:
+        return b.call(lw.unit.module.declare_intrinsic("llvm.fabs", [x.type]), [x])
+    if ty.kind == "u":
+        return x
+    return b.select(b.icmp_signed("<", x, ir.Constant(x.type, 0)), b.neg(x), x)
+
+
+def _minmax_type(name):
+    def rule(inf, node, args, kws):
+        _no_keywords(inf, node, kws, name)
+        if len(args) == 1:
+            a = args[0]
+            if isinstance(a, T.Array):
+                return a.dtype
+            if isinstance(a, T.Tuple) and a.items:
+                args = list(a.items)
+            else:
+                raise inf.error(node, f"{name}() of one argument needs an array or a tuple")
+        if not args:
+            raise inf.error(node, f"{name}() needs arguments")
+        result = None
+        for a, n in zip(args, node.args if len(node.args) == len(args) else [node] * len(args)):
+            if not isinstance(a, T.Scalar) or a.is_complex:
+                raise inf.error(n, f"{name}() needs real numbers, not {a.name}")
+            result = a if result is None else T.unify(result, a)
+        return result
+    return rule
+
+
+typer("builtins.min")(_minmax_type("min"))
+typer("builtins.max")(_minmax_type("max"))
+
+
+def _pick(lw, a, b, ty, want_max):
+    """max/min of two values of type ty; NaN handling as Python's (first argument kept)."""
+    bld = lw.b
+    if ty.is_float:
+        better = bld.fcmp_ordered(">" if want_max else "<", b, a)
+    elif ty.is_bool or ty.kind == "u":
+        better = bld.icmp_unsigned(">" if want_max else "<", b, a)
+    else:
+        better = bld.icmp_signed(">" if want_max else "<", b, a)
+    return bld.select(better, b, a)
+
+
+def _minmax(want_max):
+    def lower(lw, node):
+        ty = lw.type_of(node)
+        if len(node.args) == 1:
+            aty = lw.type_of(node.args[0])
+            if isinstance(aty, T.Array):
+                return array_reduce_minmax(lw, node.args[0], aty, want_max)
+            tup = lw.expr(node.args[0])
+            values = [lw.cast(lw.b.extract_value(tup, i), t, ty) for i, t in enumerate(aty.items)]
+        else:
+            values = [lw.cast(lw.expr(a), lw.type_of(a), ty) for a in node.args]
+        result = values[0]
+        for v in values[1:]:
+            result = _pick(lw, result, v, ty, want_max)
+        return result
+    return lower
+
+
+def array_reduce_minmax(lw, arr_node, aty, want_max):
+    """min/max over all elements; an empty array raises ValueError as in NumPy."""
+    from .arrays import for_each_element
+    arr = lw.array_operand(arr_node)
+    size = ir.Constant(i64, 1)
+    for d in range(aty.ndim):
+        size = lw.b.mul(size, lw.b.extract_value(arr, [2, d]))
+    lw.check(lw.b.icmp_signed("==", size, ir.Constant(i64, 0)), "ValueError",
+             "zero-size array to reduction operation which has no identity")
+    first_ptr = lw.b.extract_value(arr, 1)
+    acc = lw.alloca_entry(value_type(aty.dtype))
+    first = lw.b.load(first_ptr)
+    if aty.dtype.is_bool:
+        first = lw.b.trunc(first, i1)
+    lw.b.store(first, acc)
+
+    def visit(ptr):
+        v = lw.b.load(ptr)
+        if aty.dtype.is_bool:
+            v = lw.b.trunc(v, i1)
+        cur = lw.b.load(acc)
+        if aty.dtype.is_float:
+            # NumPy propagates NaN
+            nan = lw.b.fcmp_unordered("uno", cur, cur)
+            lw.b.store(lw.b.select(nan, cur, _pick(lw, cur, v, aty.dtype, want_max)), acc)
+            isnan_v = lw.b.fcmp_unordered("uno", v, v)
+            lw.b.store(lw.b.select(isnan_v, v, lw.b.load(acc)), acc)
+        else:
+            lw.b.store(_pick(lw, cur, v, aty.dtype, want_max), acc)
+
+    for_each_element(lw, arr, aty, visit)
+    return lw.b.load(acc)
+
+
+lowerer("builtins.min")(_minmax(False))
+lowerer("builtins.max")(_minmax(True))
+
+
+def _conversion(name, result):
+    def rule(inf, node, args, kws):
+        _no_keywords(inf, node, kws, name)
+        if name == "complex":
+            _want_scalars(inf, node, args, name, (0, 1, 2))
+            return T.complex128
+        _want_scalars(inf, node, args, name, (0, 1))
+        if args and args[0].is_complex and name != "bool":
+            raise inf.error(node, f"can't convert complex to {name}")
+        return result
+    return rule
+
+
+typer("builtins.int")(_conversion("int", T.int64))
+typer("builtins.float")(_conversion("float", T.float64))
+typer("builtins.bool")(_conversion("bool", T.boolean))
+typer("builtins.complex")(_conversion("complex", T.complex128))
+
+
+@lowerer("builtins.int", "builtins.float", "builtins.bool")
+def _convert(lw, node):
+    ty = lw.type_of(node)
+    if not node.args:
+        return ir.Constant(value_type(ty), 0)
+    a_ty = lw.type_of(node.args[0])
+    v = lw.expr(node.args[0])
+    if ty.is_int and a_ty.is_float:
+        # int() of inf or nan raises in Python
+        bld = lw.b
+        fabs = lw.unit.module.declare_intrinsic("llvm.fabs", [v.type])
+        bad = bld.fcmp_unordered("uge", bld.call(fabs, [v]), ir.Constant(v.type, 9.223372036854775807e18))
+        lw.check(bad, "OverflowError", "cannot convert float infinity, NaN or a value beyond int64 to integer")
+    return lw.cast(v, a_ty, ty)
+
+
+@lowerer("builtins.complex")
+def _complex(lw, node):
+    ty = lw.type_of(node)
+    parts = [lw.cast(lw.expr(a), lw.type_of(a), ty) for a in node.args]
+    if not parts:
+        return ir.Constant(value_type(ty), None)
+    if len(parts) == 1:
+        return parts[0]
+    from .operators import complex_arith, make_complex
+    re, im = parts
+    # complex(a, b) == a + b*1j
+    bld = lw.b
+    j = make_complex(bld, re.type, ir.Constant(re.type.elements[0], 0.0), ir.Constant(re.type.elements[0], 1.0))
+    return complex_arith(lw, ast.Add, re, complex_arith(lw, ast.Mult, im, j))
+
+
+@typer("builtins.round")
+def _round_type(inf, node, args, kws):
+    _no_keywords(inf, node, kws, "round")
+    _want_scalars(inf, node, args, "round", (1, 2))
+    if args[0].is_complex:
+        raise inf.error(node, "round() of a complex number is not supported")
+    if len(args) == 2:
+        if not args[1].is_int:
+            raise inf.error(node.args[1], "round() digits must be an integer")
+        return args[0] if args[0].is_float else T.int64
+    return T.int64
+
+
+@lowerer("builtins.round")
+def _round(lw, node):
+    a_ty, ty = lw.type_of(node.args[0]), lw.type_of(node)
+    v = lw.expr(node.args[0])
+    bld = lw.b
+    if a_ty.is_int or a_ty.is_bool:
+        return lw.cast(v, a_ty, ty)
+    rint = lw.unit.module.declare_intrinsic("llvm.rint", [v.type])  # ties to even, as Python
+    if len(node.args) == 1:
+        fabs = lw.unit.module.declare_intrinsic("llvm.fabs", [v.type])
+        bad = bld.fcmp_unordered("uge", bld.call(fabs, [v]), ir.Constant(v.type, 9.223372036854775807e18))
+        lw.check(bad, "OverflowError", "cannot convert float infinity or NaN to integer")
+        return lw.cast(bld.call(rint, [v]), a_ty, ty)
+    digits = lw.cast(lw.expr(node.args[1]), lw.type_of(node.args[1]), T.int64)
+    exp10 = lw.unit.decl("pow", value_type(T.float64), [value_type(T.float64)] * 2)
+    scale = bld.call(exp10, [ir.Constant(value_type(T.float64), 10.0), lw.cast(digits, T.int64, T.float64)])
+    x = lw.cast(v, a_ty, T.float64)
+    out = bld.fdiv(bld.call(lw.unit.module.declare_intrinsic("llvm.rint", [x.type]), [bld.fmul(x, scale)]), scale)
+    fin = bld.fcmp_ordered("one", bld.fmul(x, scale), ir.Constant(x.type, float("inf")))
+    return lw.cast(bld.select(fin, out, x), T.float64, ty)
+
+
+def _unsupported(name, hint):
+    def rule(inf, node, args, kws):
+        raise inf.error(node, f"{name}() is not supported in compiled functions{hint}")
+    return rule
+
+
+typer("builtins.print")(_unsupported("print", ""))
+typer("builtins.enumerate")(_unsupported("enumerate", "; loop over range(len(a))"))
+typer("builtins.zip")(_unsupported("zip", "; loop over an index"))
+
+
+@typer("builtins.sum")
+def _sum_type(inf, node, args, kws):
+    _no_keywords(inf, node, kws, "sum")
+    if len(args) != 1 or not isinstance(args[0], T.Array):
+        if node.args and isinstance(node.args[0], ast.GeneratorExp):
+            raise inf.error(node.args[0], "generator expressions are not supported; write a loop")
+        raise inf.error(node, "sum() takes one array here")
+    d = args[0].dtype
+    return T.int64 if d.is_bool or (d.is_int and d.kind == "i") else (T.uint64 if d.is_int else d)
+
+
+@lowerer("builtins.sum")
+def _sum(lw, node):
+    from .arrays import array_sum
+    return array_sum(lw, node.args[0], lw.type_of(node.args[0]), lw.type_of(node))

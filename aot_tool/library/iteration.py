@@ -1,0 +1,98 @@
+"""`for` loops: over range(...) (any step sign), over a 1-d array, over a uniform tuple.
+
+The loop variable is assigned from a hidden counter at the top of each iteration, so
+Python's "the variable keeps its last value" holds and the counter stays a clean
+induction variable for LLVM.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from llvmlite import ir
+
+from ..backend.llvm_types import i8, i1, i64
+from ..frontend import types as T
+
+
+def lower_for(lw, loop: ast.For) -> None:
+    ity = lw.type_of(loop.iter)
+    if isinstance(ity, T.RangeType):
+        _range_loop(lw, loop)
+    elif isinstance(ity, T.Array):
+        _array_loop(lw, loop, ity)
+    else:
+        _tuple_loop(lw, loop, ity)
+
+
+def _const(node):
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        v = _const(node.operand)
+        return None if v is None else -v
+    return None
+
+
+def _range_loop(lw, loop) -> None:
+    args = loop.iter.args
+    values = [lw.cast(lw.expr(a), lw.type_of(a), T.int64) for a in args]
+    if len(values) == 1:
+        start, stop, step, sign = ir.Constant(i64, 0), values[0], ir.Constant(i64, 1), 1
+    else:
+        start, stop = values[0], values[1]
+        if len(values) == 3:
+            step = values[2]
+            c = _const(args[2])
+            if c is None:
+                lw.check(lw.b.icmp_signed("==", step, ir.Constant(i64, 0)), "ValueError",
+                         "range() arg 3 must not be zero")
+                sign = 0
+            elif c == 0:
+                lw.raise_error("ValueError", "range() arg 3 must not be zero")
+                lw.b.position_at_end(lw.fn.append_basic_block("dead"))
+                sign = 1
+            else:
+                sign = 1 if c > 0 else -1
+        else:
+            step, sign = ir.Constant(i64, 1), 1
+
+    def body(k):
+        lw.assign(loop.target, k, T.int64, False)
+        lw.block(loop.body)
+
+    lw.counted_loop(start, stop, step, sign, body, name="range")
+
+
+def _array_loop(lw, loop, ity) -> None:
+    arr = lw.array_operand(loop.iter)
+    length = lw.b.extract_value(arr, [2, 0])
+    stride = lw.b.extract_value(arr, [3, 0])
+    data = lw.b.bitcast(lw.b.extract_value(arr, 1), i8.as_pointer())
+
+    def body(k):
+        raw = lw.b.gep(data, [lw.b.mul(k, stride)])
+        ptr = lw.b.bitcast(raw, lw.b.extract_value(arr, 1).type)
+        value = lw.b.load(ptr)
+        if ity.dtype.is_bool:
+            value = lw.b.trunc(value, i1)
+        lw.assign(loop.target, value, ity.dtype, False)
+        lw.block(loop.body)
+
+    lw.counted_loop(ir.Constant(i64, 0), length, ir.Constant(i64, 1), 1, body, name="iter")
+
+
+def _tuple_loop(lw, loop, ity) -> None:
+    tup = lw.expr(loop.iter)
+    n = len(ity.items)
+    slot = lw.alloca_entry(tup.type)
+    lw.b.store(tup, slot)
+    elems = lw.b.bitcast(slot, tup.type.elements[0].as_pointer()) if n else None
+
+    def body(k):
+        value = lw.b.load(lw.b.gep(elems, [k]))
+        lw.assign(loop.target, value, ity.items[0], False)
+        lw.block(loop.body)
+
+    if n:
+        lw.counted_loop(ir.Constant(i64, 0), ir.Constant(i64, n), ir.Constant(i64, 1), 1, body, name="tuple")

@@ -1,0 +1,354 @@
+"""Arithmetic, unary and comparison operators on scalars, with numba's typing and
+Python's rounding: `//` and `%` floor, `/` of integers gives float, division by zero
+raises ZeroDivisionError, integer arithmetic wraps at 64 bits (as in numba)."""
+
+from __future__ import annotations
+
+import ast
+
+from llvmlite import ir
+
+from ..backend.llvm_types import i1, i64, value_type
+from ..frontend import types as T
+
+_SYMBOL = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
+           ast.Pow: "**", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^", ast.LShift: "<<",
+           ast.RShift: ">>", ast.MatMult: "@"}
+
+
+def binop_type(inf, node, a, b):
+    op = type(node.op)
+    sym = _SYMBOL[op]
+    if isinstance(a, T.Tuple) and isinstance(b, T.Tuple) and op is ast.Add:
+        return T.Tuple(a.items + b.items)
+    if not (isinstance(a, T.Scalar) and isinstance(b, T.Scalar)):
+        what = "array arithmetic is not supported yet; write a loop" if T.Array in (type(a), type(b)) else \
+            f"unsupported operand types for {sym}: {a.name} and {b.name}"
+        raise inf.error(node, what)
+    if op is ast.MatMult:
+        raise inf.error(node, "@ is not supported")
+    if op in (ast.BitAnd, ast.BitOr, ast.BitXor, ast.LShift, ast.RShift):
+        if not ((a.is_int or a.is_bool) and (b.is_int or b.is_bool)):
+            raise inf.error(node, f"{sym} needs integers, not {a.name} and {b.name}")
+        if a.is_bool and b.is_bool and op in (ast.BitAnd, ast.BitOr, ast.BitXor):
+            return T.boolean
+        return T.arith_result(a, b)
+    if op is ast.Div:
+        return T.true_div_result(a, b)
+    if (a.is_complex or b.is_complex) and op in (ast.FloorDiv, ast.Mod):
+        raise inf.error(node, f"{sym} is not defined for complex numbers")
+    if op is ast.Pow:
+        r = T.arith_result(a, b)
+        return r
+    return T.arith_result(a, b)
+
+
+def compare_check(inf, node, op, a, b) -> None:
+    if isinstance(op, (ast.Is, ast.IsNot)):
+        if not (isinstance(a, T.NoneType) or isinstance(b, T.NoneType)):
+            raise inf.error(node, "`is` is only supported against None")
+        return
+    if isinstance(op, (ast.In, ast.NotIn)):
+        raise inf.error(node, "`in` is not supported in compiled functions")
+    if not (isinstance(a, T.Scalar) and isinstance(b, T.Scalar)):
+        if isinstance(a, T.Tuple) and isinstance(b, T.Tuple) and isinstance(op, (ast.Eq, ast.NotEq)):
+            return
+        raise inf.error(node, f"cannot compare {a.name} and {b.name}")
+    if (a.is_complex or b.is_complex) and not isinstance(op, (ast.Eq, ast.NotEq)):
+        raise inf.error(node, "complex numbers can only be compared with == and !=")
+
+
+# -- lowering --
+
+def lower_binop(lw, node):
+    a_ty, b_ty = lw.type_of(node.left), lw.type_of(node.right)
+    ty = lw.type_of(node)
+    a, b = lw.expr(node.left), lw.expr(node.right)
+    if isinstance(ty, T.Tuple):
+        out = ir.Constant(value_type(ty), ir.Undefined)
+        for i in range(len(a_ty.items)):
+            out = lw.b.insert_value(out, lw.b.extract_value(a, i), i)
+        for j in range(len(b_ty.items)):
+            out = lw.b.insert_value(out, lw.b.extract_value(b, j), len(a_ty.items) + j)
+        return out
+    return arith(lw, type(node.op), a, a_ty, b, b_ty, ty, node)
+
+
+def arith(lw, op, a, a_ty, b, b_ty, ty, node=None):
+    """a <op> b for scalars, computed in the operation type and giving `ty`."""
+    bld = lw.b
+    if op is ast.Pow:
+        return power(lw, a, a_ty, b, b_ty, ty, node)
+    if op in (ast.LShift, ast.RShift, ast.BitAnd, ast.BitOr, ast.BitXor):
+        x, y = lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty)
+        if op is ast.LShift:
+            return bld.shl(x, y)
+        if op is ast.RShift:
+            return bld.ashr(x, y) if ty.kind == "i" else bld.lshr(x, y)
+        return {ast.BitAnd: bld.and_, ast.BitOr: bld.or_, ast.BitXor: bld.xor}[op](x, y)
+    if op is ast.Div:
+        x, y = lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty)
+        if ty.is_complex:
+            return complex_div(lw, x, y, ty)
+        lw.check(bld.fcmp_ordered("==", y, ir.Constant(y.type, 0)), "ZeroDivisionError", "division by zero")
+        return bld.fdiv(x, y)
+    x, y = lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty)
+    if ty.is_complex:
+        return complex_arith(lw, op, x, y)
+    if ty.is_int:
+        signed = ty.kind == "i"
+        if op is ast.Add:
+            return bld.add(x, y)
+        if op is ast.Sub:
+            return bld.sub(x, y)
+        if op is ast.Mult:
+            return bld.mul(x, y)
+        lw.check(bld.icmp_unsigned("==", y, ir.Constant(y.type, 0)), "ZeroDivisionError",
+                 "integer division by zero" if op is ast.FloorDiv else "integer modulo by zero")
+        if not signed:
+            return bld.udiv(x, y) if op is ast.FloorDiv else bld.urem(x, y)
+        q, r = bld.sdiv(x, y), bld.srem(x, y)
+        # Python rounds toward negative infinity: fix up when the signs differ
+        adjust = bld.and_(bld.icmp_signed("!=", r, ir.Constant(r.type, 0)),
+                          bld.icmp_signed("<", bld.xor(r, y), ir.Constant(r.type, 0)))
+        if op is ast.FloorDiv:
+            return bld.sub(q, bld.zext(adjust, q.type))
+        return bld.select(adjust, bld.add(r, y), r)
+    # floats
+    if op is ast.Add:
+        return bld.fadd(x, y)
+    if op is ast.Sub:
+        return bld.fsub(x, y)
+    if op is ast.Mult:
+        return bld.fmul(x, y)
+    lw.check(bld.fcmp_ordered("==", y, ir.Constant(y.type, 0)), "ZeroDivisionError",
+             "float floor division by zero" if op is ast.FloorDiv else "float modulo by zero")
+    mod = bld.frem(x, y)
+    zero = ir.Constant(x.type, 0)
+    fix = bld.and_(bld.fcmp_ordered("!=", mod, zero),
+                   bld.xor(bld.fcmp_ordered("<", y, zero), bld.fcmp_ordered("<", mod, zero)))
+    mod_fixed = bld.select(fix, bld.fadd(mod, y), mod)
+    if op is ast.Mod:
+        copysign = lw.unit.module.declare_intrinsic("llvm.copysign", [x.type])
+        return bld.select(bld.fcmp_ordered("==", mod_fixed, zero), bld.call(copysign, [zero, y]), mod_fixed)
+    div = bld.fdiv(bld.fsub(x, mod_fixed), y)
+    floor = lw.unit.module.declare_intrinsic("llvm.floor", [x.type])
+    fdiv = bld.call(floor, [div])
+    half = ir.Constant(x.type, 0.5)
+    fdiv = bld.select(bld.fcmp_ordered(">", bld.fsub(div, fdiv), half), bld.fadd(fdiv, ir.Constant(x.type, 1.0)), fdiv)
+    return fdiv
+
+
+def complex_arith(lw, op, x, y):
+    bld = lw.b
+    xr, xi = bld.extract_value(x, 0), bld.extract_value(x, 1)
+    yr, yi = bld.extract_value(y, 0), bld.extract_value(y, 1)
+    if op is ast.Add:
+        r, i = bld.fadd(xr, yr), bld.fadd(xi, yi)
+    elif op is ast.Sub:
+        r, i = bld.fsub(xr, yr), bld.fsub(xi, yi)
+    elif op is ast.Mult:
+        r = bld.fsub(bld.fmul(xr, yr), bld.fmul(xi, yi))
+        i = bld.fadd(bld.fmul(xr, yi), bld.fmul(xi, yr))
+    else:
+        raise NotImplementedError(op)
+    return make_complex(bld, x.type, r, i)
+
+
+def make_complex(bld, lt, re, im):
+    out = ir.Constant(lt, ir.Undefined)
+    return bld.insert_value(bld.insert_value(out, re, 0), im, 1)
+
+
+def complex_div(lw, x, y, ty):
+    """Smith's algorithm, as CPython's complex division."""
+    bld = lw.b
+    a, b = bld.extract_value(x, 0), bld.extract_value(x, 1)
+    c, d = bld.extract_value(y, 0), bld.extract_value(y, 1)
+    part = a.type
+    zero = ir.Constant(part, 0)
+    fabs = lw.unit.module.declare_intrinsic("llvm.fabs", [part])
+    lw.check(bld.and_(bld.fcmp_ordered("==", c, zero), bld.fcmp_ordered("==", d, zero)),
+             "ZeroDivisionError", "complex division by zero")
+    abs_c, abs_d = bld.call(fabs, [c]), bld.call(fabs, [d])
+    c_bigger = bld.fcmp_ordered(">=", abs_c, abs_d)
+    # branch 1: |c| >= |d|
+    ratio1 = bld.fdiv(d, c)
+    denom1 = bld.fadd(c, bld.fmul(d, ratio1))
+    r1 = bld.fdiv(bld.fadd(a, bld.fmul(b, ratio1)), denom1)
+    i1_ = bld.fdiv(bld.fsub(b, bld.fmul(a, ratio1)), denom1)
+    # branch 2
+    ratio2 = bld.fdiv(c, d)
+    denom2 = bld.fadd(bld.fmul(c, ratio2), d)
+    r2 = bld.fdiv(bld.fadd(bld.fmul(a, ratio2), b), denom2)
+    i2 = bld.fdiv(bld.fsub(bld.fmul(b, ratio2), a), denom2)
+    return make_complex(bld, x.type, bld.select(c_bigger, r1, r2), bld.select(c_bigger, i1_, i2))
+
+
+def power(lw, a, a_ty, b, b_ty, ty, node):
+    bld = lw.b
+    if ty.is_int:
+        return int_power(lw, lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty), ty)
+    if ty.is_complex:
+        from .scalar_math import complex_pow
+        return complex_pow(lw, lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty), ty)
+    x = lw.cast(a, a_ty, ty)
+    const = node.right.value if node is not None and isinstance(node.right, ast.Constant) else None
+    if type(const) is int and 0 <= const <= 4 or (type(const) is float and const in (2.0, 3.0)):
+        n = int(const)
+        if n == 0:
+            return ir.Constant(x.type, 1.0)
+        result = x
+        for _ in range(n - 1):
+            result = bld.fmul(result, x)
+        return result
+    if b_ty.is_int and not (a_ty.is_float and b_ty.kind == "u"):
+        powi = lw.unit.module.declare_intrinsic("llvm.powi", [x.type, ir.IntType(32)])
+        e = lw.cast(b, b_ty, T.int64)
+        fits = bld.icmp_signed("==", bld.sext(bld.trunc(e, ir.IntType(32)), i64), e)
+        pow_ = lw.unit.module.declare_intrinsic("llvm.pow", [x.type])
+        zero = ir.Constant(x.type, 0)
+        lw.check(bld.and_(bld.fcmp_ordered("==", x, zero), bld.icmp_signed("<", e, ir.Constant(i64, 0))),
+                 "ZeroDivisionError", "0.0 cannot be raised to a negative power")
+        return bld.select(fits, bld.call(powi, [x, bld.trunc(e, ir.IntType(32))]),
+                          bld.call(pow_, [x, lw.cast(e, T.int64, ty)]))
+    y = lw.cast(b, b_ty, ty)
+    zero = ir.Constant(x.type, 0)
+    lw.check(bld.and_(bld.fcmp_ordered("==", x, zero), bld.fcmp_ordered("<", y, zero)),
+             "ZeroDivisionError", "0.0 cannot be raised to a negative power")
+    pow_ = lw.unit.module.declare_intrinsic("llvm.pow", [x.type])
+    return bld.call(pow_, [x, y])
+
+
+def int_power(lw, base, exp, ty):
+    """Integer power by squaring; negative exponents give numba's results (0, or +-1 for base +-1)."""
+    bld = lw.b
+    lt = base.type
+    fn_name = f"aot.ipow.{ty.short}"
+    module = lw.unit.module
+    if fn_name in module.globals:
+        fn = module.globals[fn_name]
+    else:
+        fn = ir.Function(module, ir.FunctionType(lt, [lt, lt]), name=fn_name)
+        fn.linkage = "internal"
+        fn.attributes.add("nounwind")
+        b = ir.IRBuilder(fn.append_basic_block("entry"))
+        x, n = fn.args
+        neg = fn.append_basic_block("neg")
+        loop = fn.append_basic_block("loop")
+        done = fn.append_basic_block("done")
+        zero, one = ir.Constant(lt, 0), ir.Constant(lt, 1)
+        entry = b.block
+        if ty.kind == "i":
+            b.cbranch(b.icmp_signed("<", n, zero), neg, loop)
+            b.position_at_end(neg)
+            is_one = b.icmp_signed("==", x, one)
+            is_minus_one = b.icmp_signed("==", x, ir.Constant(lt, -1))
+            odd = b.trunc(n, i1)
+            minus = b.select(odd, ir.Constant(lt, -1), one)
+            b.ret(b.select(is_one, one, b.select(is_minus_one, minus, zero)))
+        else:
+            b.branch(loop)
+        b.position_at_end(loop)
+        acc = b.phi(lt)
+        base_ = b.phi(lt)
+        e = b.phi(lt)
+        acc.add_incoming(one, entry)
+        base_.add_incoming(x, entry)
+        e.add_incoming(n, entry)
+        body = fn.append_basic_block("body")
+        b.cbranch(b.icmp_unsigned("==", e, zero), done, body)
+        b.position_at_end(body)
+        bit = b.trunc(e, i1)
+        acc2 = b.select(bit, b.mul(acc, base_), acc)
+        base2 = b.mul(base_, base_)
+        e2 = b.lshr(e, one)
+        acc.add_incoming(acc2, body)
+        base_.add_incoming(base2, body)
+        e.add_incoming(e2, body)
+        b.branch(loop)
+        b.position_at_end(done)
+        b.ret(acc)
+    return bld.call(fn, [base, exp])
+
+
+def lower_unary(lw, node):
+    ty = lw.type_of(node)
+    oty = lw.type_of(node.operand)
+    v = lw.expr(node.operand)
+    bld = lw.b
+    if isinstance(node.op, ast.Not):
+        return bld.not_(lw.to_bool(v, oty))
+    if isinstance(node.op, ast.UAdd):
+        return lw.cast(v, oty, ty)
+    if isinstance(node.op, ast.Invert):
+        if ty.is_bool:
+            return bld.not_(v)
+        return bld.not_(lw.cast(v, oty, ty))
+    x = lw.cast(v, oty, ty)
+    if ty.is_int:
+        return bld.neg(x)
+    if ty.is_float:
+        return bld.fneg(x)
+    return make_complex(bld, x.type, bld.fneg(bld.extract_value(x, 0)), bld.fneg(bld.extract_value(x, 1)))
+
+
+_ICMP = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+
+
+def compare(lw, op, a, a_ty, b, b_ty):
+    bld = lw.b
+    if isinstance(a_ty, T.NoneType) or isinstance(b_ty, T.NoneType):
+        same = isinstance(a_ty, T.NoneType) and isinstance(b_ty, T.NoneType)
+        result = same if isinstance(op, (ast.Is, ast.Eq)) else not same
+        return ir.Constant(i1, int(result))
+    if isinstance(a_ty, T.Tuple):
+        result = ir.Constant(i1, 1)
+        for i, (x, y) in enumerate(zip(a_ty.items, b_ty.items)):
+            eq = compare(lw, ast.Eq(), bld.extract_value(a, i), x, bld.extract_value(b, i), y)
+            result = bld.and_(result, eq)
+        if len(a_ty.items) != len(b_ty.items):
+            result = ir.Constant(i1, 0)
+        return result if isinstance(op, ast.Eq) else bld.not_(result)
+    common = T.unify(a_ty, b_ty)
+    if common.is_bool:
+        common = T.int64
+    x, y = lw.cast(a, a_ty, common), lw.cast(b, b_ty, common)
+    sym = _ICMP[type(op)]
+    if common.is_int:
+        return bld.icmp_signed(sym, x, y) if common.kind == "i" else bld.icmp_unsigned(sym, x, y)
+    if common.is_float:
+        return bld.fcmp_unordered(sym, x, y) if sym == "!=" else bld.fcmp_ordered(sym, x, y)
+    re = compare(lw, ast.Eq(), bld.extract_value(x, 0), T.Scalar("f", common.bits // 2),
+                 bld.extract_value(y, 0), T.Scalar("f", common.bits // 2))
+    im = compare(lw, ast.Eq(), bld.extract_value(x, 1), T.Scalar("f", common.bits // 2),
+                 bld.extract_value(y, 1), T.Scalar("f", common.bits // 2))
+    eq = bld.and_(re, im)
+    return eq if sym == "==" else bld.not_(eq)
+
+
+def lower_compare(lw, node):
+    """Chained comparisons evaluate each operand once and stop at the first false."""
+    bld = lw.b
+    left, left_ty = lw.expr(node.left), lw.type_of(node.left)
+    if len(node.ops) == 1:
+        right = lw.expr(node.comparators[0])
+        return compare(lw, node.ops[0], left, left_ty, right, lw.type_of(node.comparators[0]))
+    end = lw.fn.append_basic_block("cmp.end")
+    incoming = []
+    for i, (op, comp) in enumerate(zip(node.ops, node.comparators)):
+        right, right_ty = lw.expr(comp), lw.type_of(comp)
+        result = compare(lw, op, left, left_ty, right, right_ty)
+        incoming.append((result, bld.block))
+        if i < len(node.ops) - 1:
+            nxt = lw.fn.append_basic_block("cmp.next")
+            bld.cbranch(result, nxt, end)
+            bld.position_at_end(nxt)
+        else:
+            bld.branch(end)
+        left, left_ty = right, right_ty
+    bld.position_at_end(end)
+    phi = bld.phi(i1)
+    for value, block in incoming:
+        phi.add_incoming(value, block)
+    return phi

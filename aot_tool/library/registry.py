@@ -1,0 +1,33 @@
+"""Tables from a callable's qualified path ('math.sqrt', 'numpy.empty', 'builtins.len',
+'method.array.copy') to its typing rule and its lowering.
+
+    @typer('math.sqrt')      def _(inferrer, node, arg_types, kw_types) -> type
+    @lowerer('math.sqrt')    def _(lowering, node) -> llvm value
+"""
+
+TYPERS: dict = {}
+LOWERERS: dict = {}
+
+
+def typer(*paths):
+    def register(fn):
+        for p in paths:
+            TYPERS[p] = fn
+        return fn
+    return register
+
+
+def lowerer(*paths):
+    def register(fn):
+        for p in paths:
+            LOWERERS[p] = fn
+        return fn
+    return register
+
+
+def load_all() -> None:
+    """Import every table module so its entries register themselves."""
+    from . import arrays, builtins, scalar_math  # noqa: F401
+
+
+load_all()

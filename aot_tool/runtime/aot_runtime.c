@@ -1,0 +1,461 @@
+/* The small runtime linked into every aot_tool module: argument unboxing slow paths,
+ * array unboxing/boxing/allocation through NumPy's C API table, error raising and
+ * multi-signature dispatch.  Compiled generated code calls these; fast paths (an exact
+ * float argument, a float result) are inlined by the code generator instead.
+ *
+ * NumPy is reached through its `_ARRAY_API` capsule, so no NumPy headers are needed at
+ * build time; only the long-stable fields of the array and descriptor structs are used.
+ * Every symbol is hidden: nothing but PyInit_<module> leaves the shared object.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+#define HIDDEN __attribute__((visibility("hidden")))
+
+/* ---- NumPy: the stable subset of its ABI (unchanged from 1.x to 2.x) ---- */
+typedef struct {
+    PyObject_HEAD
+    PyTypeObject *typeobj;
+    char kind, type, byteorder, _flags;
+    int type_num;
+} aot_descr;
+
+typedef struct {
+    PyObject_HEAD
+    char *data;
+    int nd;
+    Py_ssize_t *dimensions;
+    Py_ssize_t *strides;
+    PyObject *base;
+    aot_descr *descr;
+    int flags;
+} aot_ndarray;
+
+enum { NPY_C_CONTIGUOUS = 0x1, NPY_F_CONTIGUOUS = 0x2, NPY_ALIGNED = 0x100, NPY_WRITEABLE = 0x400 };
+
+/* What generated code passes around for an array: owner, data, shape[ndim], strides[ndim]. */
+typedef struct {
+    PyObject *owner;
+    char *data;
+    int64_t dims[];   /* shape then strides */
+} aot_array;
+
+static void **numpy_api = NULL;
+#define ARRAY_TYPE ((PyTypeObject *)numpy_api[2])
+typedef aot_descr *(*descr_from_type_fn)(int);
+typedef PyObject *(*new_from_descr_fn)(PyTypeObject *, aot_descr *, int, const Py_ssize_t *,
+                                       const Py_ssize_t *, void *, int, PyObject *);
+typedef PyObject *(*empty_fn)(int, const Py_ssize_t *, aot_descr *, int);
+typedef int (*set_base_fn)(PyObject *, PyObject *);
+#define DESCR_FROM_TYPE ((descr_from_type_fn)numpy_api[45])
+#define NEW_FROM_DESCR ((new_from_descr_fn)numpy_api[94])
+#define ZEROS ((empty_fn)numpy_api[183])
+#define EMPTY ((empty_fn)numpy_api[184])
+#define SET_BASE ((set_base_fn)numpy_api[282])
+
+static int import_numpy(void)
+{
+    const char *names[] = {"numpy._core._multiarray_umath", "numpy.core._multiarray_umath"};
+    for (int i = 0; i < 2 && numpy_api == NULL; i++) {
+        PyObject *mod = PyImport_ImportModule(names[i]);
+        if (mod == NULL) {
+            PyErr_Clear();
+            continue;
+        }
+        PyObject *capsule = PyObject_GetAttrString(mod, "_ARRAY_API");
+        Py_DECREF(mod);
+        if (capsule == NULL)
+            return -1;
+        numpy_api = (void **)PyCapsule_GetPointer(capsule, NULL);
+        Py_DECREF(capsule);
+        if (numpy_api == NULL)
+            return -1;
+    }
+    if (numpy_api == NULL) {
+        PyErr_SetString(PyExc_ImportError, "this aot_tool module needs NumPy, which cannot be imported");
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- module creation ---- */
+static PyModuleDef module_def = {PyModuleDef_HEAD_INIT};
+
+HIDDEN PyObject *aot_rt_create_module(const char *name, PyMethodDef *methods, const char *doc)
+{
+    if (import_numpy() < 0)
+        return NULL;
+    module_def.m_name = name;
+    module_def.m_doc = doc;
+    module_def.m_size = -1;
+    module_def.m_methods = methods;
+    return PyModule_Create(&module_def);
+}
+
+/* ---- errors ---- */
+HIDDEN void aot_rt_raise(int kind, const char *message)
+{
+    PyObject *types[] = {PyExc_ZeroDivisionError, PyExc_IndexError, PyExc_ValueError, PyExc_MemoryError,
+                         PyExc_OverflowError, PyExc_AssertionError, PyExc_TypeError, PyExc_RuntimeError};
+    PyErr_SetString(types[kind], message);
+}
+
+HIDDEN PyObject *aot_rt_arg_count(const char *fname, Py_ssize_t want, Py_ssize_t got)
+{
+    PyErr_Format(PyExc_TypeError, "%s() takes %zd positional argument%s but %zd %s given", fname, want,
+                 want == 1 ? "" : "s", got, got == 1 ? "was" : "were");
+    return NULL;
+}
+
+static int wrong_type(PyObject *o, const char *fname, int index, const char *argname, const char *expected)
+{
+    PyErr_Format(PyExc_TypeError, "%s() argument %d ('%s') must be %s, not %.200s", fname, index, argname,
+                 expected, Py_TYPE(o)->tp_name);
+    return -1;
+}
+
+/* ---- scalar unboxing slow paths (the generated code inlines exact floats) ---- */
+static int is_str_like(PyObject *o)
+{
+    return PyUnicode_Check(o) || PyBytes_Check(o) || PyByteArray_Check(o);
+}
+
+HIDDEN int aot_rt_unbox_float(PyObject *o, double *out, const char *fname, int index, const char *argname,
+                              const char *expected)
+{
+    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
+    if (PyComplex_Check(o) || is_str_like(o) || nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL))
+        return wrong_type(o, fname, index, argname, expected);
+    double v = PyFloat_AsDouble(o);
+    if (v == -1.0 && PyErr_Occurred())
+        return PyErr_ExceptionMatches(PyExc_TypeError) ? (PyErr_Clear(), wrong_type(o, fname, index, argname, expected)) : -1;
+    *out = v;
+    return 0;
+}
+
+HIDDEN int aot_rt_unbox_int(PyObject *o, int64_t *out, int bits, int is_unsigned, const char *fname, int index,
+                            const char *argname, const char *expected)
+{
+    PyObject *number;
+    if (PyLong_Check(o)) {
+        number = o;
+        Py_INCREF(number);
+    } else {
+        PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
+        if (PyFloat_Check(o) || nb == NULL || nb->nb_index == NULL)
+            return wrong_type(o, fname, index, argname, expected);
+        number = PyNumber_Index(o);
+        if (number == NULL)
+            return -1;
+    }
+    int overflow = 0;
+    int64_t v = 0;
+    if (is_unsigned) {
+        if (_PyLong_Sign(number) < 0) {
+            overflow = 1;
+        } else {
+            unsigned long long u = PyLong_AsUnsignedLongLong(number);
+            if (u == (unsigned long long)-1 && PyErr_Occurred()) {
+                PyErr_Clear();
+                overflow = 1;
+            } else if (bits < 64 && u >> bits) {
+                overflow = 1;
+            }
+            v = (int64_t)u;
+        }
+    } else {
+        long long s = PyLong_AsLongLongAndOverflow(number, &overflow);
+        if (s == -1 && PyErr_Occurred()) {
+            Py_DECREF(number);
+            return -1;
+        }
+        if (!overflow && bits < 64) {
+            long long lo = -(1LL << (bits - 1)), hi = (1LL << (bits - 1)) - 1;
+            overflow = s < lo || s > hi;
+        }
+        v = s;
+    }
+    if (overflow) {
+        PyErr_Format(PyExc_OverflowError, "%s() argument %d ('%s'): %R is out of range for %s", fname, index,
+                     argname, number, expected);
+        Py_DECREF(number);
+        return -1;
+    }
+    Py_DECREF(number);
+    *out = v;
+    return 0;
+}
+
+HIDDEN int aot_rt_unbox_bool(PyObject *o, int8_t *out, const char *fname, int index, const char *argname,
+                             const char *expected)
+{
+    if (o == Py_True || o == Py_False) {
+        *out = o == Py_True;
+        return 0;
+    }
+    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
+    int numpy_bool = strcmp(Py_TYPE(o)->tp_name, "numpy.bool") == 0 || strcmp(Py_TYPE(o)->tp_name, "numpy.bool_") == 0;
+    if (!numpy_bool && !(PyLong_Check(o) || (nb && nb->nb_index && !PyFloat_Check(o))))
+        return wrong_type(o, fname, index, argname, expected);
+    int truth = PyObject_IsTrue(o);
+    if (truth < 0)
+        return -1;
+    *out = (int8_t)truth;
+    return 0;
+}
+
+HIDDEN int aot_rt_unbox_complex(PyObject *o, double *re, double *im, const char *fname, int index,
+                                const char *argname, const char *expected)
+{
+    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
+    if (is_str_like(o) || (!PyComplex_Check(o) && (nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL))))
+        return wrong_type(o, fname, index, argname, expected);
+    Py_complex c = PyComplex_AsCComplex(o);
+    if (c.real == -1.0 && PyErr_Occurred())
+        return -1;
+    *re = c.real;
+    *im = c.imag;
+    return 0;
+}
+
+/* ---- arrays ---- */
+static int same_kind(int have, int want)
+{
+    /* C long and long long are both 64 bit here: NumPy may tag int64 data as either. */
+    if (have == want)
+        return 1;
+    if (sizeof(long) == 8) {
+        if ((have == 7 && want == 9) || (have == 9 && want == 7))
+            return 1;
+        if ((have == 8 && want == 10) || (have == 10 && want == 8))
+            return 1;
+    }
+    return 0;
+}
+
+HIDDEN int aot_rt_unbox_array(PyObject *o, aot_array *out, int ndim, int typenum, char layout, int writable,
+                              const char *fname, int index, const char *argname, const char *expected)
+{
+    if (!PyObject_TypeCheck(o, ARRAY_TYPE))
+        return wrong_type(o, fname, index, argname, expected);
+    aot_ndarray *a = (aot_ndarray *)o;
+    const char *problem = NULL;
+    if (!same_kind(a->descr->type_num, typenum) || a->descr->byteorder == '>')
+        problem = "dtype";
+    else if (a->nd != ndim)
+        problem = "number of dimensions";
+    else if (layout == 'C' && !(a->flags & NPY_C_CONTIGUOUS))
+        problem = "layout";
+    else if (layout == 'F' && !(a->flags & NPY_F_CONTIGUOUS))
+        problem = "layout";
+    else if (!(a->flags & NPY_ALIGNED))
+        problem = "alignment";
+    else if (writable && !(a->flags & NPY_WRITEABLE))
+        problem = "writeability (it is read-only and this function writes into it)";
+    if (problem) {
+        PyObject *dtype = PyObject_GetAttrString(o, "dtype");
+        PyObject *text = dtype ? PyObject_Str(dtype) : NULL;
+        Py_XDECREF(dtype);
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError, "%s() argument %d ('%s') must be %s, not a %d-d %s array%s (wrong %s)",
+                     fname, index, argname, expected, a->nd, text ? PyUnicode_AsUTF8(text) : "?",
+                     (a->flags & NPY_C_CONTIGUOUS) ? "" : (a->flags & NPY_F_CONTIGUOUS) ? " in Fortran order" :
+                     " that is not contiguous", problem);
+        Py_XDECREF(text);
+        return -1;
+    }
+    out->owner = o;
+    out->data = a->data;
+    for (int i = 0; i < ndim; i++) {
+        out->dims[i] = a->dimensions[i];
+        out->dims[ndim + i] = a->strides[i];
+    }
+    return 0;
+}
+
+static void fill_from(aot_array *out, PyObject *o, int ndim)
+{
+    aot_ndarray *a = (aot_ndarray *)o;
+    out->owner = o;
+    out->data = a->data;
+    for (int i = 0; i < ndim; i++) {
+        out->dims[i] = a->dimensions[i];
+        out->dims[ndim + i] = a->strides[i];
+    }
+}
+
+/* A new array owned by `out->owner` (one reference): np.empty / np.zeros. */
+HIDDEN int aot_rt_alloc_array(aot_array *out, int ndim, const int64_t *shape, int typenum, int fortran, int zero)
+{
+    Py_ssize_t dims[32];
+    for (int i = 0; i < ndim; i++) {
+        if (shape[i] < 0) {
+            PyErr_SetString(PyExc_ValueError, "negative dimensions are not allowed");
+            return -1;
+        }
+        dims[i] = (Py_ssize_t)shape[i];
+    }
+    aot_descr *descr = DESCR_FROM_TYPE(typenum);
+    if (descr == NULL)
+        return -1;
+    PyObject *arr = (zero ? ZEROS : EMPTY)(ndim, dims, descr, fortran);
+    if (arr == NULL)
+        return -1;
+    fill_from(out, arr, ndim);
+    return 0;
+}
+
+/* The Python object for an array value; steals the reference the value holds. */
+HIDDEN PyObject *aot_rt_box_array(aot_array *arr, int ndim, int typenum)
+{
+    PyObject *owner = arr->owner;
+    if (owner && PyObject_TypeCheck(owner, ARRAY_TYPE)) {
+        aot_ndarray *a = (aot_ndarray *)owner;
+        int same = a->data == arr->data && a->nd == ndim;
+        for (int i = 0; same && i < ndim; i++)
+            same = a->dimensions[i] == arr->dims[i] && a->strides[i] == arr->dims[ndim + i];
+        if (same)
+            return owner;
+    }
+    aot_descr *descr = DESCR_FROM_TYPE(typenum);
+    if (descr == NULL)
+        return NULL;
+    Py_ssize_t dims[32], strides[32];
+    for (int i = 0; i < ndim; i++) {
+        dims[i] = (Py_ssize_t)arr->dims[i];
+        strides[i] = (Py_ssize_t)arr->dims[ndim + i];
+    }
+    PyObject *view = NEW_FROM_DESCR(ARRAY_TYPE, descr, ndim, dims, strides, arr->data, NPY_WRITEABLE, NULL);
+    if (view == NULL) {
+        Py_XDECREF(owner);
+        return NULL;
+    }
+    if (owner && SET_BASE(view, owner) < 0) {
+        Py_DECREF(view);
+        return NULL;
+    }
+    return view;
+}
+
+/* ---- small boxing helpers ---- */
+HIDDEN PyObject *aot_rt_box_bool(int v)
+{
+    return PyBool_FromLong(v);
+}
+
+HIDDEN PyObject *aot_rt_box_none(void)
+{
+    Py_RETURN_NONE;
+}
+
+HIDDEN void aot_rt_incref(PyObject *o)
+{
+    Py_XINCREF(o);
+}
+
+HIDDEN void aot_rt_decref(PyObject *o)
+{
+    Py_XDECREF(o);
+}
+
+/* ---- dispatch between the signatures of one exported name ---- */
+/* An argument descriptor is a scalar code (f8, i4, u1, b1, c16) or an array code
+ * a<layout><ndim><scalar code> (aC1f8); descriptors are joined with ';'. */
+static int scalar_typenum(const char *code)
+{
+    static const struct { const char *code; int num; } table[] = {
+        {"b1", 0}, {"i1", 1}, {"u1", 2}, {"i2", 3}, {"u2", 4}, {"i4", 5}, {"u4", 6}, {"i8", 7}, {"u8", 8},
+        {"f4", 11}, {"f8", 12}, {"c8", 14}, {"c16", 15}};
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (strcmp(code, table[i].code) == 0)
+            return table[i].num;
+    return -1;
+}
+
+static int score_arg(PyObject *o, const char *desc)
+{
+    if (desc[0] == 'a') {
+        if (!PyObject_TypeCheck(o, ARRAY_TYPE))
+            return 0;
+        aot_ndarray *a = (aot_ndarray *)o;
+        char layout = desc[1];
+        int ndim = desc[2] - '0';
+        if (a->nd != ndim || !same_kind(a->descr->type_num, scalar_typenum(desc + 3)))
+            return 0;
+        if ((layout == 'C' && !(a->flags & NPY_C_CONTIGUOUS)) || (layout == 'F' && !(a->flags & NPY_F_CONTIGUOUS)))
+            return 0;
+        return 3;
+    }
+    char kind = desc[0];
+    int exact_py = (kind == 'f' && PyFloat_Check(o)) || (kind == 'c' && PyComplex_Check(o)) ||
+                   (kind == 'b' && PyBool_Check(o)) || ((kind == 'i' || kind == 'u') && PyLong_Check(o) && !PyBool_Check(o));
+    if (exact_py)
+        return 3;
+    if (is_str_like(o) || PyObject_TypeCheck(o, ARRAY_TYPE))
+        return 0;
+    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
+    if (nb == NULL)
+        return 0;
+    if (kind == 'f' || kind == 'c')
+        return (nb->nb_float || nb->nb_index || (kind == 'c' && PyComplex_Check(o))) && !(kind == 'f' && PyComplex_Check(o)) ? 1 : 0;
+    if (kind == 'i' || kind == 'u')
+        return nb->nb_index && !PyFloat_Check(o) ? 2 : 0;
+    return PyLong_Check(o) ? 1 : 0;
+}
+
+typedef PyObject *(*fast_fn)(PyObject *, PyObject *const *, Py_ssize_t);
+
+HIDDEN PyObject *aot_rt_dispatch(PyObject *self, PyObject *const *args, Py_ssize_t nargs, int count,
+                                 const char *const *descs, const char *const *sigs, fast_fn *wrappers,
+                                 const char *fname)
+{
+    int best = -1, best_score = 0;
+    for (int s = 0; s < count; s++) {
+        const char *d = descs[s];
+        int nparams = d[0] ? 1 : 0;
+        for (const char *p = d; *p; p++)
+            nparams += *p == ';';
+        if (nparams != nargs)
+            continue;
+        int total = 0, ok = 1;
+        char buf[32];
+        const char *p = d;
+        for (Py_ssize_t i = 0; i < nargs && ok; i++) {
+            size_t n = strcspn(p, ";");
+            if (n >= sizeof buf)
+                n = sizeof buf - 1;
+            memcpy(buf, p, n);
+            buf[n] = 0;
+            p += n + (p[n] == ';');
+            int sc = score_arg(args[i], buf);
+            ok = sc > 0;
+            total += sc;
+        }
+        if (ok && total > best_score) {
+            best = s;
+            best_score = total;
+        }
+    }
+    if (best >= 0)
+        return wrappers[best](self, args, nargs);
+    PyObject *got = PyUnicode_FromString("");
+    for (Py_ssize_t i = 0; got && i < nargs; i++) {
+        PyObject *next = PyUnicode_FromFormat("%U%s%s", got, i ? ", " : "", Py_TYPE(args[i])->tp_name);
+        Py_DECREF(got);
+        got = next;
+    }
+    PyObject *want = PyUnicode_FromString("");
+    for (int s = 0; want && s < count; s++) {
+        PyObject *next = PyUnicode_FromFormat("%U%s%s", want, s ? ", " : "", sigs[s]);
+        Py_DECREF(want);
+        want = next;
+    }
+    if (got && want)
+        PyErr_Format(PyExc_TypeError, "%s(): no signature matches the arguments (%U); expected one of: %U", fname,
+                     got, want);
+    Py_XDECREF(got);
+    Py_XDECREF(want);
+    return NULL;
+}
