@@ -124,7 +124,7 @@ def call(module_file: Path, expression: str) -> str:
         spec = importlib.util.spec_from_file_location({name!r}, {str(module_file)!r})
         m = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(m)
-        print({expression})
+        print(({expression}))
         """)
     proc = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True)

@@ -36,10 +36,18 @@ def test_second_run_is_a_no_op(project):
 
 
 def test_body_edit_rebuilds_only_exports_that_reach_it(project):
-    edit(project / "src.py", "    return a * b", "    return b * a")
+    edit(project / "src.py", "    return a * b", "    return a * b + 1")
     out = scons(project).stdout
     assert compiled(out) == {"my_module.aot/multf.0.os", "my_module.aot/multi.0.os"}
     assert linked(out) == {MODULE}
+    assert call(project / MODULE, "m.multi(3, 4), m.square(3.0)") == "(13, 9.0)"
+
+
+def test_edit_that_compiles_to_the_same_bytes_does_not_relink(project):
+    edit(project / "src.py", "    return a * b", "    return b * a")
+    out = scons(project).stdout
+    assert compiled(out) == {"my_module.aot/multf.0.os", "my_module.aot/multi.0.os"}
+    assert linked(out) == set()   # the objects' content did not change
 
 
 def test_helper_and_constant_edits_rebuild_only_their_callers(project):

@@ -59,7 +59,8 @@ def test_shared_helper_edit_rebuilds_only_its_callers(repo):
     assert compiled(out) == {f"{MONO}/summary/summary.aot/variance.0.os",
                              f"{MONO}/summary/summary.aot/std.0.os",
                              f"{MONO}/normalize/normalize.aot/zscore.0.os"}
-    assert linked(out) == {f"{MONO}/summary/summary{EXT}", f"{MONO}/normalize/normalize{EXT}"}
+    # relinked only where an object's bytes changed; never a module that does not call variance
+    assert linked(out) <= {f"{MONO}/summary/summary{EXT}", f"{MONO}/normalize/normalize{EXT}"}
 
 
 def test_helper_comment_edit_rebuilds_nothing(repo):
