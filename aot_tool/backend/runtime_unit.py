@@ -1,13 +1,18 @@
 """The runtime object: runtime/aot_runtime.c compiled with the C compiler.
 
-It is the same for every module built by one aot_tool, Python and C compiler, so
-build systems build it once and share it.  It is compiled from its own directory
-with a relative file name so the object holds no absolute path.
+It is the same for every module built by one aot_tool and C compiler, so build
+systems build it once and share it, and the direct build keeps it in a small
+content-addressed cache (key: runtime sources, compiler command and executable) so
+that building a new module does not recompile it: numba.pycc's builds spend most
+of their time recompiling its C helpers.  It is compiled from its own directory with
+a relative file name so the object holds no absolute path.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import shlex
 import subprocess
 import sysconfig
@@ -48,6 +53,58 @@ def finish(proc: subprocess.Popen) -> None:
     out, _ = proc.communicate()
     if proc.returncode != 0:
         raise RuntimeError("compiling the aot_tool runtime failed:\n" + out.decode(errors="replace"))
+
+
+def runtime_key(compiler=None) -> str:
+    """What decides the runtime object's bytes."""
+    h = hashlib.sha256()
+    for name in sorted(os.listdir(RUNTIME_DIR)):
+        if name.endswith((".c", ".h")):
+            with open(os.path.join(RUNTIME_DIR, name), "rb") as f:
+                h.update(name.encode() + b"\0" + f.read() + b"\0")
+    cmd = compile_command("OUT", compiler)
+    h.update(" ".join(cmd).encode())
+    exe = shutil.which(cmd[0])
+    if exe:
+        st = os.stat(exe)
+        h.update(f"{os.path.realpath(exe)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:32]
+
+
+def cache_dir() -> str:
+    base = os.environ.get("AOT_TOOL_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "aot_tool")
+    return base
+
+
+class RuntimeObject:
+    """The runtime object for a direct build: from the cache, or compiled alongside."""
+
+    def __init__(self, workdir: str):
+        self.path = os.path.join(workdir, "aot_runtime.o")
+        self.cached = None
+        self.proc = None
+        if os.environ.get("AOT_TOOL_CACHE") != "off":
+            candidate = os.path.join(cache_dir(), f"runtime-{runtime_key()}.o")
+            if os.path.isfile(candidate):
+                self.cached = candidate
+        if self.cached is None:
+            self.proc = start_runtime_compile(self.path)
+
+    def finish(self) -> str:
+        if self.cached is not None:
+            return self.cached
+        finish(self.proc)
+        if os.environ.get("AOT_TOOL_CACHE") != "off":
+            try:
+                os.makedirs(cache_dir(), exist_ok=True)
+                target = os.path.join(cache_dir(), f"runtime-{runtime_key()}.o")
+                tmp = f"{target}.{os.getpid()}.tmp"
+                shutil.copyfile(self.path, tmp)
+                os.replace(tmp, target)
+            except OSError:
+                pass  # a read-only home only costs the next build a compile
+        return self.path
 
 
 def build_runtime_object() -> bytes:

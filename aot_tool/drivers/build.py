@@ -63,8 +63,7 @@ def _build_one(source, name, target, options, verbose) -> str:
     os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="aot_tool-") as tmp:
-        runtime_obj = os.path.join(tmp, "aot_runtime.o")
-        runtime_proc = runtime_unit.start_runtime_compile(runtime_obj)
+        runtime = runtime_unit.RuntimeObject(tmp)
         try:
             objects = []
             for export_name, sigs in sorted(spec.exports.items()):
@@ -78,7 +77,7 @@ def _build_one(source, name, target, options, verbose) -> str:
             with open(init, "wb") as f:
                 f.write(pipeline.compile_init(name, pipeline.init_exports(source, name), options))
         finally:
-            runtime_unit.finish(runtime_proc)
+            runtime_obj = runtime.finish()
         link(objects + [init, runtime_obj], target)
     stub = os.path.join(os.path.dirname(os.path.abspath(target)), name + ".pyi")
     with open(stub, "w") as f:

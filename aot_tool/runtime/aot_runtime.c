@@ -3,13 +3,12 @@
  * multi-signature dispatch.  Compiled generated code calls these; fast paths (an exact
  * float argument, a float result) are inlined by the code generator instead.
  *
- * NumPy is reached through its `_ARRAY_API` capsule, so no NumPy headers are needed at
- * build time; only the long-stable fields of the array and descriptor structs are used.
+ * NumPy is reached through its `_ARRAY_API` capsule and CPython through its stable ABI
+ * (cpython_abi.h), so no Python or NumPy headers are needed at build time; only the
+ * long-stable fields of NumPy's array and descriptor structs are used.
  * Every symbol is hidden: nothing but PyInit_<module> leaves the shared object.
  */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
-#include <stdint.h>
+#include "cpython_abi.h"
 #include <string.h>
 
 #define HIDDEN __attribute__((visibility("hidden")))
@@ -81,7 +80,8 @@ static int import_numpy(void)
 }
 
 /* ---- module creation ---- */
-static PyModuleDef module_def = {PyModuleDef_HEAD_INIT};
+/* The def is never freed; give it the immortal count CPython 3.12+ gives static defs. */
+static PyModuleDef module_def = {{{0x3FFFFFFF, NULL}, NULL, 0, NULL}};
 
 HIDDEN PyObject *aot_rt_create_module(const char *name, PyMethodDef *methods, const char *doc)
 {
@@ -109,11 +109,29 @@ HIDDEN PyObject *aot_rt_arg_count(const char *fname, Py_ssize_t want, Py_ssize_t
     return NULL;
 }
 
+/* The type's __name__ as a new reference (a str), for messages. */
+static PyObject *type_name(PyObject *o)
+{
+    PyObject *name = PyType_GetName(Py_TYPE(o));
+    if (name == NULL) {
+        PyErr_Clear();
+        name = PyUnicode_FromString("?");
+    }
+    return name;
+}
+
 static int wrong_type(PyObject *o, const char *fname, int index, const char *argname, const char *expected)
 {
-    PyErr_Format(PyExc_TypeError, "%s() argument %d ('%s') must be %s, not %.200s", fname, index, argname,
-                 expected, Py_TYPE(o)->tp_name);
+    PyObject *name = type_name(o);
+    PyErr_Format(PyExc_TypeError, "%s() argument %d ('%s') must be %s, not %U", fname, index, argname,
+                 expected, name);
+    Py_XDECREF(name);
     return -1;
+}
+
+static int has_slot(PyObject *o, int slot)
+{
+    return PyType_GetSlot(Py_TYPE(o), slot) != NULL;
 }
 
 /* ---- scalar unboxing slow paths (the generated code inlines exact floats) ---- */
@@ -125,8 +143,7 @@ static int is_str_like(PyObject *o)
 HIDDEN int aot_rt_unbox_float(PyObject *o, double *out, const char *fname, int index, const char *argname,
                               const char *expected)
 {
-    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
-    if (PyComplex_Check(o) || is_str_like(o) || nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL))
+    if (PyComplex_Check(o) || is_str_like(o) || (!has_slot(o, Py_nb_float) && !has_slot(o, Py_nb_index)))
         return wrong_type(o, fname, index, argname, expected);
     double v = PyFloat_AsDouble(o);
     if (v == -1.0 && PyErr_Occurred())
@@ -143,8 +160,7 @@ HIDDEN int aot_rt_unbox_int(PyObject *o, int64_t *out, int bits, int is_unsigned
         number = o;
         Py_INCREF(number);
     } else {
-        PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
-        if (PyFloat_Check(o) || nb == NULL || nb->nb_index == NULL)
+        if (PyFloat_Check(o) || !has_slot(o, Py_nb_index))
             return wrong_type(o, fname, index, argname, expected);
         number = PyNumber_Index(o);
         if (number == NULL)
@@ -153,7 +169,14 @@ HIDDEN int aot_rt_unbox_int(PyObject *o, int64_t *out, int bits, int is_unsigned
     int overflow = 0;
     int64_t v = 0;
     if (is_unsigned) {
-        if (_PyLong_Sign(number) < 0) {
+        PyObject *zero = PyLong_FromLong(0);
+        int negative = zero ? PyObject_RichCompareBool(number, zero, 0 /* Py_LT */) : -1;
+        Py_XDECREF(zero);
+        if (negative < 0) {
+            Py_DECREF(number);
+            return -1;
+        }
+        if (negative) {
             overflow = 1;
         } else {
             unsigned long long u = PyLong_AsUnsignedLongLong(number);
@@ -195,9 +218,12 @@ HIDDEN int aot_rt_unbox_bool(PyObject *o, int8_t *out, const char *fname, int in
         *out = o == Py_True;
         return 0;
     }
-    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
-    int numpy_bool = strcmp(Py_TYPE(o)->tp_name, "numpy.bool") == 0 || strcmp(Py_TYPE(o)->tp_name, "numpy.bool_") == 0;
-    if (!numpy_bool && !(PyLong_Check(o) || (nb && nb->nb_index && !PyFloat_Check(o))))
+    PyObject *name = type_name(o);
+    const char *text = name ? PyUnicode_AsUTF8(name) : NULL;
+    int numpy_bool = text && (strcmp(text, "bool") == 0 || strcmp(text, "bool_") == 0);
+    Py_XDECREF(name);
+    PyErr_Clear();
+    if (!numpy_bool && !(PyLong_Check(o) || (has_slot(o, Py_nb_index) && !PyFloat_Check(o))))
         return wrong_type(o, fname, index, argname, expected);
     int truth = PyObject_IsTrue(o);
     if (truth < 0)
@@ -209,8 +235,7 @@ HIDDEN int aot_rt_unbox_bool(PyObject *o, int8_t *out, const char *fname, int in
 HIDDEN int aot_rt_unbox_complex(PyObject *o, double *re, double *im, const char *fname, int index,
                                 const char *argname, const char *expected)
 {
-    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
-    if (is_str_like(o) || (!PyComplex_Check(o) && (nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL))))
+    if (is_str_like(o) || (!PyComplex_Check(o) && !has_slot(o, Py_nb_float) && !has_slot(o, Py_nb_index)))
         return wrong_type(o, fname, index, argname, expected);
     Py_complex c = PyComplex_AsCComplex(o);
     if (c.real == -1.0 && PyErr_Occurred())
@@ -395,13 +420,11 @@ static int score_arg(PyObject *o, const char *desc)
         return 3;
     if (is_str_like(o) || PyObject_TypeCheck(o, ARRAY_TYPE))
         return 0;
-    PyNumberMethods *nb = Py_TYPE(o)->tp_as_number;
-    if (nb == NULL)
-        return 0;
+    int nb_float = has_slot(o, Py_nb_float), nb_index = has_slot(o, Py_nb_index);
     if (kind == 'f' || kind == 'c')
-        return (nb->nb_float || nb->nb_index || (kind == 'c' && PyComplex_Check(o))) && !(kind == 'f' && PyComplex_Check(o)) ? 1 : 0;
+        return (nb_float || nb_index || (kind == 'c' && PyComplex_Check(o))) && !(kind == 'f' && PyComplex_Check(o)) ? 1 : 0;
     if (kind == 'i' || kind == 'u')
-        return nb->nb_index && !PyFloat_Check(o) ? 2 : 0;
+        return nb_index && !PyFloat_Check(o) ? 2 : 0;
     return PyLong_Check(o) ? 1 : 0;
 }
 
@@ -442,7 +465,9 @@ HIDDEN PyObject *aot_rt_dispatch(PyObject *self, PyObject *const *args, Py_ssize
         return wrappers[best](self, args, nargs);
     PyObject *got = PyUnicode_FromString("");
     for (Py_ssize_t i = 0; got && i < nargs; i++) {
-        PyObject *next = PyUnicode_FromFormat("%U%s%s", got, i ? ", " : "", Py_TYPE(args[i])->tp_name);
+        PyObject *name = type_name(args[i]);
+        PyObject *next = name ? PyUnicode_FromFormat("%U%s%U", got, i ? ", " : "", name) : NULL;
+        Py_XDECREF(name);
         Py_DECREF(got);
         got = next;
     }
