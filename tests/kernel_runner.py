@@ -753,7 +753,8 @@ def check_export(export: Export, call, examples=None, check_types=True):
 
     @settings(max_examples=examples or export.spec.examples, deadline=None, database=None,
               derandomize=os.environ.get("AOT_KERNEL_RANDOM") is None,
-              suppress_health_check=list(HealthCheck), print_blob=False)
+              suppress_health_check=list(HealthCheck), print_blob=False,
+              report_multiple_bugs=False)
     @given(strategy(export))
     def run(argdesc):
         expected = run_reference(export.reference, argdesc)

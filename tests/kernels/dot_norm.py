@@ -1,4 +1,4 @@
-"""Dot products and Euclidean norms, double and single precision."""
+"""Dot products, Euclidean norms and cosine similarity."""
 import math
 import numpy as np
 from numba.pycc import CC
@@ -27,17 +27,8 @@ def cosine(x, y):
     return dot(x, y) / (norm2(x) * norm2(y))
 
 
-@cc.export('dot32', 'f4(f4[::1], f4[::1])')
-def dot32(x, y):
-    s = np.float32(0.0)
-    for i in range(x.shape[0]):
-        s += x[i] * y[i]
-    return s
-
-
 TESTS = {
     'dot': '[n] [n] n=0:30',
     'norm2': '[n] n=0:30',
     'cosine': '[n]1:10 [n]1:10 n=1:20',
-    'dot32': '[n]0:4 [n]0:4 n=0:20 rtol=1e-4',
 }

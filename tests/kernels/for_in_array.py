@@ -30,19 +30,8 @@ def last_positive(a):
     return last
 
 
-@cc.export('pairs_above', 'i8(f8[:, :])')
-def pairs_above(a):
-    c = 0
-    for i in range(a.shape[0]):
-        for x in a[i]:
-            if x > 0:
-                c += 1
-    return c
-
-
 TESTS = {
     'sum_abs': '[n] n=0:30',
     'count_even': '[n] n=0:30',
     'last_positive': '[n] n=0:30',
-    'pairs_above': '[n,m] n=0:5 m=0:5',
 }
