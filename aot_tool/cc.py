@@ -62,10 +62,16 @@ class CC:
     def compile(self) -> str:
         """Build the extension module next to the source (or in output_dir); returns its path."""
         from .drivers.build import build_module
+        from .frontend.errors import CompileError
         if self._source_path is None:
             raise RuntimeError("CC.compile() needs the defining module's __file__ (run it as a script)")
-        paths = build_module(self._source_path, self.output_dir, module=self._name, options=self._options(),
-                             output_file=self._output_file, verbose=self.verbose)
+        try:
+            paths = build_module(self._source_path, self.output_dir, module=self._name, options=self._options(),
+                                 output_file=self._output_file, verbose=self.verbose)
+        except CompileError as e:
+            # a located message, not a traceback through the compiler
+            print(e.render(), file=sys.stderr)
+            raise SystemExit(1) from None
         return paths[0]
 
     def distutils_extension(self, **kwargs):

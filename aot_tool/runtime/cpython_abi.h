@@ -50,8 +50,8 @@ typedef struct { double real, imag; } Py_complex;
 #define Py_TPFLAGS_LONG_SUBCLASS (1UL << 24)
 #define Py_TPFLAGS_BYTES_SUBCLASS (1UL << 27)
 #define Py_TPFLAGS_UNICODE_SUBCLASS (1UL << 28)
-#define Py_nb_float 48
-#define Py_nb_index 49
+#define Py_nb_float 11
+#define Py_nb_index 13
 
 extern PyObject *PyExc_ZeroDivisionError, *PyExc_IndexError, *PyExc_ValueError, *PyExc_MemoryError,
     *PyExc_OverflowError, *PyExc_AssertionError, *PyExc_TypeError, *PyExc_RuntimeError, *PyExc_ImportError;

@@ -1,0 +1,46 @@
+"""Shared fixtures: build a source into a temporary directory and run Python code
+against the result in a fresh subprocess (where aot_tool, llvmlite and numba can be
+blocked, so the module is shown to need only NumPy)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+BLOCK = "import sys\nfor _m in ('aot_tool', 'llvmlite', 'numba'): sys.modules[_m] = None\n"
+
+
+def run_python(code: str, cwd, block=True, check=True, env=None):
+    """Run `code` in a new interpreter in `cwd`; returns the CompletedProcess."""
+    full = (BLOCK if block else "") + textwrap.dedent(code)
+    proc = subprocess.run([sys.executable, "-c", full], cwd=str(cwd), capture_output=True, text=True,
+                          env=env, timeout=600)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"subprocess failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "aot_tool", *map(str, args)], cwd=cwd and str(cwd),
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture
+def build(tmp_path):
+    """build(source_text, name='src.py') -> directory holding the built module(s)."""
+    def _build(text: str, name: str = "src.py"):
+        src = tmp_path / name
+        src.write_text(textwrap.dedent(text))
+        out = tmp_path / "out"
+        proc = cli("build", src, "-o", out)
+        if proc.returncode != 0:
+            raise AssertionError(f"build failed:\n{proc.stderr}")
+        return out
+    return _build
