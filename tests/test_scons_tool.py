@@ -65,3 +65,14 @@ def test_unknown_option_is_a_clear_error(tmp_path):
     proc = scons(root, check=False)
     assert proc.returncode != 0
     assert "unknown option 'target_cpus'" in proc.stdout
+
+
+def test_runtime_dir_shares_one_runtime_object_across_directories(tmp_path):
+    other = SEED.replace("CC('my_module')", "CC('other')")
+    root = write(tmp_path / "p", {"a/src.py": SEED, "b/other.py": other, "SConstruct":
+        f"env = Environment(tools=['default', 'aot'], toolpath=[{TOOLPATH!r}], AOT_RUNTIME_DIR='#build')\n"
+        "env.AOTModule('a/my_module', 'a/src.py')\n"
+        "env.AOTModule('b/other', 'b/other.py')\n"})
+    out = scons(root).stdout
+    assert [o for o in compiled(out) if "runtime" in o] == ["build/aot_runtime-cpu-generic-O3.os"]
+    assert call(root / "b" / f"other{EXT}", "m.multi(3, 3)") == "9"

@@ -2,7 +2,7 @@
 
     <dir>/<module>.aot/<export>.<i>.os   one per exported signature  <- Value(its key)
     <dir>/<module>.aot/init.os           method table                <- Value(names, counts)
-    <dir>/aot_runtime-<options>.os       shared by a directory       <- Value(compiler identity)
+    $AOT_RUNTIME_DIR/aot_runtime-<options>.os   shared (default: <dir>) <- Value(compiler identity)
     <dir>/<module><EXT_SUFFIX>           LoadableModule of all of the above
 
 Each object's only source is a Value holding what decides its bytes (see jobs.py),
@@ -90,7 +90,7 @@ def _split_target(env, target):
 
 def _object(env, path, job):
     """One object node whose only dependency is Value(job.signature())."""
-    nodes = _OBJECT(env, [path], [env.Value(job.signature())])
+    nodes = _OBJECT(env, path if isinstance(path, list) else [path], [env.Value(job.signature())])
     for node in nodes:
         node.attributes.aot_job = job
         node.attributes.shared = 1   # position-independent: fit for a LoadableModule
@@ -98,12 +98,14 @@ def _object(env, path, job):
 
 
 def _runtime(env, directory, options, suffix):
-    """The runtime object of `directory` for `options`, created by its first user."""
+    """The runtime object for `options` in $AOT_RUNTIME_DIR (else `directory`), made by its first user."""
     tag = re.sub(r"[^A-Za-z0-9]+", "-", options.key()).strip("-")
-    path = os.path.join(directory, f"aot_runtime-{tag}{suffix}")
-    key = env.File(path).get_abspath()
+    name = f"aot_runtime-{tag}{suffix}"
+    shared = env.subst("$AOT_RUNTIME_DIR")
+    node = env.Dir(shared).File(name) if shared else env.File(os.path.join(directory, name))
+    key = node.get_abspath()
     if key not in _runtimes:
-        _runtimes[key] = _object(env, path, RuntimeJob(options))[0]
+        _runtimes[key] = _object(env, [node], RuntimeJob(options))[0]
     return _runtimes[key]
 
 

@@ -27,6 +27,8 @@ DEFAULTS = {
     "AOT_EXT_SUFFIX": (sysconfig.get_config_var("EXT_SUFFIX") or ".so",
                        "file name suffix of the built module (this Python's EXT_SUFFIX)"),
     "AOT_OBJSUFFIX": (".os", "suffix of the per-export, init and runtime object files"),
+    "AOT_RUNTIME_DIR": ("", "directory of the shared runtime object ('' for each module's "
+                            "own directory; '#build' shares one across a whole tree)"),
     "AOT_LINK": ("$CC", "the linker driver of AOT modules (plain C objects: no C++ "
                         "driver detection, which costs read time in big trees)"),
     "AOT_LDMODULEFLAGS": (_PLATFORM_LDMODULEFLAGS.get(sys.platform, _DEFAULT_LDMODULEFLAGS),
