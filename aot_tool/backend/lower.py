@@ -181,8 +181,13 @@ class FunctionLowering:
         if isinstance(target, ast.Name):
             self.store_var(target.id, value, ty, owned)
         elif isinstance(target, ast.Tuple):
-            for i, elt in enumerate(target.elts):
-                self.assign(elt, self.b.extract_value(value, i), ty.items[i], False)
+            items = [self.b.extract_value(value, i) for i in range(len(target.elts))]
+            # take every array reference before any store can release one (`u, v = v, u`)
+            for item, item_ty in zip(items, ty.items):
+                if isinstance(item_ty, T.Array) and not owned:
+                    self.incref(self.b.extract_value(item, 0))
+            for elt, item, item_ty in zip(target.elts, items, ty.items):
+                self.assign(elt, item, item_ty, True)
         elif isinstance(target, ast.Subscript):
             ptr, ety = self.element_pointer(target)
             value = self.cast(value, ty, ety)
@@ -387,9 +392,30 @@ class FunctionLowering:
             if idx is not None:
                 return self.b.extract_value(base, idx % len(base_ty.items))
             return self.dynamic_tuple_item(base, base_ty, node.slice)
+        if isinstance(self.type_of(node), T.Array):
+            return self.subarray(node)
         ptr, ety = self.element_pointer(node)
         value = self.b.load(ptr)
         return self.b.trunc(value, i1) if ety.is_bool else value
+
+    def subarray(self, node):
+        """a[i] of an n-d array: a view of the remaining dimensions, borrowing a's owner."""
+        aty, vty = self.type_of(node.value), self.type_of(node)
+        arr = self.array_operand(node.value)
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        raw = self.b.bitcast(self.b.extract_value(arr, 1), i8p)
+        for dim, p in enumerate(parts):
+            idx = self.cast(self.expr(p), self.type_of(p), T.int64)
+            idx = self.checked_index(node, p, dim, idx, self.b.extract_value(arr, [2, dim]))
+            raw = self.b.gep(raw, [self.b.mul(idx, self.b.extract_value(arr, [3, dim]))])
+        view = ir.Constant(value_type(vty), None)
+        view = self.b.insert_value(view, self.b.extract_value(arr, 0), 0)
+        view = self.b.insert_value(view, self.b.bitcast(raw, value_type(vty).elements[1]), 1)
+        for d in range(vty.ndim):
+            src = len(parts) + d
+            view = self.b.insert_value(view, self.b.extract_value(arr, [2, src]), [2, d])
+            view = self.b.insert_value(view, self.b.extract_value(arr, [3, src]), [3, d])
+        return view
 
     def dynamic_tuple_item(self, base, base_ty, index_node):
         n = len(base_ty.items)

@@ -52,6 +52,10 @@ class Unit:
         fn.attributes.add("nounwind")
         return fn
 
+    def intrinsic(self, name: str, ty: ir.Type, nargs: int = 1) -> ir.Function:
+        """An LLVM intrinsic over one floating type, e.g. intrinsic('llvm.copysign', double, 2)."""
+        return self.module.declare_intrinsic(name, [ty], ir.FunctionType(ty, [ty] * nargs))
+
     def global_data(self, name: str, ty: ir.Type) -> ir.GlobalVariable:
         if name in self.module.globals:
             return self.module.globals[name]

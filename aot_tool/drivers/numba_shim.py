@@ -29,6 +29,8 @@ import types
 
 __all__ = ["provide_numba_pycc"]
 
+_ABSENT = object()   # "not in sys.modules", unlike None (which blocks an import)
+
 # Decorators numba users write on functions; all keep the function as it is.
 _DECORATORS = ("njit", "jit", "generated_jit", "cfunc", "vectorize", "guvectorize", "stencil")
 
@@ -123,7 +125,7 @@ class provide_numba_pycc:
             numba = _numba_module(pycc)
             replacements.update({"numba": numba, "numba.types": numba.types})
         for name, module in replacements.items():
-            self._saved[name] = sys.modules.get(name)
+            self._saved[name] = sys.modules.get(name, _ABSENT)
             sys.modules[name] = module
         if real_numba is not None:
             # `import numba.pycc` then `numba.pycc.CC` reads the attribute of the real package.
@@ -132,7 +134,7 @@ class provide_numba_pycc:
 
     def restore(self) -> None:
         for name, previous in self._saved.items():
-            if previous is None:
+            if previous is _ABSENT:
                 sys.modules.pop(name, None)
             else:
                 sys.modules[name] = previous

@@ -543,6 +543,13 @@ class _Inferrer:
         kws = {kw.arg: self.expr(kw.value) for kw in node.keywords}
         if fty is None or any(a is None for a in args) or any(v is None for v in kws.values()):
             return None
+        if isinstance(fty, T.DType):
+            if kws or len(args) != 1 or not isinstance(args[0], T.Scalar):
+                raise self.error(node, f"np.{fty.dtype.name}() takes one number")
+            if args[0].is_complex and not fty.dtype.is_complex:
+                raise self.error(node, f"cannot convert complex to {fty.dtype.name}")
+            self.t.calls[node] = ("builtin", "dtype.call")
+            return fty.dtype
         if not isinstance(fty, T.Function):
             raise self.error(node.func, f"{fty.name} is not callable")
         path = fty.path

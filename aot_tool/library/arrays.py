@@ -285,7 +285,7 @@ def _arange(lw, node):
         start, stop, step = vals
     if work.is_float:
         lw.check(b.fcmp_ordered("==", step, ir.Constant(step.type, 0)), "ZeroDivisionError", "step is zero")
-        ceil = lw.unit.module.declare_intrinsic("llvm.ceil", [step.type])
+        ceil = lw.unit.intrinsic("llvm.ceil", step.type)
         n = b.fptosi(b.call(ceil, [b.fdiv(b.fsub(stop, start), step)]), i64)
     else:
         lw.check(b.icmp_signed("==", step, ir.Constant(i64, 0)), "ZeroDivisionError", "step is zero")

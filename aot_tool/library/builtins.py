@@ -78,7 +78,7 @@ def _abs(lw, node):
         return b.call(hypot, [b.extract_value(v, 0), b.extract_value(v, 1)])
     x = lw.cast(v, a_ty, ty)
     if ty.is_float:
-        return b.call(lw.unit.module.declare_intrinsic("llvm.fabs", [x.type]), [x])
+        return b.call(lw.unit.intrinsic("llvm.fabs", x.type), [x])
     if ty.kind == "u":
         return x
     return b.select(b.icmp_signed("<", x, ir.Constant(x.type, 0)), b.neg(x), x)
@@ -207,7 +207,7 @@ def _convert(lw, node):
     if ty.is_int and a_ty.is_float:
         # int() of inf or nan raises in Python
         bld = lw.b
-        fabs = lw.unit.module.declare_intrinsic("llvm.fabs", [v.type])
+        fabs = lw.unit.intrinsic("llvm.fabs", v.type)
         bad = bld.fcmp_unordered("uge", bld.call(fabs, [v]), ir.Constant(v.type, 9.223372036854775807e18))
         lw.check(bad, "OverflowError", "cannot convert float infinity, NaN or a value beyond int64 to integer")
     return lw.cast(v, a_ty, ty)
@@ -249,9 +249,9 @@ def _round(lw, node):
     bld = lw.b
     if a_ty.is_int or a_ty.is_bool:
         return lw.cast(v, a_ty, ty)
-    rint = lw.unit.module.declare_intrinsic("llvm.rint", [v.type])  # ties to even, as Python
+    rint = lw.unit.intrinsic("llvm.rint", v.type)  # ties to even, as Python
     if len(node.args) == 1:
-        fabs = lw.unit.module.declare_intrinsic("llvm.fabs", [v.type])
+        fabs = lw.unit.intrinsic("llvm.fabs", v.type)
         bad = bld.fcmp_unordered("uge", bld.call(fabs, [v]), ir.Constant(v.type, 9.223372036854775807e18))
         lw.check(bad, "OverflowError", "cannot convert float infinity or NaN to integer")
         return lw.cast(bld.call(rint, [v]), a_ty, ty)
@@ -259,7 +259,7 @@ def _round(lw, node):
     exp10 = lw.unit.decl("pow", value_type(T.float64), [value_type(T.float64)] * 2)
     scale = bld.call(exp10, [ir.Constant(value_type(T.float64), 10.0), lw.cast(digits, T.int64, T.float64)])
     x = lw.cast(v, a_ty, T.float64)
-    out = bld.fdiv(bld.call(lw.unit.module.declare_intrinsic("llvm.rint", [x.type]), [bld.fmul(x, scale)]), scale)
+    out = bld.fdiv(bld.call(lw.unit.intrinsic("llvm.rint", x.type), [bld.fmul(x, scale)]), scale)
     fin = bld.fcmp_ordered("one", bld.fmul(x, scale), ir.Constant(x.type, float("inf")))
     return lw.cast(bld.select(fin, out, x), T.float64, ty)
 
@@ -290,3 +290,9 @@ def _sum_type(inf, node, args, kws):
 def _sum(lw, node):
     from .arrays import array_sum
     return array_sum(lw, node.args[0], lw.type_of(node.args[0]), lw.type_of(node))
+
+
+@lowerer("dtype.call")
+def _dtype_call(lw, node):
+    """np.float32(x), np.int64(x): a conversion as NumPy does it (floats truncate to ints)."""
+    return lw.cast(lw.expr(node.args[0]), lw.type_of(node.args[0]), lw.type_of(node))

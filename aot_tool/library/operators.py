@@ -129,10 +129,10 @@ def arith(lw, op, a, a_ty, b, b_ty, ty, node=None):
                    bld.xor(bld.fcmp_ordered("<", y, zero), bld.fcmp_ordered("<", mod, zero)))
     mod_fixed = bld.select(fix, bld.fadd(mod, y), mod)
     if op is ast.Mod:
-        copysign = lw.unit.module.declare_intrinsic("llvm.copysign", [x.type])
+        copysign = lw.unit.intrinsic("llvm.copysign", x.type, 2)
         return bld.select(bld.fcmp_ordered("==", mod_fixed, zero), bld.call(copysign, [zero, y]), mod_fixed)
     div = bld.fdiv(bld.fsub(x, mod_fixed), y)
-    floor = lw.unit.module.declare_intrinsic("llvm.floor", [x.type])
+    floor = lw.unit.intrinsic("llvm.floor", x.type)
     fdiv = bld.call(floor, [div])
     half = ir.Constant(x.type, 0.5)
     fdiv = bld.select(bld.fcmp_ordered(">", bld.fsub(div, fdiv), half), bld.fadd(fdiv, ir.Constant(x.type, 1.0)), fdiv)
@@ -167,7 +167,7 @@ def complex_div(lw, x, y, ty):
     c, d = bld.extract_value(y, 0), bld.extract_value(y, 1)
     part = a.type
     zero = ir.Constant(part, 0)
-    fabs = lw.unit.module.declare_intrinsic("llvm.fabs", [part])
+    fabs = lw.unit.intrinsic("llvm.fabs", part)
     lw.check(bld.and_(bld.fcmp_ordered("==", c, zero), bld.fcmp_ordered("==", d, zero)),
              "ZeroDivisionError", "complex division by zero")
     abs_c, abs_d = bld.call(fabs, [c]), bld.call(fabs, [d])
@@ -188,7 +188,12 @@ def complex_div(lw, x, y, ty):
 def power(lw, a, a_ty, b, b_ty, ty, node):
     bld = lw.b
     if ty.is_int:
-        return int_power(lw, lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty), ty)
+        base, exp = lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty)
+        if ty.kind == "i":
+            zero = ir.Constant(base.type, 0)
+            lw.check(bld.and_(bld.icmp_signed("==", base, zero), bld.icmp_signed("<", exp, zero)),
+                     "ZeroDivisionError", "0 cannot be raised to a negative power")
+        return int_power(lw, base, exp, ty)
     if ty.is_complex:
         from .scalar_math import complex_pow
         return complex_pow(lw, lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty), ty)
@@ -203,10 +208,11 @@ def power(lw, a, a_ty, b, b_ty, ty, node):
             result = bld.fmul(result, x)
         return result
     if b_ty.is_int and not (a_ty.is_float and b_ty.kind == "u"):
-        powi = lw.unit.module.declare_intrinsic("llvm.powi", [x.type, ir.IntType(32)])
+        powi = lw.unit.module.declare_intrinsic("llvm.powi", [x.type, ir.IntType(32)],
+                                                 ir.FunctionType(x.type, [x.type, ir.IntType(32)]))
         e = lw.cast(b, b_ty, T.int64)
         fits = bld.icmp_signed("==", bld.sext(bld.trunc(e, ir.IntType(32)), i64), e)
-        pow_ = lw.unit.module.declare_intrinsic("llvm.pow", [x.type])
+        pow_ = lw.unit.intrinsic("llvm.pow", x.type, 2)
         zero = ir.Constant(x.type, 0)
         lw.check(bld.and_(bld.fcmp_ordered("==", x, zero), bld.icmp_signed("<", e, ir.Constant(i64, 0))),
                  "ZeroDivisionError", "0.0 cannot be raised to a negative power")
@@ -216,7 +222,7 @@ def power(lw, a, a_ty, b, b_ty, ty, node):
     zero = ir.Constant(x.type, 0)
     lw.check(bld.and_(bld.fcmp_ordered("==", x, zero), bld.fcmp_ordered("<", y, zero)),
              "ZeroDivisionError", "0.0 cannot be raised to a negative power")
-    pow_ = lw.unit.module.declare_intrinsic("llvm.pow", [x.type])
+    pow_ = lw.unit.intrinsic("llvm.pow", x.type, 2)
     return bld.call(pow_, [x, y])
 
 

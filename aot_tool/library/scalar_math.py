@@ -63,7 +63,7 @@ def _math_typer(name, count, module):
 def _libm(lw, name, ty, count):
     lt = value_type(ty)
     if name.startswith("llvm."):
-        return lw.unit.module.declare_intrinsic(name, [lt])
+        return lw.unit.intrinsic(name, lt, count)
     cname = name + ("f" if ty == T.float32 else "")
     return lw.unit.decl(cname, lt, [lt] * count)
 
@@ -106,9 +106,9 @@ def _rounding_lowerer(name):
         v = lw.expr(node.args[0])
         if a_ty.is_int or a_ty.is_bool:
             return lw.cast(v, a_ty, ty)
-        r = lw.b.call(lw.unit.module.declare_intrinsic(_ROUNDING[name], [v.type]), [v])
+        r = lw.b.call(lw.unit.intrinsic(_ROUNDING[name], v.type), [v])
         if ty.is_int:
-            fabs = lw.unit.module.declare_intrinsic("llvm.fabs", [v.type])
+            fabs = lw.unit.intrinsic("llvm.fabs", v.type)
             bad = lw.b.fcmp_unordered("uge", lw.b.call(fabs, [r]), ir.Constant(v.type, 9.223372036854775807e18))
             lw.check(bad, "OverflowError", "cannot convert float infinity or NaN to integer")
         return lw.cast(r, a_ty, ty)
@@ -135,7 +135,7 @@ def _float_predicate(lw, name, v):
     b = lw.b
     if name == "isnan":
         return b.fcmp_unordered("uno", v, v)
-    fabs = lw.unit.module.declare_intrinsic("llvm.fabs", [v.type])
+    fabs = lw.unit.intrinsic("llvm.fabs", v.type)
     inf = ir.Constant(v.type, math.inf)
     if name == "isinf":
         return b.fcmp_ordered("==", b.call(fabs, [v]), inf)
