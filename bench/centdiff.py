@@ -1,0 +1,48 @@
+"""centdiff_1d on 10^6 doubles: aot_tool against numba njit and NumPy slicing, one process.
+
+    python bench/centdiff.py      (numba comes with the `bench` extra; skipped if absent)
+"""
+
+import sys
+
+import numpy as np
+
+from _common import best, build_seed
+
+sys.path.insert(0, build_seed())
+import my_module  # noqa: E402
+
+
+def centdiff_1d(u, dx):
+    D = np.empty_like(u)
+    D[0] = 0
+    D[-1] = 0
+    for i in range(1, len(D) - 1):
+        D[i] = (u[i+1] - 2 * u[i] + u[i-1]) / dx**2
+    return D
+
+
+def numpy_slices(u, dx):
+    D = np.empty_like(u)
+    D[0] = D[-1] = 0
+    D[1:-1] = (u[2:] - 2 * u[1:-1] + u[:-2]) / dx**2
+    return D
+
+
+u = np.random.default_rng(0).standard_normal(1_000_000)
+results = {"aot_tool": my_module.centdiff_1d, "NumPy slices": numpy_slices}
+try:
+    import numba
+    results["numba njit"] = numba.njit("f8[:](f8[:], f8)")(centdiff_1d)
+except ImportError:
+    print("numba not installed: pip install -e '.[bench]' to compare")
+ref = numpy_slices(u, 0.1)
+times = {}
+for name, fn in results.items():
+    assert np.allclose(fn(u, 0.1), ref), name
+    times[name] = best("f(u, 0.1)", 20, f=fn, u=u)
+    print(f"{name:13s} {times[name] * 1e3:7.3f} ms")
+print(f"{'aot_tool, strided input':13s} {best('f(v, 0.1)', 20, f=my_module.centdiff_1d, v=u[::2]) * 1e3:7.3f} ms "
+      f"(half the elements)")
+if "numba njit" in times:
+    print(f"ratio aot_tool / numba njit: {times['aot_tool'] / times['numba njit']:.2f} (goal <= 0.55; Pythran 0.50)")
