@@ -305,6 +305,7 @@ class Kernel:
     modules: list        # CC names
     exports: dict        # export name -> Export
     tests: dict = field(default_factory=dict)
+    helper_namespaces: list = field(default_factory=list)   # imported helper files
 
     @property
     def stem(self):
@@ -321,8 +322,24 @@ def load_kernel(path, real_numba=False) -> Kernel:
     else:
         fakes.update(fake_numba)
     real_import = builtins.__import__
+    helpers = {}                     # plain-Python helper files next to the kernel
+    here = os.path.dirname(os.path.abspath(path))
+
+    def helper_module(name):
+        if name not in helpers:
+            hpath = os.path.join(here, name.replace(".", os.sep) + ".py")
+            hname = ("nbhelper_" if real_numba else "helper_") + name
+            mod = pytypes.ModuleType(hname)
+            sys.modules[hname] = mod
+            mod.__dict__.update({"__file__": hpath, "__builtins__": bdict})
+            with open(hpath) as f:
+                exec(compile(f.read(), hpath, "exec"), mod.__dict__)
+            helpers[name] = mod
+        return helpers[name]
 
     def hooked_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if name and (level > 0 or os.path.exists(os.path.join(here, name.replace(".", os.sep) + ".py"))):
+            return helper_module(name)      # `from ._helpers import f` / `from _helpers import f`
         if level == 0 and name in fakes:
             if fromlist:
                 return fakes[name]
@@ -362,7 +379,8 @@ def load_kernel(path, real_numba=False) -> Kernel:
     extra = set(tests) - set(exports)
     if extra:
         raise ValueError(f"{path}: TESTS names unknown exports {sorted(extra)}")
-    return Kernel(path, ns, [cc.name for cc in ccs], exports, tests)
+    return Kernel(path, ns, [cc.name for cc in ccs], exports, tests,
+                  [m.__dict__ for m in helpers.values()])
 
 
 def discover():

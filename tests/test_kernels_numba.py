@@ -1,9 +1,9 @@
 """Keep the kernel corpus honest: every export compiles with numba and agrees with
 the CPython reference (or with its `ref=` function where numba differs from CPython).
 
-Undecorated helper functions are an aot_tool extension (numba.pycc cannot call
-them); here they are wrapped with `numba.njit` before the exports compile, the
-way a numba user would decorate them.
+Undecorated helper functions (in the kernel or in a helper file it imports) are an
+aot_tool extension (numba.pycc cannot call them); here they are wrapped with
+`numba.njit` before the exports compile, the way a numba user would decorate them.
 """
 
 import inspect
@@ -26,10 +26,10 @@ def _numba_kernel(path):
     """The kernel executed with the real numba; plain helpers wrapped with njit."""
     if path not in _loaded:
         k = kr.load_kernel(path, real_numba=True)
-        ns = k.namespace
-        for name, obj in list(ns.items()):
-            if inspect.isfunction(obj) and obj.__code__.co_filename == path:
-                ns[name] = numba.njit(obj)
+        for ns in [k.namespace] + k.helper_namespaces:
+            for name, obj in list(ns.items()):
+                if inspect.isfunction(obj) and obj.__code__.co_filename.startswith(kr.KERNEL_DIR):
+                    ns[name] = numba.njit(obj)
         _loaded[path] = k
     return _loaded[path]
 
