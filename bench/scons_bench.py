@@ -6,7 +6,7 @@ Prints, for examples/monorepo copied to a temporary directory: a clean build
 (serial and with -j), a no-op run, and the rebuild after editing one function; then
 `scons -n` on generated trees of N/2 and N modules x E exports, with the cost per
 hundred modules (the slope between the two, so SCons' fixed start-up is not
-counted twice) and the start-up of a bare `python -m aot_tool`-style worker, the
+counted twice); clean builds of a tenth of that tree with -j 1 and -j N; and the start-up of a bare `python -m aot_tool`-style worker, the
 per-node price a command action would pay instead of an in-process action.
 """
 
@@ -42,7 +42,7 @@ def sconstruct(checkout: Path, body: str) -> str:
     """Loads the tool as another project would; one runtime object for the tree, as ours does."""
     toolpath = str(checkout / "site_scons" / "site_tools")
     return (f"env = Environment(tools=['default', 'aot'], toolpath=[{toolpath!r}], "
-            f"AOT_RUNTIME_DIR='#')\n{body}")
+            f"AOT_RUNTIME_DIR='#', AOT_PROCESSES=ARGUMENTS.get('AOT_PROCESSES', ''))\n{body}")
 
 
 def monorepo(tmp: Path, checkout: Path, jobs: int) -> None:
@@ -107,6 +107,21 @@ def read_phase(tmp: Path, checkout: Path, modules: int, exports: int) -> None:
     print(f"  slope: {slope:.2f} s per hundred modules")
 
 
+def parallel_build(tmp: Path, checkout: Path, modules: int, exports: int, jobs: int) -> None:
+    """Clean builds of a generated tree with -j 1 and -j N: do in-process actions scale?"""
+    runs = {"-j 1": ["-j", "1"],
+            f"-j {jobs}, SCons threads (AOT_PROCESSES=0)": ["-j", str(jobs), "AOT_PROCESSES=0"],
+            f"-j {jobs}, worker processes (default)": ["-j", str(jobs)]}
+    times = {}
+    for i, (label, args) in enumerate(runs.items()):
+        root = tmp / f"par{i}"
+        generate_tree(root, checkout, modules, exports)
+        times[label] = scons(root, *args, checkout=checkout)
+    print(f"clean build of {modules} modules x {exports} exports:")
+    for label, seconds in times.items():
+        print(f"  {label:40s} {seconds:7.2f} s  ({seconds / (modules * exports) * 1000:.1f} ms per export)")
+
+
 def worker_startup(checkout: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(checkout))
     runs = []
@@ -128,6 +143,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         monorepo(Path(tmp), args.checkout, args.jobs)
         read_phase(Path(tmp), args.checkout, args.modules, args.exports)
+        parallel_build(Path(tmp), args.checkout, max(args.modules // 10, 1), args.exports, args.jobs)
         worker_startup(args.checkout)
 
 

@@ -63,3 +63,13 @@ def test_bad_signature_is_located(tmp_path):
     assert proc.returncode != 0
     assert re.search(rf"^src\.py:{_line_of(bad, 'q9')}:\d+: error: malformed signature", proc.stdout, re.M)
     assert "Traceback" not in proc.stdout
+
+
+def test_compile_error_in_a_worker_process_is_located_too(tmp_path):
+    root = write(tmp_path / "p", {"src.py": BROKEN, "SConstruct": sconstruct()})
+    proc = scons(root, "-j", "2", "-k", check=False)
+    assert proc.returncode != 0
+    line = _line_of(BROKEN, "undefined_name")
+    assert re.search(rf"^src\.py:{line}:\d+: error: .*undefined_name", proc.stdout, re.M), proc.stdout
+    assert "Traceback" not in proc.stdout
+    assert "my_module.aot/multf.0.os" in objects(root)

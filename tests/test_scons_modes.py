@@ -73,3 +73,12 @@ def test_nested_sconscripts_and_two_modules_in_one_directory(tmp_path):
     assert call(root / "a" / "b" / f"other{EXT}", "m.multi(2, 5)") == "10"
     out = scons(root / "a" / "b", "-u").stdout      # from a subdirectory, as `scons -u` users do
     assert compiled(out) == set()
+
+
+def test_parallel_build_on_scons_threads(tmp_path):
+    root = seed_project(tmp_path / "p")
+    (root / "SConstruct").write_text(sconstruct("env['AOT_PROCESSES'] = '0'\n"
+                                                "env.AOTModule('my_module', 'src.py')\n"))
+    out = scons(root, "-j", "2").stdout
+    assert len(compiled(out)) == 6
+    assert call(root / ("my_module" + EXT), "m.multi(4, 5)") == "20"

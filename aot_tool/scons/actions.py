@@ -1,6 +1,7 @@
 """The SCons actions of the `aot` tool: compile one object, or report a read-time error.
 
-Actions run in SCons' worker threads under `-j`. Each writes its object to a
+Actions run in SCons' worker threads under `-j`, and hand the compile itself to a
+pool of worker processes (workers.py) so that it uses more than one core. Each writes its object to a
 temporary file and renames it into place, so a failed or interrupted compile
 never leaves a half-written object that a later run could take as built. A
 CompileError prints the located message (`file:line:col: error: ...`, source line,
@@ -16,25 +17,39 @@ import threading
 import traceback
 
 import SCons.Action
+import SCons.Script
 
 from ..frontend.errors import CompileError
+from . import workers
 
 
 def build_object(target, source, env):
     """Write the bytes of the job attached to target[0] at read time."""
     node = target[0]
     job = node.attributes.aot_job
-    try:
-        data = job.compile()
-    except CompileError as err:
-        _report(err.render())
+    pool = None
+    if env.subst("$AOT_PROCESSES") != "0":
+        pool = workers.pool_for(SCons.Script.GetOption("num_jobs"))
+    status, payload = pool.run(job.spec()) if pool else _compile_here(job)
+    if status == "error":
+        _report(payload)
         return 1
-    except Exception:  # noqa: BLE001 - anything else is our bug, reported as such
+    if status == "bug":
         _report(f"aot_tool: internal error while compiling {job.describe()} "
-                f"(a bug in aot_tool, please report it):\n{traceback.format_exc().rstrip()}")
+                f"(a bug in aot_tool, please report it):\n{payload}")
         return 2
-    write_atomically(node.get_abspath(), data)
+    write_atomically(node.get_abspath(), payload)
     return 0
+
+
+def _compile_here(job):
+    """Compile in this process: ('ok', bytes), ('error', message) or ('bug', traceback)."""
+    try:
+        return "ok", job.compile()
+    except CompileError as err:
+        return "error", err.render()
+    except Exception:  # noqa: BLE001 - anything else is our bug, reported as such
+        return "bug", traceback.format_exc().rstrip()
 
 
 def _describe_object(target, source, env):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,8 +75,15 @@ class ExportJob:
         export = self.source.modules[self.module].exports[self.name][self.index]
         return f"{self.module}.{self.name} {export.signature_text}"
 
+    def spec(self) -> tuple:
+        """This job for a worker process (worker.py), which re-parses the same text."""
+        src = self.source
+        return ("export", src.text, src.path, src.display_path, self.module, self.name, self.index,
+                self.options)
+
     def compile(self) -> bytes:
-        return pipeline.compile_export(self.source, self.module, self.name, self.index, self.options)
+        with _source_lock(self.source):
+            return pipeline.compile_export(self.source, self.module, self.name, self.index, self.options)
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,9 @@ class InitJob:
     def describe(self) -> str:
         return f"{self.module_name} init ({len(self.exports)} exports)"
 
+    def spec(self) -> tuple:
+        return ("init", self.module_name, self.exports, self.options)
+
     def compile(self) -> bytes:
         return pipeline.compile_init(self.module_name, list(self.exports), self.options)
 
@@ -109,8 +120,27 @@ class RuntimeJob:
     def describe(self) -> str:
         return f"runtime ({self.options.key()})"
 
+    def spec(self) -> tuple:
+        return ("runtime", self.options)
+
     def compile(self) -> bytes:
         return pipeline.compile_runtime(self.options)
+
+
+_locks: dict = {}
+_locks_guard = threading.Lock()
+
+
+def _source_lock(source) -> threading.Lock:
+    """One lock per parsed source: exports of one source compile one at a time.
+
+    Under `-j` SCons runs actions on threads, and type inference records results
+    on the shared AST of a source and its helpers (an AugAssign's synthetic
+    BinOp), so two exports reaching one helper must not be typed at once.
+    Exports of different sources still compile in parallel.
+    """
+    with _locks_guard:
+        return _locks.setdefault(id(source), threading.Lock())
 
 
 def _combine(*parts: str) -> str:

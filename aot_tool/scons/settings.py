@@ -34,6 +34,8 @@ DEFAULTS = {
     "AOT_LDMODULEFLAGS": (_PLATFORM_LDMODULEFLAGS.get(sys.platform, _DEFAULT_LDMODULEFLAGS),
                           "flags that make the link produce an extension module"),
     "AOT_LINKFLAGS": ([], "extra flags appended to the link of every AOT module"),
+    "AOT_PROCESSES": ("", "'' compiles in worker processes under -j N (N > 1), "
+                          "'0' always in SCons' own threads"),
     "AOT_COMSTR": ("", "what to print when an object is compiled ('' prints a "
                        "one-line description; $TARGET is available)"),
 }
