@@ -53,6 +53,23 @@ def compile_init(module: str, exports: list[tuple[str, int]], options: "Options"
     return emit.object_bytes(build_init_unit(module, exports), options)
 
 
+def compile_module(source: Source, module: str, options: "Options") -> bytes:
+    """One object holding every export and the init: what a direct build links.
+
+    The same code as the per-export objects the SCons rules make, optimised and
+    emitted once instead of once per signature (a cold build is mostly LLVM's
+    per-module overhead)."""
+    from .backend.export_unit import build_export_unit
+    from .backend.init_unit import build_init_unit
+    from .backend.unit import Unit
+    unit = Unit(module)
+    for name, sigs in sorted(source.modules[module].exports.items()):
+        for index, export in enumerate(sigs):
+            build_export_unit(source, export, index, options, unit=unit)
+    build_init_unit(module, init_exports(source, module), unit=unit)
+    return emit.object_bytes(unit.module, options)
+
+
 def compile_runtime(options: "Options") -> bytes:
     """Object bytes of the small runtime shared by every export of a module."""
     from .backend.runtime_unit import build_runtime_object

@@ -211,3 +211,64 @@ print(grown)
 """
     grown = int(run_python(code, built).stdout.strip())
     assert grown < 4 * 1024 * 1024, f"memory grew by {grown} bytes over 1.6 million calls"
+
+
+ALIAS_SOURCE = """
+import numpy as np
+from numba.pycc import CC
+cc = CC('alias')
+
+def zero_first(a):
+    a[0] = 0.0
+
+@cc.export('through_helper', 'void(f8[:])')
+def through_helper(a):
+    zero_first(a)
+
+@cc.export('through_view', 'void(f8[:, :])')
+def through_view(a):
+    r = a[0]
+    r[0] = 1.0
+
+@cc.export('reads_only', 'f8(f8[:])')
+def reads_only(a):
+    b = np.empty_like(a)
+    b[0] = a[0]
+    return b[0]
+
+@cc.export('two', 'Tuple((f8[:], f8[:]))(f8[:], f8[:])')
+def two(a, b):
+    return b, a
+
+@cc.export('either', 'f8[:](f8[:], b1)')
+def either(a, fresh):
+    c = a.copy() if fresh else a
+    return c
+"""
+
+
+def test_writes_through_helpers_and_views_need_writable_arrays(tmp_path):
+    from conftest import cli
+    (tmp_path / "src.py").write_text(ALIAS_SOURCE)
+    assert cli("build", tmp_path / "src.py", "-o", tmp_path).returncode == 0
+    code = """
+import numpy as np, sys
+import alias as m
+ro = np.arange(4.0); ro.setflags(write=False)
+ro2 = np.zeros((2, 2)); ro2.setflags(write=False)
+for f, arg in ((m.through_helper, ro), (m.through_view, ro2)):
+    try:
+        f(arg); print('wrote into a read-only array')
+    except TypeError as e:
+        assert 'read-only' in str(e), e
+assert m.reads_only(ro) == 0.0
+a, b = np.arange(3.0), np.ones(2)
+x, y = m.two(a, b)
+assert x is b and y is a and sys.getrefcount(a) == 3
+for _ in range(100000):
+    m.two(a, b); m.either(a, True); m.either(a, False)
+assert sys.getrefcount(a) == 3 and sys.getrefcount(b) == 3
+assert m.either(a, False) is a and m.either(a, True) is not a
+print('ok')
+"""
+    assert run_python(code, tmp_path).stdout.strip() == "ok"

@@ -32,13 +32,14 @@ def sig_symbol(name: str, index: int) -> str:
     return f"__aot_sig_{name}_{index}"
 
 
-def build_export_unit(source, export, index: int, options) -> ir.Module:
+def build_export_unit(source, export, index: int, options, unit: Unit | None = None) -> ir.Module:
+    """Into a new unit, or into `unit` when a direct build puts every export in one."""
     for t in export.signature.args:
         if isinstance(t, T.Tuple):
             raise error_at(source, export.node, "tuple arguments are not supported in exported signatures "
                                                 "(pass the items separately)")
     program = infer_export(source, export)
-    unit = Unit(f"{export.name}.{index}")
+    unit = unit or Unit(f"{export.name}.{index}")
     kernel = lower_program(unit, program)
     func = source.functions[export.function]
     params = [a.arg for a in func.args.args]

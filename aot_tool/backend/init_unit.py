@@ -60,9 +60,9 @@ def _dispatcher(unit: Unit, name: str, count: int) -> ir.Function:
     return fn
 
 
-def build_init_unit(module_name: str, exports) -> ir.Module:
+def build_init_unit(module_name: str, exports, unit: Unit | None = None) -> ir.Module:
     """exports: [(name, signature count)] in a stable order."""
-    unit = Unit(f"{module_name}.init")
+    unit = unit or Unit(f"{module_name}.init")
     entries = []
     for name, count in exports:
         if count == 1:

@@ -154,6 +154,11 @@ class FunctionLowering:
             value, ty = self.expr(s.value), self.type_of(s.value)
         if isinstance(rty, T.Array) and not self.owned(s.value):
             self.incref(self.b.extract_value(value, 0))
+        if isinstance(rty, T.Tuple) and isinstance(s.value, ast.Tuple):
+            # the caller owns the arrays of a returned tuple: take those this one borrows
+            for k, (elt, item_ty) in enumerate(zip(s.value.elts, rty.items)):
+                if isinstance(item_ty, T.Array) and not self.owned(elt):
+                    self.incref(self.b.extract_value(value, [k, 0]))
         if isinstance(rty, T.NoneType):
             value = ir.Constant(i8, 0)
         else:
@@ -284,7 +289,7 @@ class FunctionLowering:
         if isinstance(node, ast.Call):
             return True
         if isinstance(node, ast.IfExp):
-            return self.owned(node.body) and self.owned(node.orelse)
+            return self.owned(node.body) or self.owned(node.orelse)
         return False
 
     def truth(self, node):
@@ -373,8 +378,8 @@ class FunctionLowering:
         for block, sub in ((then, node.body), (other, node.orelse)):
             self.b.position_at_end(block)
             value = self.cast(self.expr(sub), self.type_of(sub), ty)
-            if isinstance(ty, T.Array) and not self.owned(sub):
-                pass  # both arms borrowed: the IfExp is borrowed (owned() says so)
+            if isinstance(ty, T.Array) and self.owned(node) and not self.owned(sub):
+                self.incref(self.b.extract_value(value, 0))  # one arm owns: make both own
             incoming.append((value, self.b.block))
             self.b.branch(end)
         self.b.position_at_end(end)

@@ -26,8 +26,7 @@ _DECLS = {
     "PyLong_FromLongLong": (pyobj, [i64]),
     "PyLong_FromUnsignedLongLong": (pyobj, [i64]),
     "PyComplex_FromDoubles": (pyobj, [f64, f64]),
-    "PyTuple_New": (pyobj, [i64]),
-    "PyTuple_SetItem": (i32, [pyobj, i64, pyobj]),
+    "aot_rt_pack_tuple": (pyobj, [i32, pyobj.as_pointer()]),
 }
 
 # Exception kinds understood by aot_rt_raise, in its table's order.

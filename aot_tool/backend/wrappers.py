@@ -156,12 +156,10 @@ def box(unit, b, value, ty):
         return b.call(unit.decl("aot_rt_box_array"),
                       [b.bitcast(slot, i8p), ir.Constant(i32, ty.ndim), ir.Constant(i32, typenum(ty.dtype))])
     if isinstance(ty, T.Tuple):
-        tup = b.call(unit.decl("PyTuple_New"), [ir.Constant(i64, len(ty.items))])
+        items = b.alloca(pyobj, len(ty.items))
         for k, item_ty in enumerate(ty.items):
-            item = box(unit, b, b.extract_value(value, k), item_ty)
-            # PyTuple_SetItem steals the item (and tolerates NULL only as an error we report)
-            b.call(unit.decl("PyTuple_SetItem"), [tup, ir.Constant(i64, k), item])
-        return tup
+            b.store(box(unit, b, b.extract_value(value, k), item_ty), b.gep(items, [ir.Constant(i64, k)]))
+        return b.call(unit.decl("aot_rt_pack_tuple"), [ir.Constant(i32, len(ty.items)), items])
     if ty.is_float:
         return b.call(unit.decl("PyFloat_FromDouble"), [convert.cast(b, value, ty, T.float64)])
     if ty.is_bool:

@@ -65,20 +65,15 @@ def _build_one(source, name, target, options, verbose) -> str:
     with tempfile.TemporaryDirectory(prefix="aot_tool-") as tmp:
         runtime = runtime_unit.RuntimeObject(tmp)
         try:
-            objects = []
+            objects = [os.path.join(tmp, f"{name}.o")]
+            with open(objects[0], "wb") as f:
+                f.write(pipeline.compile_module(source, name, options))
             for export_name, sigs in sorted(spec.exports.items()):
-                for index in range(len(sigs)):
-                    path = os.path.join(tmp, f"{export_name}.{index}.o")
-                    with open(path, "wb") as f:
-                        f.write(pipeline.compile_export(source, name, export_name, index, options))
-                    objects.append(path)
-                    _log(verbose, f"compiled {export_name} [{sigs[index].signature_text}]")
-            init = os.path.join(tmp, "init.o")
-            with open(init, "wb") as f:
-                f.write(pipeline.compile_init(name, pipeline.init_exports(source, name), options))
+                for export in sigs:
+                    _log(verbose, f"compiled {export_name} [{export.signature_text}]")
         finally:
             runtime_obj = runtime.finish()
-        link(objects + [init, runtime_obj], target)
+        link(objects + [runtime_obj], target)
     stub = os.path.join(os.path.dirname(os.path.abspath(target)), name + ".pyi")
     with open(stub, "w") as f:
         f.write(stub_text(source, name))

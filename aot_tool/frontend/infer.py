@@ -55,9 +55,64 @@ def infer_export(source: Source, export) -> Program:
         elif not T.can_convert(entry.return_type, sig.ret):
             raise error_at(source, export.node, f"signature {export.signature_text!r} declares return type "
                                                 f"{sig.ret.name} but {func.name}() returns {entry.return_type.name}")
-    if isinstance(entry.return_type, T.Array) and isinstance(sig.ret, T.Array):
-        pass
+    _propagate_writes(order)
     return Program(entry=entry, functions=order)
+
+
+FRESH_ARRAYS = {"numpy.empty", "numpy.zeros", "numpy.ones", "numpy.full", "numpy.empty_like",
+                "numpy.zeros_like", "numpy.ones_like", "numpy.full_like", "numpy.arange", "method.array.copy"}
+
+
+def _written_params(typed: Typed, stored_vars: set) -> set:
+    """Parameters whose memory a function may write: stored into directly, or through a
+    local array that is not freshly allocated (a view or alias), conservatively all then."""
+    params = [a.arg for a in typed.node.args.args]
+    array_params = {p for p, t in zip(params, typed.arg_types) if isinstance(t, T.Array)}
+    written = stored_vars & array_params
+    for var in stored_vars - array_params:
+        if var == "*" or not _only_fresh(typed, var):
+            return set(array_params)
+    return written
+
+
+def _only_fresh(typed: Typed, var: str) -> bool:
+    """Whether every assignment to `var` is `var = <new array>` (so it aliases nothing)."""
+    stores = fresh = 0
+    for node in ast.walk(typed.node):
+        if isinstance(node, ast.Name) and node.id == var and isinstance(node.ctx, ast.Store):
+            stores += 1
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and node.targets[0].id == var and isinstance(node.value, ast.Call):
+            call = typed.calls.get(node.value)
+            fresh += bool(call and call[0] == "builtin" and call[1] in FRESH_ARRAYS)
+    return stores == fresh
+
+
+def _propagate_writes(functions) -> None:
+    """A caller writes into a parameter it hands to a callee that writes into it."""
+    changed = True
+    while changed:
+        changed = False
+        for typed in functions:
+            params = {a.arg for a in typed.node.args.args}
+            for call, (kind, callee) in typed.calls.items():
+                if kind != "user":
+                    continue
+                callee_params = [a.arg for a in callee.node.args.args]
+                for arg, cparam in zip(call.args, callee_params):
+                    if cparam in callee.stored_args:
+                        if isinstance(arg, ast.Name) and arg.id in params:
+                            if arg.id not in typed.stored_args:
+                                typed.stored_args.add(arg.id)
+                                changed = True
+                        elif isinstance(arg, ast.Name) and _only_fresh(typed, arg.id):
+                            continue
+                        else:
+                            extra = {p for p, t in zip([a.arg for a in typed.node.args.args], typed.arg_types)
+                                     if isinstance(t, T.Array)} - typed.stored_args
+                            if extra:
+                                typed.stored_args |= extra
+                                changed = True
 
 
 def _symbol(source: Source, func: ast.FunctionDef, arg_types) -> str:
@@ -125,6 +180,7 @@ class _Inferrer:
         self.order = order
         self.changed = False
         self.returns: list = []
+        self.stored_vars: set = set()   # variables whose arrays are written through
 
     def error(self, node, message: str) -> CompileError:
         return error_at(self.src, node, message)
@@ -147,6 +203,7 @@ class _Inferrer:
         # a final strict pass: every expression must have a type now
         self.strict = True
         self.block(self.t.node.body)
+        self.t.stored_args = _written_params(self.t, self.stored_vars)
 
     strict = False
 
@@ -244,6 +301,9 @@ class _Inferrer:
                 raise self.error(target, f"cannot store {ty.name} in a variable")
             if isinstance(ty, T.RangeType):
                 raise self.error(value_node, "range objects can only be iterated over directly")
+            if _holds_array(ty):
+                raise self.error(target, "a tuple holding arrays can only be returned or unpacked "
+                                         "(`a, b = ...`), not stored in a variable")
             self.set_var(target.id, ty, target)
             self.note(target, self.t.var_types[target.id])
         elif isinstance(target, ast.Tuple):
@@ -265,8 +325,10 @@ class _Inferrer:
                 return
             if not isinstance(base, T.Array):
                 raise self.error(target, f"cannot assign to an item of {base.name}")
-            if isinstance(target.value, ast.Name) and target.value.id in [a.arg for a in self.t.node.args.args]:
-                self.t.stored_args.add(target.value.id)
+            if isinstance(target.value, ast.Name):
+                self.stored_vars.add(target.value.id)
+            else:
+                self.stored_vars.add("*")
             itype = self.index(target, base)
             if ty is not None and itype is not None:
                 if isinstance(itype, T.Array):
@@ -577,7 +639,7 @@ class _Inferrer:
         if len(func.args.args) != len(args):
             raise self.error(node, f"{fname}() takes {len(func.args.args)} argument(s) but {len(args)} were given")
         for a in args:
-            if isinstance(a, (T.Module, T.Function, T.DType, T.RangeType)):
+            if isinstance(a, (T.Module, T.Function, T.DType, T.RangeType)) or _holds_array(a):
                 raise self.error(node, f"cannot pass {a.name} to {fname}()")
         callee = _specialise(source, func, args, self.registry, self.order)
         self.t.calls[node] = ("user", callee)
@@ -612,6 +674,10 @@ class _Inferrer:
 
 RAISABLE = {"ZeroDivisionError", "IndexError", "ValueError", "MemoryError", "OverflowError",
             "AssertionError", "TypeError", "RuntimeError"}
+
+
+def _holds_array(ty) -> bool:
+    return isinstance(ty, T.Tuple) and any(isinstance(i, T.Array) or _holds_array(i) for i in ty.items)
 
 
 def _constant_type(value):

@@ -375,6 +375,22 @@ HIDDEN PyObject *aot_rt_box_none(void)
     Py_RETURN_NONE;
 }
 
+/* A tuple of boxed items, stealing them; NULL (and every item released) if any is NULL. */
+HIDDEN PyObject *aot_rt_pack_tuple(int n, PyObject **items)
+{
+    int ok = 1;
+    for (int i = 0; i < n; i++)
+        ok &= items[i] != NULL;
+    PyObject *tuple = ok ? PyTuple_New(n) : NULL;
+    for (int i = 0; i < n; i++) {
+        if (tuple)
+            PyTuple_SetItem(tuple, i, items[i]);
+        else if (items[i])
+            Py_DECREF(items[i]);
+    }
+    return tuple;
+}
+
 HIDDEN void aot_rt_incref(PyObject *o)
 {
     Py_XINCREF(o);

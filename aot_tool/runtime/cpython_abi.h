@@ -81,6 +81,8 @@ unsigned long long PyLong_AsUnsignedLongLong(PyObject *);
 PyObject *PyLong_FromLong(long);
 PyObject *PyNumber_Index(PyObject *);
 PyObject *PyBool_FromLong(long);
+PyObject *PyTuple_New(Py_ssize_t);
+int PyTuple_SetItem(PyObject *, Py_ssize_t, PyObject *);
 Py_complex PyComplex_AsCComplex(PyObject *);
 const char *PyUnicode_AsUTF8AndSize(PyObject *, Py_ssize_t *);
 PyObject *PyUnicode_FromString(const char *);

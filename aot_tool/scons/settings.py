@@ -45,6 +45,7 @@ KEYWORDS = {
     "target_cpu": "AOT_TARGET_CPU",
     "ext_suffix": "AOT_EXT_SUFFIX",
     "linkflags": "AOT_LINKFLAGS",
+    "runtime_dir": "AOT_RUNTIME_DIR",
 }
 # keyword options with no construction variable: they only make sense per module
 PER_MODULE_KEYWORDS = ("module",)
