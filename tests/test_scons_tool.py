@@ -1,5 +1,9 @@
 """Finding and configuring the tool: toolpath, an installed aot_tool, construction variables."""
 
+import os
+import subprocess
+import sys
+
 from scons_support import CHECKOUT, EXT, SEED, TOOLPATH, call, compiled, linked, scons, sconstruct, write
 
 INSTALLED = {"PYTHONPATH": str(CHECKOUT)}   # stands in for `pip install aot_tool`
@@ -76,3 +80,15 @@ def test_runtime_dir_shares_one_runtime_object_across_directories(tmp_path):
     out = scons(root).stdout
     assert [o for o in compiled(out) if "runtime" in o] == ["build/aot_runtime-cpu-generic-O3.os"]
     assert call(root / "b" / f"other{EXT}", "m.multi(3, 3)") == "9"
+
+
+def test_installed_site_tool_needs_no_toolpath(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    env = dict(INSTALLED, HOME=str(home))
+    subprocess.run([sys.executable, "-m", "aot_tool.scons", "install-site-tool"], env={**os.environ, **env},
+                   check=True, stdout=subprocess.PIPE)
+    root = write(tmp_path / "p", {"src.py": SEED, "SConstruct":
+        "env = Environment(tools=['default', 'aot'])\nenv.AOTModule('my_module', 'src.py')\n"})
+    scons(root, env=env)
+    assert call(root / ("my_module" + EXT), "m.multi(2, 3)") == "6"

@@ -6,7 +6,8 @@
 SCons finds the tool through this project's `site_scons/site_tools/aot`, through
 `toolpath=['<checkout>/site_scons/site_tools']`, or, with aot_tool installed,
 through `toolpath=[aot_tool.scons.toolpath()]` (importing this package also adds
-that directory to SCons' default tool path, so `tools=['aot']` then just works).
+that directory to SCons' default tool path, so `tools=['aot']` then just works),
+and in every SConstruct after `python -m aot_tool.scons install-site-tool`.
 See docs/scons.md for the options.
 """
 

@@ -18,7 +18,7 @@ import threading
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _START = ("import sys; sys.path.insert(0, sys.argv[1]); "
-          "from aot_tool.scons.worker import main; main()")
+          "from aot_tool.scons.worker import main\ntry: main()\nexcept KeyboardInterrupt: pass")
 
 
 class _Worker:
