@@ -49,6 +49,11 @@ def i4_array_scale(a, k):
         a[i] = a[i] * k
 
 
+@cc.export('u8_mix', 'f8(u8, i8)')
+def u8_mix(a, b):
+    return (a + b) / 2        # numba types uint64 + int64 as float64; values stay exact
+
+
 TESTS = {
     'multi': '-40000:40000 -40000:40000',
     'wide': '-2000000000:2000000000 -2000000000:2000000000',
@@ -56,5 +61,6 @@ TESTS = {
     'i2_mix': '-10000:10000 *',
     'histogram_u1': '[n]0:255 n=0:40',
     'sum_u1': '[n]0:255 n=0:40',
+    'u8_mix': '0:1000000 -1000000:1000000',
     'i4_array_scale': '[n]-1000:1000 -1000:1000 n=0:20',
 }
