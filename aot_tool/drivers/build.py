@@ -46,7 +46,11 @@ def build_module(source_path, output_dir=None, module=None, options=None, output
     built = []
     for name in modules_to_build(source, module):
         target = os.path.join(output_dir, output_file if (output_file and module) else name + extension_suffix())
-        built.append(_build_one(source, name, target, options, verbose))
+        settings = source.modules[name].settings
+        opts = options
+        if options.target_cpu is None and settings.get("target_cpu"):
+            opts = Options(target_cpu=settings["target_cpu"], opt_level=options.opt_level)
+        built.append(_build_one(source, name, target, opts, verbose or bool(settings.get("verbose"))))
     return built
 
 

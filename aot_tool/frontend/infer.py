@@ -47,6 +47,16 @@ def infer_export(source: Source, export) -> Program:
     registry: dict = {}
     order: list = []
     entry = _specialise(source, func, tuple(sig.args), registry, order)
+    # mutual recursion: a function typed while its callee was still in progress sees
+    # the callee's return type only now; repeat until nothing changes, then check strictly
+    for _ in range(MAX_ROUNDS):
+        before = [(t.return_type, len(t.expr_types)) for t in order]
+        for typed in list(order):
+            _Inferrer(typed, registry, order).run()
+        if before == [(t.return_type, len(t.expr_types)) for t in order]:
+            break
+    for typed in list(order):
+        _Inferrer(typed, registry, order).run(strict=True)
     if sig.ret is not None:
         if isinstance(sig.ret, T.NoneType):
             if not isinstance(entry.return_type, T.NoneType):
@@ -186,7 +196,7 @@ class _Inferrer:
         return error_at(self.src, node, message)
 
     # -- driver --
-    def run(self) -> None:
+    def run(self, strict: bool = False) -> None:
         params = [a.arg for a in self.t.node.args.args]
         for name, ty in zip(params, self.t.arg_types):
             self.t.var_types[name] = ty
@@ -200,9 +210,10 @@ class _Inferrer:
         else:
             raise self.error(self.t.node, f"types of {self.t.node.name}() do not settle")
         self.finish_return()
-        # a final strict pass: every expression must have a type now
-        self.strict = True
-        self.block(self.t.node.body)
+        if strict:
+            # every expression must have a type now
+            self.strict = True
+            self.block(self.t.node.body)
         self.t.stored_args = _written_params(self.t, self.stored_vars)
 
     strict = False
@@ -399,7 +410,11 @@ class _Inferrer:
         method = getattr(self, "expr_" + type(node).__name__, None)
         if method is None:
             raise self.error(node, f"{_describe(node)} is not supported in compiled functions")
-        return self.note(node, method(node))
+        ty = method(node)
+        if ty is None and self.strict:
+            raise self.error(node, "cannot infer the type of this expression (a recursion with no "
+                                   "non-recursive return?)")
+        return self.note(node, ty)
 
     def expr_Constant(self, node):
         v = node.value
