@@ -1,4 +1,8 @@
-"""`python -m aot_tool build SRC [-o OUTDIR] [--module NAME] [--target-cpu CPU] [-v]`."""
+"""The command line:
+
+    python -m aot_tool build SRC [-o OUTDIR] [-m MODULE] [--target-cpu CPU] [-O N] [-v]
+    python -m aot_tool show SRC EXPORT [--stage types|ir|opt|asm]
+"""
 
 from __future__ import annotations
 
@@ -23,6 +27,14 @@ def _parser() -> argparse.ArgumentParser:
                    help="'host' or an LLVM CPU name; default: the generic CPU of the architecture family")
     b.add_argument("-O", "--opt-level", type=int, default=3, choices=[0, 1, 2, 3])
     b.add_argument("-v", "--verbose", action="store_true")
+    s = sub.add_parser("show", help="print one stage of the pipeline for one export (for developers)")
+    s.add_argument("source")
+    s.add_argument("export", help="the exported name")
+    s.add_argument("--stage", choices=["types", "ir", "opt", "asm"], default="types",
+                   help="types: inferred types; ir: LLVM IR as generated; opt: after O3; asm: assembly")
+    s.add_argument("-m", "--module", help="the CC, where the source has several")
+    s.add_argument("-i", "--index", type=int, default=0, help="which signature of the export")
+    s.add_argument("--target-cpu", default=None)
     return p
 
 
@@ -34,12 +46,15 @@ def report_internal_error(exc: BaseException) -> None:
 
 
 def main(argv=None) -> int:
-    from .build import build_module
     args = _parser().parse_args(argv)
-    options = Options(target_cpu=args.target_cpu, opt_level=args.opt_level)
+    if args.command == "show":
+        return _guarded(lambda: _show(args))
+    return _guarded(lambda: _build(args))
+
+
+def _guarded(action) -> int:
     try:
-        paths = build_module(args.source, args.output_dir, module=args.module, options=options,
-                             verbose=args.verbose)
+        return action()
     except CompileError as e:
         print(e.render(), file=sys.stderr)
         return 1
@@ -49,6 +64,38 @@ def main(argv=None) -> int:
     except Exception as e:  # noqa: BLE001 - anything else is our bug, reported without a traceback
         report_internal_error(e)
         return 2
-    for p in paths:
-        print(p)
+
+
+def _show(args) -> int:
+    from .. import pipeline
+    from ..backend import emit
+    from ..backend.export_unit import build_export_unit
+    from ..frontend.infer import infer_export
+    from .build import modules_to_build
+    source = pipeline.read_source(args.source)
+    module = modules_to_build(source, args.module)[0]
+    export = source.modules[module].exports[args.export][args.index]
+    options = Options(target_cpu=args.target_cpu)
+    if args.stage == "types":
+        for typed in infer_export(source, export).functions:
+            params = ", ".join(f"{a.arg}: {t.name}" for a, t in zip(typed.node.args.args, typed.arg_types))
+            print(f"{typed.symbol}({params}) -> {typed.return_type.name}")
+            for name, ty in sorted(typed.var_types.items()):
+                print(f"    {name}: {ty.name}")
+        return 0
+    ir_module = build_export_unit(source, export, args.index, options)
+    if args.stage == "ir":
+        print(ir_module)
+        return 0
+    mod, tm = emit.optimise(str(ir_module), options)
+    print(mod if args.stage == "opt" else tm.emit_assembly(mod))
+    return 0
+
+
+def _build(args) -> int:
+    from .build import build_module
+    options = Options(target_cpu=args.target_cpu, opt_level=args.opt_level)
+    for path in build_module(args.source, args.output_dir, module=args.module, options=options,
+                             verbose=args.verbose):
+        print(path)
     return 0
