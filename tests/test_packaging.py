@@ -228,3 +228,23 @@ def test_scons_builds_the_same_package(tmp_path):
     check = "import numpy as np, aotdemo; print(aotdemo.mean(np.arange(5.0)), aotdemo.centdiff_1d(np.ones(3), 1.0))"
     out = ps.run([sys.executable, "-c", check], cwd=tmp_path, env=env).stdout
     assert out.startswith("2.0 [0. 0. 0.]"), out
+
+
+@pytest.mark.slow
+def test_enscons_route_builds_the_same_wheel(tmp_path, aot_wheel):
+    """examples/package/enscons: the wheel built by SCons (env.AOTModule) through enscons."""
+    project = ps.copy_example(tmp_path / "pkg")
+    for name in ("pyproject.toml", "SConstruct"):
+        shutil.copy(project / "enscons" / name, project / name)
+    shutil.rmtree(project / "enscons")
+    (project / "setup.py").unlink()
+    proc = ps.pip_wheel(sys.executable, project, tmp_path / "wheels", isolated=True,
+                        find_links=[aot_wheel.parent], check=False)
+    if proc.returncode != 0 and "enscons" in proc.stdout + proc.stderr and "No matching distribution" in \
+            proc.stdout + proc.stderr:
+        pytest.skip("enscons is not available from the package index")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    wheel = ps.the_wheel(tmp_path / "wheels")
+    assert [m.split(".")[0] for m in ps.extension_members(wheel)] == ["aotdemo/_stats", "aotdemo/signal/_filters"]
+    python = ps.numpy_venv(tmp_path / "venv")
+    assert ps.install_and_check(python, wheel, tmp_path).startswith("ok")
