@@ -19,6 +19,7 @@ import re
 import SCons.Builder
 import SCons.Errors
 
+from .. import pipeline
 from ..frontend.errors import CompileError
 from . import actions, settings, sources
 from .jobs import ExportJob, InitJob, RuntimeJob
@@ -54,7 +55,7 @@ def AOTModule(env, target, source, **keywords):
     suffix = env.subst("$AOT_OBJSUFFIX")
 
     objects = [_runtime(env, directory, options, suffix)]
-    exports = tuple(sorted((n, len(sigs)) for n, sigs in src.modules[cc].exports.items()))
+    exports = tuple(pipeline.init_exports(src, cc))
     objects += _object(env, os.path.join(objdir, "init" + suffix), InitJob(name, exports, options))
     for export_name, count in exports:
         for index in range(count):
