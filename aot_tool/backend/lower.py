@@ -54,8 +54,8 @@ class FunctionLowering:
         self.slots = {}
         for name, ty in sorted(self.t.var_types.items()):
             slot = self.b.alloca(value_type(ty), name=name)
-            if isinstance(ty, T.Array):
-                self.b.store(ir.Constant(value_type(ty), None), slot)
+            # zero, not undefined, where a path reads a variable it never assigned
+            self.b.store(ir.Constant(value_type(ty), None), slot)
             self.slots[name] = slot
         self.out = fn.args[0]
         self.exit_block = fn.append_basic_block("exit")

@@ -336,6 +336,10 @@ HIDDEN int aot_rt_alloc_array(aot_array *out, int ndim, const int64_t *shape, in
 HIDDEN PyObject *aot_rt_box_array(aot_array *arr, int ndim, int typenum)
 {
     PyObject *owner = arr->owner;
+    if (owner == NULL && arr->data == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "returned an array variable that was never assigned");
+        return NULL;
+    }
     if (owner && PyObject_TypeCheck(owner, ARRAY_TYPE)) {
         aot_ndarray *a = (aot_ndarray *)owner;
         int same = a->data == arr->data && a->nd == ndim;
