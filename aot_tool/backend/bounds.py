@@ -136,6 +136,8 @@ class IndexFacts:
         for n in ast.walk(node):
             if isinstance(n, ast.Subscript):
                 self.loop_facts[id(n)] = active
+            if isinstance(n, ast.AugAssign):   # `a[i] += x` also loads a[i] through a made-up node
+                self._mark(n._aot_binop, active)
 
     def _range_fact(self, loop: ast.For):
         if not (isinstance(loop.target, ast.Name) and self.stores[loop.target.id] == 1):
