@@ -14,7 +14,10 @@ bytes in any directory.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
+import sys
 
 from . import __version__
 from .frontend.source import Source, read_source, read_source_text  # noqa: F401
@@ -24,8 +27,28 @@ from .options import Options  # noqa: F401
 
 
 def compiler_identity(options: "Options") -> str:
-    """What besides the source decides object bytes: our version, LLVM's, the target."""
-    return f"aot_tool {__version__}; llvm {emit.llvm_version()}; target {emit.target_description(options)}"
+    """What besides the source decides object bytes: our version and the digest of our
+    own files (an edited compiler rebuilds even at the same version number), LLVM's
+    version, the target, and the CPython ABI the wrappers are written for."""
+    return (f"aot_tool {__version__} files {_package_digest()}; llvm {emit.llvm_version()}; "
+            f"target {emit.target_description(options)}; python {sys.implementation.cache_tag}")
+
+
+@functools.lru_cache(maxsize=None)
+def _package_digest() -> str:
+    """sha256 over the compiler's sources (relative names and bytes); the build-system
+    drivers (scons/, drivers/) do not change object bytes and are left out."""
+    root = os.path.dirname(os.path.abspath(__file__))
+    h = hashlib.sha256()
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in ("__pycache__", "scons", "drivers"))
+        for name in sorted(filenames):
+            if name.endswith((".py", ".c", ".h")):
+                path = os.path.join(dirpath, name)
+                h.update(os.path.relpath(path, root).replace(os.sep, "/").encode() + b"\0")
+                with open(path, "rb") as f:
+                    h.update(f.read() + b"\0")
+    return h.hexdigest()[:16]
 
 
 def export_key(source: Source, module: str, name: str, index: int, options: "Options") -> str:

@@ -137,7 +137,7 @@ class IndexFacts:
             if isinstance(n, ast.Subscript):
                 self.loop_facts[id(n)] = active
             if isinstance(n, ast.AugAssign):   # `a[i] += x` also loads a[i] through a made-up node
-                self._mark(n._aot_binop, active)
+                self._mark(self.t.aug_binops[n], active)
 
     def _range_fact(self, loop: ast.For):
         if not (isinstance(loop.target, ast.Name) and self.stores[loop.target.id] == 1):

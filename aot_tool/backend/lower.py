@@ -17,7 +17,7 @@ from ..frontend import types as T
 from ..frontend.infer import Typed
 from . import convert
 from .bounds import IndexFacts
-from .llvm_types import i1, i8, i32, i64, i8p, value_type, memory_type
+from .llvm_types import i1, i8, i32, i64, i8p, value_type
 from .unit import EXC_KINDS, Unit
 
 
@@ -178,7 +178,7 @@ class FunctionLowering:
             self.assign(s.target, self.expr(s.value), self.type_of(s.value), self.owned(s.value))
 
     def stmt_AugAssign(self, s) -> None:
-        fake = s._aot_binop
+        fake = self.t.aug_binops[s]
         value = self.expr(fake)
         self.assign(s.target, value, self.type_of(fake), False)
 
@@ -405,7 +405,7 @@ class FunctionLowering:
 
     def subarray(self, node):
         """a[i] of an n-d array: a view of the remaining dimensions, borrowing a's owner."""
-        aty, vty = self.type_of(node.value), self.type_of(node)
+        vty = self.type_of(node)
         arr = self.array_operand(node.value)
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         raw = self.b.bitcast(self.b.extract_value(arr, 1), i8p)

@@ -26,6 +26,7 @@ exception in the compiler is reported as a bug in aot_tool.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import traceback
@@ -35,6 +36,10 @@ from setuptools.command.build_ext import build_ext as _setuptools_build_ext
 from setuptools.errors import CompileError as _SetuptoolsCompileError
 
 from .numba_shim import provide_numba_pycc
+
+# Progress goes through `logging`, which setuptools configures (and routes distutils'
+# own log through since setuptools 66); Command.announce drops INFO in older versions.
+_log = logging.getLogger("aot_tool")
 
 __all__ = ["AOTExtension", "make_extension", "build_ext", "provide_numba_pycc",
            "finalize_distribution_options"]
@@ -124,7 +129,7 @@ class AOTBuildMixin:
         from ..frontend.errors import CompileError
         ext_path = self.get_ext_fullpath(ext.name)
         try:
-            cache = ObjectCache(os.path.join(self.build_temp, "aot", ext.name), announce=self.announce)
+            cache = ObjectCache(os.path.join(self.build_temp, "aot", ext.name), announce=_log.info)
             objects, changed = cache.build(ext.aot_source, ext.aot_module, ext.aot_options(),
                                            force=self.force, workers=self.parallel)
         except CompileError as err:
@@ -135,13 +140,13 @@ class AOTBuildMixin:
                 f"aot_tool: internal error while compiling extension '{ext.name}' "
                 f"(a bug in aot_tool, please report it):\n{traceback.format_exc().rstrip()}") from None
         if not changed and os.path.exists(ext_path) and not self.force:
-            self.announce(f"aot_tool: skipping '{ext.name}' (objects unchanged)", 2)
+            _log.info(f"aot_tool: skipping '{ext.name}' (objects unchanged)")
             return
         self._aot_link(ext, objects, ext_path)
 
     def _aot_link(self, ext, objects, ext_path):
         """Link with setuptools' compiler, as build_ext links a C extension, stripped on ELF."""
-        self.announce(f"aot_tool: linking {ext_path}", 2)
+        _log.info(f"aot_tool: linking {ext_path}")
         strip = ["-s"] if sys.platform.startswith(("linux", "freebsd")) else []
         os.makedirs(os.path.dirname(os.path.abspath(ext_path)), exist_ok=True)
         self.compiler.link_shared_object(

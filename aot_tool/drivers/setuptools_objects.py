@@ -28,7 +28,7 @@ class ObjectCache:
 
     def __init__(self, directory: str, announce=None):
         self.directory = directory
-        self._announce = announce or (lambda message, level=2: None)
+        self._announce = announce or (lambda message: None)
 
     def build(self, source_path: str, module: str, options, force: bool = False, workers=None):
         """(object paths, whether any object was (re)compiled); raises CompileError."""
@@ -64,7 +64,7 @@ class ObjectCache:
         signature = job.signature()
         if not force and os.path.exists(path) and _read(key_path) == signature:
             return False
-        self._announce(f"aot_tool: compiling {job.describe()}", 2)
+        self._announce(f"aot_tool: compiling {job.describe()}")
         write_atomically(path, job.compile())
         write_atomically(key_path, signature.encode())
         return True

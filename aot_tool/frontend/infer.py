@@ -31,6 +31,7 @@ class Typed:
     expr_types: dict = field(default_factory=dict)   # ast node -> type
     calls: dict = field(default_factory=dict)        # ast.Call -> ('builtin', path) | ('user', Typed)
     stored_args: set = field(default_factory=set)    # parameters whose arrays are written into
+    aug_binops: dict = field(default_factory=dict)   # AugAssign -> the BinOp it computes (a made-up node)
     done: bool = False
 
 
@@ -298,9 +299,12 @@ class _Inferrer:
         self.assign(s.target, self.expr(s.value), s.value)
 
     def stmt_AugAssign(self, s) -> None:
-        fake = ast.BinOp(left=_as_load(s.target), op=s.op, right=s.value)
-        ast.copy_location(fake, s)
-        s._aot_binop = fake
+        # `a[i] += x` is typed and lowered as `a[i] = a[i] + x`; the made-up BinOp lives in
+        # this specialisation, never on the shared AST (exports compile on several threads)
+        fake = self.t.aug_binops.get(s)
+        if fake is None:
+            fake = ast.copy_location(ast.BinOp(left=_as_load(s.target), op=s.op, right=s.value), s)
+            self.t.aug_binops[s] = fake
         ty = self.expr(fake)
         self.assign(s.target, ty, s.value, augmented=True)
 

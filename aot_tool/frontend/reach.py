@@ -8,22 +8,25 @@ so editing them rebuilds nothing.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 
 from .errors import CompileError
 
 
+@functools.lru_cache(maxsize=4096)
 def _function_text(func: ast.FunctionDef) -> str:
     bare = ast.FunctionDef(name=func.name, args=func.args, body=func.body, decorator_list=[],
                            returns=None, type_comment=None, type_params=[])
     return ast.dump(bare, include_attributes=False)
 
 
+@functools.lru_cache(maxsize=4096)
 def _globals_used(func: ast.FunctionDef):
     local = {a.arg for a in func.args.args}
     local |= {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-    return sorted({n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
-                   and n.id not in local})
+    return tuple(sorted({n.id for n in ast.walk(func) if isinstance(n, ast.Name)
+                         and isinstance(n.ctx, ast.Load) and n.id not in local}))
 
 
 def reached_digest(source, function_name: str) -> str:

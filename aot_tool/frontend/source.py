@@ -94,12 +94,22 @@ def _candidate_files(source: Source, module_text: str, level: int):
         yield os.path.join(stem, "__init__.py")
 
 
+_HELPERS: dict = {}   # (path, display path) -> Source: a helper shared by many modules is parsed once
+
+
 def _read_helper(source: Source, module_text: str, level: int, node) -> Source:
     for candidate in _candidate_files(source, module_text, level):
         if os.path.isfile(candidate):
-            display = os.path.join(os.path.dirname(source.display_path),
-                                   os.path.relpath(candidate, os.path.dirname(os.path.abspath(source.path))))
-            return read_source(candidate, display_path=os.path.normpath(display), want_cc=False)
+            display = os.path.normpath(os.path.join(
+                os.path.dirname(source.display_path),
+                os.path.relpath(candidate, os.path.dirname(os.path.abspath(source.path)))))
+            with open(candidate, encoding="utf-8") as f:
+                text = f.read()
+            key = (os.path.abspath(candidate), display)
+            cached = _HELPERS.get(key)
+            if cached is None or cached.text != text:
+                cached = _HELPERS[key] = read_source_text(text, candidate, display, want_cc=False)
+            return cached
     dots = "." * level
     raise error_at(source, node, f"cannot find module {dots + module_text!r}: only numpy, math, cmath, "
                                  "numba and plain-Python helper files in the source tree can be imported")

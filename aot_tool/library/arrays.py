@@ -10,7 +10,7 @@ import ast
 
 from llvmlite import ir
 
-from ..backend.llvm_types import i1, i8, i8p, i32, i64, typenum, value_type, memory_type
+from ..backend.llvm_types import i1, i8, i8p, i32, i64, typenum, value_type
 from ..frontend import types as T
 from .registry import lowerer, typer
 
@@ -235,7 +235,6 @@ def _new_like(lw, node):
 @lowerer("method.array.copy")
 def _copy(lw, node):
     aty = lw.type_of(node)
-    src_ty = lw.type_of(node.func.value)
     src = lw.array_operand(node.func.value)
     shape = [lw.b.extract_value(src, [2, d]) for d in range(aty.ndim)]
     dst = allocate(lw, aty, shape)

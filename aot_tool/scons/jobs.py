@@ -10,8 +10,6 @@ rebuilds exact and the CacheDir shareable between checkouts.
 from __future__ import annotations
 
 import hashlib
-import os
-import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,37 +20,9 @@ from ..options import Options
 
 @lru_cache(maxsize=None)
 def identity(options: Options) -> str:
-    """Compiler identity for `options`, plus what the core's identity may leave out.
-
-    A digest of aot_tool's own files makes an edited (editable-installed) compiler
-    rebuild objects even when its version number did not change; the llvmlite
-    version joins LLVM's; the CPython ABI tag covers wrappers that know CPython's
-    object layouts.
-    """
-    return (f"{pipeline.compiler_identity(options)}; llvmlite {_llvmlite_version()}; "
-            f"python {sys.implementation.cache_tag}; files {_package_digest()}")
-
-
-def _llvmlite_version() -> str:
-    import llvmlite
-    return llvmlite.__version__
-
-
-@lru_cache(maxsize=None)
-def _package_digest() -> str:
-    """sha256 over aot_tool's compiler sources (relative names and bytes), minus this tool."""
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    h = hashlib.sha256()
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d not in ("__pycache__", "scons"))
-        for name in sorted(filenames):
-            if name.endswith((".py", ".c", ".h", ".ll")):
-                path = os.path.join(dirpath, name)
-                h.update(os.path.relpath(path, root).replace(os.sep, "/").encode() + b"\0")
-                with open(path, "rb") as f:
-                    h.update(f.read())
-                h.update(b"\0")
-    return h.hexdigest()[:16]
+    """Compiler identity for `options` (pipeline.compiler_identity covers our own files,
+    LLVM, the target and the CPython ABI), computed once per build."""
+    return pipeline.compiler_identity(options)
 
 
 @dataclass(frozen=True)
