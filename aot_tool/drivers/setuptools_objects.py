@@ -10,12 +10,14 @@ atomically, the object first, so an interrupted build never leaves a key that
 vouches for a missing or partial object.
 
 Exports compile on a thread pool when setuptools is asked for `--parallel`
-(`-j`); the runtime, a C compile in a subprocess, always overlaps them.
+(`-j`); the runtime, a C compile in a subprocess, always overlaps them and is
+shared by all extensions built with the same options.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -43,7 +45,9 @@ class ObjectCache:
         jobs = [(f"{name}.{index}.o", ExportJob(source, module, name, index, options))
                 for name, count in exports for index in range(count)]
         jobs.append(("init.o", InitJob(module, exports, options)))
-        runtime = ("aot_runtime.o", RuntimeJob(options))
+        # One runtime object per options, shared by the extensions of this build_temp.
+        tag = re.sub(r"[^A-Za-z0-9]+", "-", options.key()).strip("-")
+        runtime = (os.path.join(os.pardir, f"aot_runtime-{tag}.o"), RuntimeJob(options))
         os.makedirs(self.directory, exist_ok=True)
 
         threads = workers if isinstance(workers, int) and workers > 1 else 1
@@ -54,7 +58,7 @@ class ObjectCache:
             else:
                 changed = [self._ensure(name, job, force) for name, job in jobs]
             changed.append(runtime_future.result())
-        paths = [os.path.join(self.directory, name) for name, _ in jobs + [runtime]]
+        paths = [os.path.normpath(os.path.join(self.directory, name)) for name, _ in jobs + [runtime]]
         return paths, any(changed)
 
     def _ensure(self, filename: str, job, force: bool) -> bool:
