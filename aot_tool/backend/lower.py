@@ -474,9 +474,11 @@ class FunctionLowering:
                 offset_elems = term if offset_elems is None else self.b.add(offset_elems, term)
             else:
                 stride = self.b.extract_value(arr, [3, dim])
-                if aty.layout == "A" and aty.ndim == 1:
-                    # element stride lets LLVM version the loop on stride == 1 and vectorise
-                    es = self.b.sdiv(stride, ir.Constant(i64, itemsize), flags=["exact"]) if itemsize > 1 else stride
+                if not aty.dtype.is_complex:
+                    # Aligned real arrays have strides that are multiples of the item size (but
+                    # for dimensions of length 0 or 1, whose stride is never used: so no `exact`).
+                    # Strides in elements let LLVM version a loop on stride == 1 and vectorise.
+                    es = self.b.sdiv(stride, ir.Constant(i64, itemsize)) if itemsize > 1 else stride
                     term = self.b.mul(idx, es)
                     offset_elems = term if offset_elems is None else self.b.add(offset_elems, term)
                 else:
