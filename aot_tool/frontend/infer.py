@@ -497,7 +497,8 @@ class _Inferrer:
             raise self.error(node, f"array attribute .{attr} is not supported")
         if isinstance(base, T.Scalar):
             if attr in ("real", "imag"):
-                return T.Scalar("f", base.bits // 2) if base.is_complex else (base if base.kind == "f" else T.float64 if attr == "real" else T.float64)
+                # complex: its float part; a real number is its own real part, with imag 0
+                return T.Scalar("f", base.bits // 2) if base.is_complex else base
             if attr == "conjugate":
                 return T.Function("method.scalar.conjugate")
         raise self.error(node, f"{base.name} has no supported attribute .{attr}")

@@ -53,6 +53,6 @@ def lower_attribute(lw, node):
             if base_ty.is_complex:
                 return lw.b.extract_value(v, 0 if attr == "real" else 1)
             if attr == "real":
-                return lw.cast(v, base_ty, ty)
-            return ir.Constant(value_type(ty), 0.0)
+                return v
+            return ir.Constant(value_type(ty), 0)
     return ir.Constant(ir.IntType(8), 0)
