@@ -161,41 +161,45 @@ def is_number(t) -> bool:
 
 
 def _numpy_promote(a: Scalar, b: Scalar) -> Scalar:
-    """np.promote_types for the kinds we have, mixing a float/complex with anything."""
+    """np.promote_types for the kinds we have: numba unifies two values this way
+    (the branches of a variable, min/max, comparisons), so int8 with uint8 is int16
+    and int64 with uint64 is float64."""
     kinds = "buifc"
     if a.kind == b.kind:
         return a if a.bits >= b.bits else b
     hi, lo = (a, b) if kinds.index(a.kind) > kinds.index(b.kind) else (b, a)
+    if lo.kind == "b":
+        return hi
     if hi.kind == "f":
-        if lo.kind == "b":
-            return hi
         # an integer fits a float that has more mantissa bits than it has bits
         need = {8: 16, 16: 32, 32: 64, 64: 64}[lo.bits]
         return Scalar("f", max(hi.bits, need))
     if hi.kind == "c":
         if lo.kind == "f":
             return Scalar("c", max(hi.bits, 2 * lo.bits))
-        if lo.kind == "b":
-            return hi
         need = {8: 64, 16: 64, 32: 128, 64: 128}[lo.bits]
         return Scalar("c", max(hi.bits, need))
-    if hi.kind == "u" and lo.kind == "i":
-        return int64 if hi.bits < 64 else float64
-    if hi.kind == "i" and lo.kind == "u":
-        return int64 if lo.bits < 64 else float64
-    return hi  # bool with an integer
+    # hi is signed, lo unsigned: the signed type twice as wide as the unsigned one
+    return Scalar("i", max(hi.bits, 2 * lo.bits)) if lo.bits < 64 else float64
+
+
+# The widest integer each float type holds in numba's safe conversions (which choose
+# the overload of an arithmetic operator): int16 and uint8 go to float32, uint16 does not.
+_FLOAT32_SAFE = {Scalar("b", 8), int8, int16, Scalar("u", 8)}
 
 
 def arith_result(a: Scalar, b: Scalar) -> Scalar:
-    """numba's type of a + b, a - b, a * b, a // b, a % b: integers widen to 64 bit."""
+    """numba's type of a + b, a - b, a * b, a // b, a % b, a & b: integers widen to
+    64 bits, signed if either operand is signed (or bool), so int64 with uint64 is
+    int64 (numba's integer typing NBEP); a float or complex operand takes the
+    narrowest of its own width and the width the other operand converts to safely."""
     if a.kind in "bui" and b.kind in "bui":
-        signed = [t for t in (a, b) if t.kind in "bi"]
-        unsigned = [t for t in (a, b) if t.kind == "u"]
-        if not unsigned:
-            return int64
-        if not signed:
-            return uint64
-        return float64 if any(t.bits == 64 for t in unsigned) else int64
+        return uint64 if a.kind == "u" and b.kind == "u" else int64
+    hi, lo = (a, b) if "buifc".index(a.kind) >= "buifc".index(b.kind) else (b, a)
+    if lo.kind in "bui":
+        if hi.bits == (32 if hi.kind == "f" else 64) and lo not in _FLOAT32_SAFE:
+            return Scalar(hi.kind, hi.bits * 2)
+        return hi
     return _numpy_promote(a, b)
 
 
@@ -209,10 +213,6 @@ def unify(a, b):
     if a == b:
         return a
     if isinstance(a, Scalar) and isinstance(b, Scalar):
-        if a.kind in "bui" and b.kind in "bui":
-            if a.kind == "b" or b.kind == "b":
-                return int64 if (a.kind == "b") != (b.kind == "b") else boolean
-            return arith_result(a, b)
         return _numpy_promote(a, b)
     if isinstance(a, Tuple) and isinstance(b, Tuple) and len(a.items) == len(b.items):
         items = tuple(unify(x, y) for x, y in zip(a.items, b.items))

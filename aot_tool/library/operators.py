@@ -32,14 +32,16 @@ def binop_type(inf, node, a, b):
             raise inf.error(node, f"{sym} needs integers, not {a.name} and {b.name}")
         if a.is_bool and b.is_bool and op in (ast.BitAnd, ast.BitOr, ast.BitXor):
             return T.boolean
+        if op in (ast.LShift, ast.RShift):
+            # numba shifts in the left operand's signedness, whatever the count's type
+            return T.uint64 if a.kind == "u" else T.int64
         return T.arith_result(a, b)
     if op is ast.Div:
         return T.true_div_result(a, b)
     if (a.is_complex or b.is_complex) and op in (ast.FloorDiv, ast.Mod):
         raise inf.error(node, f"{sym} is not defined for complex numbers")
-    if op is ast.Pow:
-        r = T.arith_result(a, b)
-        return r
+    if op is ast.Pow and a.is_float and (b.is_int or b.is_bool):
+        return a    # numba keeps float32 ** int in float32
     return T.arith_result(a, b)
 
 
