@@ -242,7 +242,8 @@ def int_power(lw, base, exp, ty):
         fn.attributes.add("nounwind")
         b = ir.IRBuilder(fn.append_basic_block("entry"))
         x, n = fn.args
-        neg = fn.append_basic_block("neg")
+        # an unsigned exponent is never negative: no "neg" block (an empty block is invalid IR)
+        neg = fn.append_basic_block("neg") if ty.kind == "i" else None
         loop = fn.append_basic_block("loop")
         done = fn.append_basic_block("done")
         zero, one = ir.Constant(lt, 0), ir.Constant(lt, 1)
