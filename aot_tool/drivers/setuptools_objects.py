@@ -3,9 +3,11 @@
 setuptools keeps `build_temp` between runs (`pip install -e .`, `pip wheel .`
 from the same tree) and decides staleness by timestamps of `sources` and
 `depends`, which misses helper files a source imports and a changed compiler.
-Here every object has a key file beside it holding the same signature the SCons
-rules use (signature, digest of the reached code, options, compiler identity);
-an object is reused when its key file matches.  Keys and objects are written
+Here every object has a key file beside it holding what decides its bytes, from
+the pipeline (export: `pipeline.export_key`, i.e. signature, digest of the reached
+code, options, compiler identity; init: export names and counts; runtime: the
+compiler identity and the C compiler); an object is reused when its key file
+matches.  Keys and objects are written
 atomically, the object first, so an interrupted build never leaves a key that
 vouches for a missing or partial object.
 
@@ -20,9 +22,47 @@ import os
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Callable
 
 from .. import pipeline
-from ..scons.jobs import ExportJob, InitJob, RuntimeJob
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One object: its file name, the key that decides its bytes, what to print, how to make it."""
+
+    filename: str
+    key: str
+    description: str
+    compile: Callable[[], bytes]
+
+
+def _jobs(source, module: str, exports, options) -> list:
+    """Every export signature, then the init unit, in link order."""
+    identity = pipeline.compiler_identity(options)
+    jobs = []
+    for name, count in exports:
+        for index in range(count):
+            export = source.modules[module].exports[name][index]
+            jobs.append(_Job(f"{name}.{index}.o", pipeline.export_key(source, module, name, index, options),
+                             f"{module}.{name} {export.signature_text}",
+                             lambda name=name, index=index: pipeline.compile_export(source, module, name,
+                                                                                    index, options)))
+    table = ",".join(f"{name}/{count}" for name, count in exports)
+    jobs.append(_Job("init.o", f"init {module}({table}); {options.key()}; {identity}",
+                     f"{module} init ({len(exports)} exports)",
+                     lambda: pipeline.compile_init(module, list(exports), options)))
+    return jobs
+
+
+def _runtime_job(options) -> _Job:
+    """The runtime, one per options, shared by the extensions of a build_temp."""
+    from ..backend.runtime_unit import c_compiler
+    tag = re.sub(r"[^A-Za-z0-9]+", "-", options.key()).strip("-")
+    key = f"runtime; {options.key()}; {pipeline.compiler_identity(options)}; cc {' '.join(c_compiler())}"
+    return _Job(os.path.join(os.pardir, f"aot_runtime-{tag}.o"), key, f"runtime ({options.key()})",
+                lambda: pipeline.compile_runtime(options))
 
 
 class ObjectCache:
@@ -42,35 +82,30 @@ class ObjectCache:
             from ..frontend.errors import CompileError
             raise CompileError(f"CC('{module}') exports nothing", source.display_path, 1, 0,
                                source.line_text(1))
-        jobs = [(f"{name}.{index}.o", ExportJob(source, module, name, index, options))
-                for name, count in exports for index in range(count)]
-        jobs.append(("init.o", InitJob(module, exports, options)))
-        # One runtime object per options, shared by the extensions of this build_temp.
-        tag = re.sub(r"[^A-Za-z0-9]+", "-", options.key()).strip("-")
-        runtime = (os.path.join(os.pardir, f"aot_runtime-{tag}.o"), RuntimeJob(options))
+        jobs = _jobs(source, module, exports, options)
+        runtime = _runtime_job(options)
         os.makedirs(self.directory, exist_ok=True)
 
         threads = workers if isinstance(workers, int) and workers > 1 else 1
         with ThreadPoolExecutor(max_workers=threads + 1) as pool:
-            runtime_future = pool.submit(self._ensure, *runtime, force)
+            runtime_future = pool.submit(self._ensure, runtime, force)
             if threads > 1:
-                changed = list(pool.map(lambda job: self._ensure(*job, force), jobs))
+                changed = list(pool.map(lambda job: self._ensure(job, force), jobs))
             else:
-                changed = [self._ensure(name, job, force) for name, job in jobs]
+                changed = [self._ensure(job, force) for job in jobs]
             changed.append(runtime_future.result())
-        paths = [os.path.normpath(os.path.join(self.directory, name)) for name, _ in jobs + [runtime]]
+        paths = [os.path.normpath(os.path.join(self.directory, job.filename)) for job in jobs + [runtime]]
         return paths, any(changed)
 
-    def _ensure(self, filename: str, job, force: bool) -> bool:
-        """Compile `job` into `filename` unless its key file matches; True if compiled."""
-        path = os.path.join(self.directory, filename)
+    def _ensure(self, job: _Job, force: bool) -> bool:
+        """Compile `job` unless its key file matches; True if compiled."""
+        path = os.path.join(self.directory, job.filename)
         key_path = path + ".key"
-        signature = job.signature()
-        if not force and os.path.exists(path) and _read(key_path) == signature:
+        if not force and os.path.exists(path) and _read(key_path) == job.key:
             return False
-        self._announce(f"aot_tool: compiling {job.describe()}")
+        self._announce(f"aot_tool: compiling {job.description}")
         write_atomically(path, job.compile())
-        write_atomically(key_path, signature.encode())
+        write_atomically(key_path, job.key.encode())
         return True
 
 
