@@ -144,6 +144,18 @@ class AOTBuildMixin:
             return
         self._aot_link(ext, objects, ext_path)
 
+    def copy_extensions_to_source(self):
+        """`--inplace` / editable copies, always made (as setuptools' comment there intends).
+
+        setuptools copies with `update=not force`, which compares whole-second mtimes:
+        a module relinked within the second of the previous build stayed stale in place.
+        """
+        force, self.force = self.force, True
+        try:
+            super().copy_extensions_to_source()
+        finally:
+            self.force = force
+
     def _aot_link(self, ext, objects, ext_path):
         """Link with setuptools' compiler, as build_ext links a C extension, stripped on ELF."""
         _log.info(f"aot_tool: linking {ext_path}")
