@@ -161,6 +161,10 @@ class AOTBuildMixin:
         _log.info(f"aot_tool: linking {ext_path}")
         strip = ["-s"] if sys.platform.startswith(("linux", "freebsd")) else []
         os.makedirs(os.path.dirname(os.path.abspath(ext_path)), exist_ok=True)
+        # We decided to link; the compiler's own check compares whole-second mtimes and
+        # would keep a module linked within the same second as the objects changed.
+        if os.path.exists(ext_path):
+            os.unlink(ext_path)
         self.compiler.link_shared_object(
             objects, ext_path,
             libraries=self.get_libraries(ext) + (["m"] if os.name == "posix" else []),
