@@ -23,6 +23,9 @@ class CC:
         caller = sys._getframe(1).f_globals
         path = caller.get("__file__")
         self._source_path = os.path.abspath(path) if path else None
+        # numba.pycc's `source_module`: the module whose package the extension joins
+        self._source_module = source_module if isinstance(source_module, str) else (
+            getattr(source_module, "__name__", None) or caller.get("__name__"))
         self._output_dir = os.path.dirname(self._source_path) if self._source_path else os.getcwd()
         self._output_file = None
         self._exported = {}

@@ -19,7 +19,8 @@ from .link import extension_suffix, link
 from .stubs import stub_text
 
 
-def _display_path(path: str) -> str:
+def display_path(path: str) -> str:
+    """The path as error messages show it: relative to the working directory when inside it."""
     rel = os.path.relpath(path)
     return path if rel.startswith("..") else rel
 
@@ -41,7 +42,7 @@ def build_module(source_path, output_dir=None, module=None, options=None, output
                  verbose=False) -> list:
     """Build the module(s) of one source; returns the paths written."""
     options = options or Options()
-    source = pipeline.read_source(source_path, display_path=_display_path(source_path))
+    source = pipeline.read_source(source_path, display_path=display_path(source_path))
     output_dir = output_dir or os.path.dirname(os.path.abspath(source_path))
     built = []
     for name in modules_to_build(source, module):

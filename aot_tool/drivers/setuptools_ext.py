@@ -98,8 +98,8 @@ def _package_of(cc) -> str:
     Uses `cc._source_module` when the CC recorded its creator's __name__; else finds
     the loaded module whose __file__ is the source (setup.py just imported it).
     """
-    module_name = getattr(cc, "_source_module", None)
-    if module_name is None:
+    module_name = cc._source_module
+    if module_name in (None, "__main__"):
         target = os.path.normcase(cc._source_path)
         for name, module in list(sys.modules.items()):
             path = getattr(module, "__file__", None)

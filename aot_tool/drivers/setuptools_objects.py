@@ -74,8 +74,8 @@ class ObjectCache:
 
     def build(self, source_path: str, module: str, options, force: bool = False, workers=None):
         """(object paths, whether any object was (re)compiled); raises CompileError."""
-        from .build import _display_path, modules_to_build
-        source = pipeline.read_source(source_path, display_path=_display_path(source_path))
+        from .build import display_path, modules_to_build
+        source = pipeline.read_source(source_path, display_path=display_path(source_path))
         modules_to_build(source, module)   # a located error if the CC is missing
         exports = tuple(pipeline.init_exports(source, module))
         if not exports:
