@@ -361,6 +361,10 @@ class FunctionLowering:
         last = node.values[-1]
         incoming.append((self.cast(self.expr(last), self.type_of(last), ty), self.b.block))
         self.b.branch(end)
+        return self.join(end, ty, incoming)
+
+    def join(self, end, ty, incoming):
+        """At block `end`, the value of type ty that arrived from each (value, block)."""
         self.b.position_at_end(end)
         phi = self.b.phi(value_type(ty))
         for value, block in incoming:
@@ -382,11 +386,7 @@ class FunctionLowering:
                 self.incref(self.b.extract_value(value, 0))  # one arm owns: make both own
             incoming.append((value, self.b.block))
             self.b.branch(end)
-        self.b.position_at_end(end)
-        phi = self.b.phi(value_type(ty))
-        for value, block in incoming:
-            phi.add_incoming(value, block)
-        return phi
+        return self.join(end, ty, incoming)
 
     def expr_Subscript(self, node):
         base_ty = self.type_of(node.value)

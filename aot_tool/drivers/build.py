@@ -15,6 +15,7 @@ from .. import pipeline
 from ..backend import runtime_unit
 from ..frontend.errors import CompileError
 from ..options import Options
+from .files import write_atomically
 from .link import extension_suffix, link
 from .stubs import stub_text
 
@@ -80,7 +81,6 @@ def _build_one(source, name, target, options, verbose) -> str:
             runtime_obj = runtime.finish()
         link(objects + [runtime_obj], target)
     stub = os.path.join(os.path.dirname(os.path.abspath(target)), name + ".pyi")
-    with open(stub, "w") as f:
-        f.write(stub_text(source, name))
+    write_atomically(stub, stub_text(source, name).encode())
     _log(verbose, f"wrote {target} in {time.perf_counter() - start:.3f} s")
     return target

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
 from .. import pipeline
+from .files import write_atomically
 
 
 @dataclass(frozen=True)
@@ -107,18 +107,6 @@ class ObjectCache:
         write_atomically(path, job.compile())
         write_atomically(key_path, job.key.encode())
         return True
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Write via a temporary sibling and os.replace, so `path` is whole or absent."""
-    tmp = f"{path}.tmp-{os.getpid()}-{threading.get_ident()}"
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def _read(path: str) -> str | None:

@@ -11,9 +11,7 @@ aot_tool and says so.
 
 from __future__ import annotations
 
-import os
 import sys
-import threading
 import traceback
 
 import SCons.Action
@@ -21,6 +19,7 @@ import SCons.Script
 
 from ..frontend.errors import CompileError
 from . import workers
+from ..drivers.files import write_atomically
 
 
 def build_object(target, source, env):
@@ -72,19 +71,6 @@ def _describe_error(target, source, env):
 
 
 report_error.strfunction = _describe_error
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Write via a temporary sibling and os.replace, so `path` is whole or absent."""
-    tmp = f"{path}.tmp-{os.getpid()}-{threading.get_ident()}"
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _report(message: str) -> None:
