@@ -59,7 +59,8 @@ def aot_tool_wheel(dest: Path, python=sys.executable) -> Path:
     """Build aot_tool's own wheel from a copy of the checkout (keeps build/ out of the tree)."""
     src = dest / "aot_tool-src"
     shutil.copytree(REPO / "aot_tool", src / "aot_tool", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "setup.py", "MANIFEST.in", "aot_tool_scons.pth",
+                 "aot_tool_scons_finder.py"):
         if (REPO / name).exists():
             shutil.copy(REPO / name, src / name)
     run([python, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", dest, src])

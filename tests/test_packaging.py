@@ -248,3 +248,21 @@ def test_enscons_route_builds_the_same_wheel(tmp_path, aot_wheel):
     assert [m.split(".")[0] for m in ps.extension_members(wheel)] == ["aotdemo/_stats", "aotdemo/signal/_filters"]
     python = ps.numpy_venv(tmp_path / "venv")
     assert ps.install_and_check(python, wheel, tmp_path).startswith("ok")
+
+
+@pytest.mark.slow
+def test_installed_aot_tool_is_found_by_plain_tools_list(tmp_path, aot_wheel):
+    """pip-installed aot_tool: `Environment(tools=['default', 'aot'])` with no toolpath and
+    no site_scons finds the tool (aot_tool_scons.pth installs a finder for SCons.Tool.aot)."""
+    venv = tmp_path / "venv"
+    ps.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)])
+    python = ps.venv_python(venv)
+    ps.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(aot_wheel)])
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[1] / "examples" / "seed" / "src.py", project / "src.py")
+    (project / "SConstruct").write_text("env = Environment(tools=['default', 'aot'])\n"
+                                        "env.AOTModule('my_module', 'src.py')\n")
+    ps.run([str(python), "-m", "SCons", "-Q"], cwd=project)
+    out = ps.run([str(python), "-c", "import my_module; print(my_module.multi(3, 4))"], cwd=project)
+    assert out.stdout.strip() == "12"
