@@ -111,3 +111,26 @@ def test_module_option_picks_one_cc(tmp_path):
     assert proc.returncode == 0, proc.stderr
     built = sorted(p.name.split(".")[0] for p in (tmp_path / "out").glob("*.so"))
     assert built == ["lang_b"]
+
+
+def test_try_except_import_of_cc(build):
+    out = build("""
+        try:
+            from numba.pycc import CC
+        except ImportError:
+            from aot_tool import CC
+        try:
+            import numpy as np
+        except ImportError:
+            np = None
+
+        cc = CC('trycc')
+
+        @cc.export('total', 'f8(f8[:])')
+        def total(a):
+            return np.sum(a)
+
+        if __name__ == '__main__':
+            cc.compile()
+    """)
+    assert run_python("import numpy as np, trycc\nprint(trycc.total(np.arange(4.0)))", out).stdout.strip() == "6.0"

@@ -174,8 +174,23 @@ def _constant_value(node):
     raise ValueError
 
 
+def _module_statements(body):
+    """Module-level statements, with those of try/except blocks flattened in (the
+    `try: from numba.pycc import CC / except ImportError: from aot_tool import CC`
+    pattern); `if` blocks (`if __name__ == "__main__":`) are never looked into."""
+    for stmt in body:
+        if isinstance(stmt, ast.Try):
+            yield from _module_statements(stmt.body)
+            for handler in stmt.handlers:
+                yield from _module_statements(handler.body)
+            yield from _module_statements(stmt.orelse)
+            yield from _module_statements(stmt.finalbody)
+        else:
+            yield stmt
+
+
 def _collect(source: Source) -> None:
-    body = source.tree.body
+    body = list(_module_statements(source.tree.body))
     for stmt in body:
         if isinstance(stmt, ast.If):
             continue  # `if __name__ == "__main__":` and the like never run at build time
