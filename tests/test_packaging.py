@@ -266,3 +266,17 @@ def test_installed_aot_tool_is_found_by_plain_tools_list(tmp_path, aot_wheel):
     ps.run([str(python), "-m", "SCons", "-Q"], cwd=project)
     out = ps.run([str(python), "-c", "import my_module; print(my_module.multi(3, 4))"], cwd=project)
     assert out.stdout.strip() == "12"
+
+
+@pytest.mark.slow
+def test_python_m_build_with_isolation(tmp_path, aot_wheel):
+    """`python -m build` (sdist, then the wheel from it, each in an isolated env that
+    gets aot_tool from --find-links) gives a wheel that runs with only NumPy."""
+    pytest.importorskip("build")
+    project = ps.copy_example(tmp_path / "pkg")
+    env = dict(os.environ, PIP_FIND_LINKS=str(aot_wheel.parent))
+    ps.run([sys.executable, "-m", "build", "--outdir", tmp_path / "dist", project], env=env)
+    wheel = ps.the_wheel(tmp_path / "dist")
+    assert len(ps.extension_members(wheel)) == 2
+    python = ps.numpy_venv(tmp_path / "venv")
+    assert ps.install_and_check(python, wheel, tmp_path).startswith("ok")
