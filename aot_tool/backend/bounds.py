@@ -33,6 +33,7 @@ class IndexFacts:
         self.dim_class: dict = {}   # (array name, dim) -> representative (array name, dim)
         self.ints: dict = {}        # stable int variable -> symbolic value
         self.loop_facts: dict = {}  # index-expression node id -> {loop var: (lo, hi)}
+        self.assumed: set = set()    # (subscript id, dim) checked before a versioned loop
         self._collect_definitions(typed.node.body)
         self._collect_loops(typed.node.body, {})
 
@@ -159,8 +160,40 @@ class IndexFacts:
         return ((lo_excl[0], lo_excl[1] + 1), (hi_incl[0], hi_incl[1] + 1))
 
     # -- the query --
+    def versioning_candidates(self, loop: ast.For):
+        """Indices `a[i + c]` in an innermost `for i in range(lo, hi[, step > 0])` that no
+        proof covers: [(subscript, dim, array name, c)].  Lowering checks them all once
+        before the loop and then runs a copy of the loop without per-index checks."""
+        if not (isinstance(loop.target, ast.Name) and self.stores[loop.target.id] == 1):
+            return []
+        if self.t.calls.get(loop.iter) != ("builtin", "builtins.range"):
+            return []
+        args = loop.iter.args
+        if len(args) == 3 and not (isinstance(args[2], ast.Constant) and type(args[2].value) is int
+                                   and args[2].value > 0):
+            return []
+        nodes = [n for stmt in loop.body for n in ast.walk(stmt)]
+        if any(isinstance(n, (ast.For, ast.While)) for n in nodes):
+            return []  # innermost loops only: code grows at most twofold
+        nodes += [n for aug in nodes if isinstance(aug, ast.AugAssign)
+                  for n in ast.walk(self.t.aug_binops[aug])]
+        var = loop.target.id
+        found = []
+        for n in nodes:
+            if not (isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
+                    and n.value.id in self.stable and isinstance(self.t.var_types.get(n.value.id), T.Array)):
+                continue
+            parts = n.slice.elts if isinstance(n.slice, ast.Tuple) else [n.slice]
+            for dim, p in enumerate(parts):
+                name, offset = _split_index(p)
+                if name == var and self.prove(n, p, dim) != "in_range":
+                    found.append((n, dim, n.value.id, offset))
+        return found
+
     def prove(self, subscript, index_node, dim: int):
         """'in_range', 'nonnegative' or None for index `index_node` of dimension `dim`."""
+        if (id(subscript), dim) in self.assumed:
+            return "in_range"
         array_node = subscript.value
         var, offset = _split_index(index_node)
         if var is None:

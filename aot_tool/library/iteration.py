@@ -61,7 +61,39 @@ def _range_loop(lw, loop) -> None:
         lw.assign(loop.target, k, T.int64, False)
         lw.block(loop.body)
 
+    candidates = lw.facts.versioning_candidates(loop)
+    if not candidates:
+        lw.counted_loop(start, stop, step, sign, body, name="range")
+        return
+    # Loop versioning: if every such index stays in range over the whole loop, run a copy
+    # with no per-index checks (LLVM can vectorise it); otherwise the checked loop, which
+    # raises IndexError at exactly the iteration Python would.
+    b = lw.b
+    last = b.sub(stop, ir.Constant(i64, 1))
+    ok = ir.Constant(ir.IntType(1), 1)
+    for subscript, dim, name, offset in candidates:
+        length = b.extract_value(b.load(lw.slots[name]), [2, dim])
+        c = ir.Constant(i64, offset)
+        low_ok = b.icmp_signed(">=", b.add(start, c), ir.Constant(i64, 0))
+        high_ok = b.icmp_signed("<", b.add(last, c), length)
+        ok = b.and_(ok, b.and_(low_ok, high_ok))
+    ok = b.or_(ok, b.icmp_signed(">=", start, stop))   # an empty loop indexes nothing
+    fast = lw.fn.append_basic_block("range.checked_once")
+    slow = lw.fn.append_basic_block("range.checked_each")
+    end = lw.fn.append_basic_block("range.versions_end")
+    b.cbranch(ok, fast, slow)
+    b.position_at_end(fast)
+    assumed = {(id(subscript), dim) for subscript, dim, _, _ in candidates}
+    lw.facts.assumed |= assumed
+    lw.counted_loop(start, stop, step, sign, body, name="range.fast")
+    lw.facts.assumed -= assumed
+    if not b.block.is_terminated:
+        b.branch(end)
+    b.position_at_end(slow)
     lw.counted_loop(start, stop, step, sign, body, name="range")
+    if not b.block.is_terminated:
+        b.branch(end)
+    b.position_at_end(end)
 
 
 def _array_loop(lw, loop, ity) -> None:

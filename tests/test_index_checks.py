@@ -1,0 +1,94 @@
+"""Index checks where the compiler cannot prove indices in range: the compiled loop
+raises IndexError at the very iteration CPython would, after the same writes, whether
+it takes the checked-once (versioned, vectorised) loop or the checked-each one."""
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from conftest import cli
+
+SOURCE = """
+from aot_tool import CC
+cc = CC('idx')
+
+@cc.export('add', 'void(f8[:], f8[:], f8[:])')
+def add(a, b, c):
+    for i in range(len(c)):
+        c[i] = a[i] + b[i]
+
+@cc.export('shifted', 'void(f8[:], f8[:], i8, i8, i8)')
+def shifted(a, out, lo, hi, k):
+    for i in range(lo, hi, 2):
+        out[i] += a[i - k] * 2.0
+
+@cc.export('stencil', 'void(f8[:, :], f8[:, :])')
+def stencil(u, v):
+    n, m = u.shape
+    for i in range(1, n - 1):
+        for j in range(1, m - 1):
+            v[i, j] = u[i - 1, j] + u[i + 1, j] + u[i, j - 1] + u[i, j + 1] - 4 * u[i, j]
+"""
+
+
+def add(a, b, c):
+    for i in range(len(c)):
+        c[i] = a[i] + b[i]
+
+
+def shifted(a, out, lo, hi, k):
+    for i in range(lo, hi, 2):
+        out[i] += a[i - k] * 2.0
+
+
+@pytest.fixture(scope="module")
+def idx(tmp_path_factory):
+    d = tmp_path_factory.mktemp("idx")
+    (d / "src.py").write_text(SOURCE)
+    assert cli("build", d / "src.py", "-o", d).returncode == 0
+    import importlib.util
+    import sysconfig
+    path = d / ("idx" + sysconfig.get_config_var("EXT_SUFFIX"))
+    spec = importlib.util.spec_from_file_location("idx", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _outcome(fn, *args):
+    try:
+        fn(*args)
+        return None
+    except IndexError:
+        return IndexError
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(na=st.integers(0, 40), nb=st.integers(0, 40), nc=st.integers(0, 40), step=st.sampled_from([1, -1, 3]))
+def test_add_matches_python(idx, na, nb, nc, step):
+    a, b = np.arange(na, dtype=float)[::1], np.arange(nb, dtype=float) * 10
+    c_py = np.zeros(nc * abs(step))[::step]
+    c_aot = c_py.copy() if step == 1 else np.zeros(nc * abs(step))[::step]
+    assert _outcome(add, a, b, c_py) == _outcome(idx.add, a, b, c_aot)
+    assert c_py.tolist() == c_aot.tolist()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n=st.integers(0, 30), m=st.integers(0, 30), lo=st.integers(-35, 35), hi=st.integers(-35, 35),
+       k=st.integers(-5, 5))
+def test_shifted_matches_python(idx, n, m, lo, hi, k):
+    a = np.arange(n, dtype=float)
+    out_py, out_aot = np.ones(m), np.ones(m)
+    assert _outcome(shifted, a, out_py, lo, hi, k) == _outcome(idx.shifted, a, out_aot, lo, hi, k)
+    assert out_py.tolist() == out_aot.tolist()
+
+
+def test_stencil_2d(idx):
+    u = np.random.default_rng(1).standard_normal((7, 9))
+    v = np.zeros_like(u)
+    idx.stencil(u, v)
+    ref = np.zeros_like(u)
+    ref[1:-1, 1:-1] = u[:-2, 1:-1] + u[2:, 1:-1] + u[1:-1, :-2] + u[1:-1, 2:] - 4 * u[1:-1, 1:-1]
+    assert np.allclose(v, ref)
+    with pytest.raises(IndexError):
+        idx.stencil(u, np.zeros((7, 3)))
