@@ -63,9 +63,7 @@ def _abs_type(inf, node, args, kws):
     a = args[0]
     if a.is_complex:
         return T.Scalar("f", a.bits // 2)
-    if a.is_bool:
-        return T.int64
-    return a if not a.is_int else T.arith_result(a, a) if a.bits < 64 else a
+    return T.int8 if a.is_bool else a    # numba keeps the type: abs() of int8 is int8 (and wraps)
 
 
 @lowerer("builtins.abs")
@@ -179,14 +177,19 @@ lowerer("builtins.max")(_minmax(True))
 
 
 def _conversion(name, result):
+    """int(), float(), bool(), complex(): numba's result types keep a narrow argument
+    where it already has the right kind (int(int8) is int8, float(float32) is float32,
+    complex(float32) and complex(float32, float32) are complex64)."""
     def rule(inf, node, args, kws):
         _no_keywords(inf, node, kws, name)
         if name == "complex":
             _want_scalars(inf, node, args, name, (0, 1, 2))
-            return T.complex128
+            return T.complex64 if args and all(a == T.float32 for a in args) else T.complex128
         _want_scalars(inf, node, args, name, (0, 1))
         if args and args[0].is_complex and name != "bool":
             raise inf.error(node, f"can't convert complex to {name}")
+        if args and (name == "int" and args[0].is_int or name == "float" and args[0].is_float):
+            return args[0]
         return result
     return rule
 
@@ -223,8 +226,11 @@ def _complex(lw, node):
         return parts[0]
     from .operators import complex_arith, make_complex
     re, im = parts
-    # complex(a, b) == a + b*1j
     bld = lw.b
+    if not any(lw.type_of(a).is_complex for a in node.args):
+        # two real parts go straight in: complex(0, inf) is infj, not 0 + inf*1j = nan+infj
+        return make_complex(bld, re.type, bld.extract_value(re, 0), bld.extract_value(im, 0))
+    # complex(a, b) == a + b*1j
     j = make_complex(bld, re.type, ir.Constant(re.type.elements[0], 0.0), ir.Constant(re.type.elements[0], 1.0))
     return complex_arith(lw, ast.Add, re, complex_arith(lw, ast.Mult, im, j))
 
@@ -238,7 +244,8 @@ def _round_type(inf, node, args, kws):
     if len(args) == 2:
         if not args[1].is_int:
             raise inf.error(node.args[1], "round() digits must be an integer")
-        return args[0] if args[0].is_float else T.int64
+        # numba rounds an integer as the float it converts to safely: round(int32, n) is float64
+        return args[0] if args[0].is_float else T.arith_result(args[0], T.float32)
     return T.int64
 
 
@@ -247,21 +254,47 @@ def _round(lw, node):
     a_ty, ty = lw.type_of(node.args[0]), lw.type_of(node)
     v = lw.expr(node.args[0])
     bld = lw.b
-    if a_ty.is_int or a_ty.is_bool:
+    if len(node.args) == 1 and (a_ty.is_int or a_ty.is_bool):
         return lw.cast(v, a_ty, ty)
-    rint = lw.unit.intrinsic("llvm.rint", v.type)  # ties to even, as Python
     if len(node.args) == 1:
+        rint = lw.unit.intrinsic("llvm.rint", v.type)  # ties to even, as Python
         fabs = lw.unit.intrinsic("llvm.fabs", v.type)
         bad = bld.fcmp_unordered("uge", bld.call(fabs, [v]), ir.Constant(v.type, 9.223372036854775807e18))
         lw.check(bad, "OverflowError", "cannot convert float infinity or NaN to integer")
         return lw.cast(bld.call(rint, [v]), a_ty, ty)
-    digits = lw.cast(lw.expr(node.args[1]), lw.type_of(node.args[1]), T.int64)
-    exp10 = lw.unit.decl("pow", value_type(T.float64), [value_type(T.float64)] * 2)
-    scale = bld.call(exp10, [ir.Constant(value_type(T.float64), 10.0), lw.cast(digits, T.int64, T.float64)])
-    x = lw.cast(v, a_ty, T.float64)
-    out = bld.fdiv(bld.call(lw.unit.intrinsic("llvm.rint", x.type), [bld.fmul(x, scale)]), scale)
-    fin = bld.fcmp_ordered("one", bld.fmul(x, scale), ir.Constant(x.type, float("inf")))
-    return lw.cast(bld.select(fin, out, x), T.float64, ty)
+    return _round_digits(lw, lw.cast(v, a_ty, ty), ty, lw.cast(lw.expr(node.args[1]), lw.type_of(node.args[1]),
+                                                                  T.int64))
+
+
+def _round_digits(lw, x, ty, digits):
+    """round(x, digits) as numba computes it: scale in float64 (by 10**digits, or divide
+    by 10**-digits so that 10**-1 is exact), round to even in x's own type, scale back;
+    inf, nan and values whose scaled form overflows come back unchanged."""
+    bld = lw.b
+    f8 = value_type(T.float64)
+    pow_ = lw.unit.decl("pow", f8, [f8, f8])
+    ten = ir.Constant(f8, 10.0)
+    x8 = lw.cast(x, ty, T.float64)
+    rint = lw.unit.intrinsic("llvm.rint", x.type)
+    zero = ir.Constant(i64, 0)
+    big = bld.icmp_signed(">", digits, ir.Constant(i64, 22))
+    # digits >= 0: y = (x * pow1) * pow2 with pow2 = 1e22 beyond 22 digits, so pow1 stays finite
+    pow1 = bld.call(pow_, [ten, lw.cast(bld.select(big, bld.sub(digits, ir.Constant(i64, 22)), digits),
+                                        T.int64, T.float64)])
+    pow2 = bld.select(big, ir.Constant(f8, 1e22), ir.Constant(f8, 1.0))
+    y = bld.fmul(bld.fmul(x8, pow1), pow2)
+    r = lw.cast(bld.call(rint, [lw.cast(y, T.float64, ty)]), ty, T.float64)
+    up = bld.fdiv(bld.fdiv(r, pow2), pow1)
+    up = bld.select(bld.fcmp_ordered("==", bld.call(lw.unit.intrinsic("llvm.fabs", f8), [y]),
+                                     ir.Constant(f8, float("inf"))), x8, up)
+    # digits < 0: divide by 10**-digits
+    pown = bld.call(pow_, [ten, lw.cast(bld.neg(digits), T.int64, T.float64)])
+    rn = lw.cast(bld.call(rint, [lw.cast(bld.fdiv(x8, pown), T.float64, ty)]), ty, T.float64)
+    down = bld.fmul(rn, pown)
+    out = bld.select(bld.icmp_signed(">=", digits, zero), up, down)
+    finite = bld.fcmp_ordered("one", bld.call(lw.unit.intrinsic("llvm.fabs", f8), [x8]),
+                              ir.Constant(f8, float("inf")))
+    return lw.cast(bld.select(finite, out, x8), T.float64, ty)
 
 
 def _unsupported(name, hint):
