@@ -125,20 +125,27 @@ def arith(lw, op, a, a_ty, b, b_ty, ty, node=None):
         return bld.fmul(x, y)
     lw.check(bld.fcmp_ordered("==", y, ir.Constant(y.type, 0)), "ZeroDivisionError",
              "float floor division by zero" if op is ast.FloorDiv else "float modulo by zero")
+    return _float_divmod(lw, x, y)[op is ast.Mod]
+
+
+def _float_divmod(lw, x, y):
+    """(x // y, x % y) as CPython's float_divmod (which numba follows step by step): the
+    quotient comes from the unadjusted remainder, so 1.0 // -inf is -1.0, not nan, and a
+    zero quotient or remainder takes the sign Python gives it."""
+    bld = lw.b
+    zero, one = ir.Constant(x.type, 0), ir.Constant(x.type, 1.0)
+    copysign = lw.unit.intrinsic("llvm.copysign", x.type, 2)
     mod = bld.frem(x, y)
-    zero = ir.Constant(x.type, 0)
-    fix = bld.and_(bld.fcmp_ordered("!=", mod, zero),
-                   bld.xor(bld.fcmp_ordered("<", y, zero), bld.fcmp_ordered("<", mod, zero)))
-    mod_fixed = bld.select(fix, bld.fadd(mod, y), mod)
-    if op is ast.Mod:
-        copysign = lw.unit.intrinsic("llvm.copysign", x.type, 2)
-        return bld.select(bld.fcmp_ordered("==", mod_fixed, zero), bld.call(copysign, [zero, y]), mod_fixed)
-    div = bld.fdiv(bld.fsub(x, mod_fixed), y)
-    floor = lw.unit.intrinsic("llvm.floor", x.type)
-    fdiv = bld.call(floor, [div])
-    half = ir.Constant(x.type, 0.5)
-    fdiv = bld.select(bld.fcmp_ordered(">", bld.fsub(div, fdiv), half), bld.fadd(fdiv, ir.Constant(x.type, 1.0)), fdiv)
-    return fdiv
+    div = bld.fdiv(bld.fsub(x, mod), y)
+    mod_nonzero = bld.fcmp_unordered("!=", mod, zero)
+    fix = bld.and_(mod_nonzero, bld.xor(bld.fcmp_ordered("<", y, zero), bld.fcmp_ordered("<", mod, zero)))
+    mod = bld.select(fix, bld.fadd(mod, y), bld.select(mod_nonzero, mod, bld.call(copysign, [zero, y])))
+    div = bld.select(fix, bld.fsub(div, one), div)
+    floor = bld.call(lw.unit.intrinsic("llvm.floor", x.type), [div])
+    snapped = bld.select(bld.fcmp_ordered(">", bld.fsub(div, floor), ir.Constant(x.type, 0.5)),
+                         bld.fadd(floor, one), floor)
+    signed_zero = bld.call(copysign, [zero, bld.fdiv(x, y)])
+    return bld.select(bld.fcmp_unordered("!=", div, zero), snapped, signed_zero), mod
 
 
 def complex_arith(lw, op, x, y):
@@ -198,7 +205,12 @@ def power(lw, a, a_ty, b, b_ty, ty, node):
         return int_power(lw, base, exp, ty)
     if ty.is_complex:
         from .scalar_math import complex_pow
-        return complex_pow(lw, lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty), ty)
+        z, w = lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty)
+        # numba squares by multiplying, which keeps z ** 2 exact where exp(2 log z) is not
+        two, zero = ir.Constant(z.type.elements[0], 2.0), ir.Constant(z.type.elements[0], 0.0)
+        is_two = bld.and_(bld.fcmp_ordered("==", bld.extract_value(w, 0), two),
+                          bld.fcmp_ordered("==", bld.extract_value(w, 1), zero))
+        return bld.select(is_two, complex_arith(lw, ast.Mult, z, z), complex_pow(lw, z, w, ty))
     x = lw.cast(a, a_ty, ty)
     const = node.right.value if node is not None and isinstance(node.right, ast.Constant) else None
     if type(const) is int and 0 <= const <= 4 or (type(const) is float and const in (2.0, 3.0)):
@@ -219,13 +231,22 @@ def power(lw, a, a_ty, b, b_ty, ty, node):
         lw.check(bld.and_(bld.fcmp_ordered("==", x, zero), bld.icmp_signed("<", e, ir.Constant(i64, 0))),
                  "ZeroDivisionError", "0.0 cannot be raised to a negative power")
         return bld.select(fits, bld.call(powi, [x, bld.trunc(e, ir.IntType(32))]),
-                          bld.call(pow_, [x, lw.cast(e, T.int64, ty)]))
+                          _pow_float64(lw, x, ty, lw.cast(e, T.int64, T.float64)))
+    if b_ty.is_int and ty == T.float32:
+        return _pow_float64(lw, x, ty, lw.cast(b, b_ty, T.float64))
     y = lw.cast(b, b_ty, ty)
     zero = ir.Constant(x.type, 0)
     lw.check(bld.and_(bld.fcmp_ordered("==", x, zero), bld.fcmp_ordered("<", y, zero)),
              "ZeroDivisionError", "0.0 cannot be raised to a negative power")
     pow_ = lw.unit.intrinsic("llvm.pow", x.type, 2)
     return bld.call(pow_, [x, y])
+
+
+def _pow_float64(lw, x, ty, e):
+    """x ** e for a large integer exponent e (given as float64), computed in float64 as
+    numba does: float32 would round an odd exponent such as 2**32 - 1 to an even one."""
+    f8 = value_type(T.float64)
+    return lw.cast(lw.b.call(lw.unit.intrinsic("llvm.pow", f8, 2), [lw.cast(x, ty, T.float64), e]), T.float64, ty)
 
 
 def int_power(lw, base, exp, ty):
