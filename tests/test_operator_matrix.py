@@ -521,3 +521,46 @@ def test_random_values(mod, op):
     def run(drawn):
         check(mod, *drawn)
     run()
+
+
+# -- against numba itself, where it is installed (not in CI) --
+
+NUMBA_SAMPLE = CASES[::17]
+
+
+def numba_differs(op, types, args, want):
+    """Inputs where aot_tool deliberately differs from numba (listed in the README) or
+    numba's result is undefined."""
+    if op == "pow" and want is ZeroDivisionError:
+        return True    # 0.0 ** -1.0 and 0j ** -1: numba gives inf or nan
+    if op == "pow" and om.is_float(types[0]):
+        return True    # numba raises ZeroDivisionError where x ** -n underflows to 0
+    if op == "pow" and (om.is_int(types[1]) or types[1] == "b1") and abs(int(args[1])) > 0x10000 \
+            and not om.is_complex(types[0]):
+        return True    # numba takes math.pow beyond 2**16 and converts the float back: undefined
+    if op == "round2" and int(args[1]) > 22:
+        return True    # numba's 10.0 ** n by squaring differs from pow() in the last bit
+    if op in ("int", "round") and want is OverflowError:
+        return True    # numba's float -> int64 conversion of inf, nan or >= 2**63 is undefined
+    return False
+
+
+@pytest.mark.parametrize("case", NUMBA_SAMPLE, ids=[om.export_name(*c) for c in NUMBA_SAMPLE])
+def test_numba_agrees(mod, case):
+    pytest.importorskip("numba")
+    op, types = case
+    f = om.numba_function(op, types)
+    assert om.SHORT[str(f.nopython_signatures[0].return_type)] == EXPECTED[case], "regenerate NUMBA_TYPES"
+    assert our_type(mod, case) == expected_type(case)
+    r = expected_type(case)
+    ours = getattr(mod, om.export_name(*case))
+    for args in itertools_product(*(edge_values(t) for t in types)):
+        if numba_ub(op, args, types, r) or op == "round2" and abs(int(args[1])) > 2 ** 62:
+            continue
+        want = outcome(f, *args)
+        if numba_differs(op, types, args, outcome(ours, *args)):
+            continue
+        got = outcome(ours, *args)
+        if om.is_complex(r) and not isinstance(want, type):
+            want = complex(want)
+        assert same(got, want, op, r), f"{om.export_name(*case)}{args}: ours {got!r}, numba {want!r}"
