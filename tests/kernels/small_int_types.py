@@ -51,7 +51,7 @@ def i4_array_scale(a, k):
 
 @cc.export('u8_mix', 'f8(u8, i8)')
 def u8_mix(a, b):
-    return (a + b) / 2        # numba types uint64 + int64 as float64; values stay exact
+    return (a + b) / 2        # numba types uint64 + int64 as int64 (wrapping); values stay small
 
 
 TESTS = {
