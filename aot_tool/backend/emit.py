@@ -8,6 +8,7 @@ identity so a different target never reuses an object.
 from __future__ import annotations
 
 import functools
+import threading
 
 import llvmlite
 import llvmlite.binding as llvm
@@ -39,7 +40,9 @@ def target_description(options) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _target_machine(cpu: str, features: str, opt_level: int):
+def _target_machine(cpu: str, features: str, opt_level: int, thread: int):
+    """One target machine per thread: LLVM does not promise that emitting on one
+    TargetMachine from several threads at once is safe (SCons -j runs actions on threads)."""
     _initialise()
     target = llvm.Target.from_default_triple()
     return target.create_target_machine(cpu=cpu, features=features, opt=opt_level, reloc="pic",
@@ -49,7 +52,7 @@ def _target_machine(cpu: str, features: str, opt_level: int):
 def optimise(ir_text: str, options):
     """Parse and optimise a module; returns the llvmlite.binding ModuleRef."""
     cpu, features = _cpu_and_features(options)
-    tm = _target_machine(cpu, features, options.opt_level)
+    tm = _target_machine(cpu, features, options.opt_level, threading.get_ident())
     mod = llvm.parse_assembly(ir_text)
     mod.triple = tm.triple
     mod.data_layout = str(tm.target_data)
