@@ -92,3 +92,60 @@ def test_stencil_2d(idx):
     assert np.allclose(v, ref)
     with pytest.raises(IndexError):
         idx.stencil(u, np.zeros((7, 3)))
+
+
+SLICES = """
+import numpy as np
+from aot_tool import CC
+cc = CC('slc')
+
+@cc.export('slice_sum', 'f8(f8[:], i8, i8, i8)')
+def slice_sum(a, lo, hi, step):
+    s = 0.0
+    for x in a[lo:hi:step]:
+        s = s * 1.5 + x
+    return s
+
+@cc.export('column', 'f8[:](f8[:, :], i8)')
+def column(a, j):
+    return a[:, j]
+
+@cc.export('block', 'f8[:, :](f8[:, ::1], i8, i8)')
+def block(a, i, j):
+    return a[i:, :j]
+"""
+
+
+@pytest.fixture(scope="module")
+def slc(tmp_path_factory):
+    d = tmp_path_factory.mktemp("slc")
+    (d / "src.py").write_text(SLICES)
+    assert cli("build", d / "src.py", "-o", d).returncode == 0
+    import importlib.util
+    import sysconfig
+    spec = importlib.util.spec_from_file_location("slc", d / ("slc" + sysconfig.get_config_var("EXT_SUFFIX")))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n=st.integers(0, 12), lo=st.integers(-15, 15), hi=st.integers(-15, 15),
+       step=st.integers(-4, 4).filter(bool))
+def test_slices_match_python(slc, n, lo, hi, step):
+    a = np.arange(n, dtype=float) + 1
+    s = 0.0
+    for x in a[lo:hi:step]:
+        s = s * 1.5 + x
+    assert slc.slice_sum(a, lo, hi, step) == s
+
+
+def test_views_share_memory_and_check_indices(slc):
+    m = np.arange(12.0).reshape(3, 4)
+    col = slc.column(m, -1)
+    assert col.tolist() == [3.0, 7.0, 11.0] and np.shares_memory(col, m)
+    assert slc.block(m, 1, 2).tolist() == [[4.0, 5.0], [8.0, 9.0]]
+    with pytest.raises(IndexError):
+        slc.column(m, 4)
+    with pytest.raises(ValueError):
+        slc.slice_sum(np.arange(3.0), 0, 3, 0)

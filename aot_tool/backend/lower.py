@@ -404,23 +404,67 @@ class FunctionLowering:
         return self.b.trunc(value, i1) if ety.is_bool else value
 
     def subarray(self, node):
-        """a[i] of an n-d array: a view of the remaining dimensions, borrowing a's owner."""
-        vty = self.type_of(node)
+        """a[i], a[lo:hi:step], a[:, j] ...: a view borrowing a's owner.  Integer indices
+        drop their dimension; slices keep it with Python's clamping of the bounds."""
+        vty, aty = self.type_of(node), self.type_of(node.value)
         arr = self.array_operand(node.value)
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        parts = parts + [ast.Slice(lower=None, upper=None, step=None)] * (aty.ndim - len(parts))
         raw = self.b.bitcast(self.b.extract_value(arr, 1), i8p)
+        shape, strides = [], []
         for dim, p in enumerate(parts):
-            idx = self.cast(self.expr(p), self.type_of(p), T.int64)
-            idx = self.checked_index(node, p, dim, idx, self.b.extract_value(arr, [2, dim]))
-            raw = self.b.gep(raw, [self.b.mul(idx, self.b.extract_value(arr, [3, dim]))])
+            length = self.b.extract_value(arr, [2, dim])
+            stride = self.b.extract_value(arr, [3, dim])
+            if isinstance(p, ast.Slice):
+                start, count, step = self.slice_bounds(p, length)
+                shape.append(count)
+                strides.append(self.b.mul(stride, step))
+                idx = start
+            else:
+                idx = self.cast(self.expr(p), self.type_of(p), T.int64)
+                idx = self.checked_index(node, p, dim, idx, length)
+            raw = self.b.gep(raw, [self.b.mul(idx, stride)])
         view = ir.Constant(value_type(vty), None)
         view = self.b.insert_value(view, self.b.extract_value(arr, 0), 0)
         view = self.b.insert_value(view, self.b.bitcast(raw, value_type(vty).elements[1]), 1)
-        for d in range(vty.ndim):
-            src = len(parts) + d
-            view = self.b.insert_value(view, self.b.extract_value(arr, [2, src]), [2, d])
-            view = self.b.insert_value(view, self.b.extract_value(arr, [3, src]), [3, d])
+        for d, (n, s) in enumerate(zip(shape, strides)):
+            view = self.b.insert_value(view, n, [2, d])
+            view = self.b.insert_value(view, s, [3, d])
         return view
+
+    def slice_bounds(self, p: ast.Slice, length):
+        """(start, count, step) of slice p over `length` items, clamped as Python does."""
+        b = self.b
+        zero, one = ir.Constant(i64, 0), ir.Constant(i64, 1)
+
+        def value(bound):
+            return self.cast(self.expr(bound), self.type_of(bound), T.int64)
+
+        step = value(p.step) if p.step is not None else one
+        if p.step is not None:
+            self.check(b.icmp_signed("==", step, zero), "ValueError", "slice step cannot be zero")
+        negative = b.icmp_signed("<", step, zero)
+        minus_one = ir.Constant(i64, -1)
+        # defaults: 0 and length for positive steps, length-1 and -1 (before the start) for negative
+        low_limit = b.select(negative, minus_one, zero)
+        high_limit = b.select(negative, b.sub(length, one), length)
+
+        def clamp(bound, default):
+            if bound is None:
+                return default
+            v = value(bound)
+            v = b.select(b.icmp_signed("<", v, zero), b.add(v, length), v)
+            v = b.select(b.icmp_signed("<", v, low_limit), low_limit, v)
+            return b.select(b.icmp_signed(">", v, high_limit), high_limit, v)
+
+        start = clamp(p.lower, b.select(negative, high_limit, zero))
+        stop = clamp(p.upper, b.select(negative, minus_one, length))
+        # count = ceil((stop - start) / step), at least 0
+        span = b.sub(stop, start)
+        adjust = b.select(negative, b.add(step, one), b.sub(step, one))
+        count = b.sdiv(b.add(span, adjust), step)
+        count = b.select(b.icmp_signed("<", count, zero), zero, count)
+        return start, count, step
 
     def dynamic_tuple_item(self, base, base_ty, index_node):
         n = len(base_ty.items)

@@ -601,17 +601,24 @@ class _Inferrer:
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         if len(parts) > base.ndim:
             raise self.error(node, f"too many indices for a {base.ndim}-d array")
+        sliced = 0
         for p in parts:
-            if isinstance(p, ast.Slice):
-                raise self.error(p, "array slices are not supported yet; index elements in a loop")
-            ty = self.expr(p)
-            if ty is None:
-                return None
-            if not (isinstance(ty, T.Scalar) and (ty.is_int or ty.is_bool)) or ty.is_bool:
-                raise self.error(p, f"array indices must be integers, not {ty.name}")
-        if len(parts) == base.ndim:
+            bounds = [p.lower, p.upper, p.step] if isinstance(p, ast.Slice) else [p]
+            sliced += isinstance(p, ast.Slice)
+            for bound in bounds:
+                if bound is None:
+                    continue
+                ty = self.expr(bound)
+                if ty is None:
+                    return None
+                if not (isinstance(ty, T.Scalar) and ty.is_int):
+                    what = "slice bounds" if isinstance(p, ast.Slice) else "array indices"
+                    raise self.error(bound, f"{what} must be integers, not {ty.name}")
+        if len(parts) == base.ndim and not sliced:
             return base.dtype
-        return T.Array(base.dtype, base.ndim - len(parts), "C" if base.layout == "C" else "A")
+        ndim = base.ndim - len(parts) + sliced
+        # a[i] of a C array stays C; anything sliced may have any strides
+        return T.Array(base.dtype, ndim, "C" if base.layout == "C" and not sliced else "A")
 
     def expr_Call(self, node):
         from ..library.registry import TYPERS
