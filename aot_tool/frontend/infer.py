@@ -231,9 +231,9 @@ class _Inferrer:
         for (ty, node) in zip(rtypes[1:], [n for _, n in self.returns[1:]] + [self.t.node]):
             u = T.unify(result, ty)
             if u is None:
+                hint = " (some path ends without a return)" if T.none in (ty, result) else ""
                 raise self.error(node, f"cannot unify return types {result.name} and {ty.name} of "
-                                       f"{self.t.node.name}()" + (" (some path ends without a return)"
-                                                                 if isinstance(ty, T.NoneType) or isinstance(result, T.NoneType) else ""))
+                                       f"{self.t.node.name}(){hint}")
             result = u
         self.t.return_type = result
 
@@ -246,9 +246,8 @@ class _Inferrer:
         if old == ty:
             return
         new = T.unify(old, ty)
-        if new is None or (isinstance(old, T.Array) and old != ty and new != old):
-            if new is None:
-                raise self.error(node, f"cannot unify {old.name} and {ty.name} for '{name}'")
+        if new is None:
+            raise self.error(node, f"cannot unify {old.name} and {ty.name} for '{name}'")
         if new != old:
             self.t.var_types[name] = new
             self.changed = True
@@ -372,7 +371,7 @@ class _Inferrer:
             self.block(s.body)
             return
         if isinstance(ity, T.RangeType):
-            elem = self.t.expr_types.get(("range_elem", s.iter), T.int64)
+            elem = T.int64
         elif isinstance(ity, T.Array):
             if ity.ndim != 1:
                 raise self.error(s.iter, "only 1-d arrays can be iterated over (index the rows instead)")
