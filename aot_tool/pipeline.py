@@ -93,10 +93,17 @@ def compile_module(source: Source, module: str, options: "Options") -> bytes:
     return emit.object_bytes(unit.module, options)
 
 
-def compile_runtime(options: "Options") -> bytes:
-    """Object bytes of the small runtime shared by every export of a module."""
+def compile_runtime(options: "Options", compiler=None) -> bytes:
+    """Object bytes of the small C runtime shared by every export of a module, made by
+    `compiler` (an argv prefix such as ('gcc',); default $CC, else Python's compiler)."""
     from .backend.runtime_unit import build_runtime_object
-    return build_runtime_object()
+    return build_runtime_object(compiler)
+
+
+def runtime_identity(compiler=None) -> str:
+    """What decides the runtime object's bytes (its sources, flags and compiler)."""
+    from .backend.runtime_unit import runtime_key
+    return runtime_key(compiler)
 
 
 def init_exports(source: Source, module: str) -> list[tuple[str, int]]:

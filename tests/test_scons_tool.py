@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from scons_support import CHECKOUT, EXT, SEED, TOOLPATH, call, compiled, linked, scons, sconstruct, write
 
 INSTALLED = {"PYTHONPATH": str(CHECKOUT)}   # stands in for `pip install aot_tool`
@@ -92,3 +94,17 @@ def test_installed_site_tool_needs_no_toolpath(tmp_path):
         "env = Environment(tools=['default', 'aot'])\nenv.AOTModule('my_module', 'src.py')\n"})
     scons(root, env=env)
     assert call(root / ("my_module" + EXT), "m.multi(2, 3)") == "6"
+
+
+def test_c_compiler_from_the_environment_decides_the_runtime_object(tmp_path):
+    """$CC of the construction environment compiles the runtime and is part of its
+    signature: switching compilers rebuilds the runtime object only, then the link."""
+    import shutil
+    if not (shutil.which("gcc") and shutil.which("cc")):
+        pytest.skip("needs both gcc and cc")
+    write(tmp_path, {"src.py": SEED,
+                     "SConstruct": sconstruct().replace("Environment(", "Environment(CC=ARGUMENTS.get('cc', 'gcc'), ")})
+    scons(tmp_path, "-Q")
+    again = compiled(scons(tmp_path, "-Q", "cc=cc").stdout)
+    assert len(again) == 1 and "aot_runtime" in next(iter(again)), again
+    assert compiled(scons(tmp_path, "-Q", "cc=cc").stdout) == set()

@@ -10,6 +10,7 @@ a relative file name so the object holds no absolute path.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import shutil
@@ -34,18 +35,14 @@ def c_compiler() -> list:
     return shlex.split(cc)[:1]
 
 
-def python_include() -> str:
-    return sysconfig.get_paths()["include"]
+def compile_command(output: str, compiler=None) -> list:
+    """No include directories: the runtime needs no Python or NumPy headers."""
+    return list(compiler or c_compiler()) + CFLAGS + ["-c", RUNTIME_SOURCE, "-o", output]
 
 
-def compile_command(output: str, compiler=None, include=None) -> list:
-    return (compiler or c_compiler()) + CFLAGS + ["-I", include or python_include(), "-c", RUNTIME_SOURCE,
-                                                  "-o", output]
-
-
-def start_runtime_compile(output: str) -> subprocess.Popen:
+def start_runtime_compile(output: str, compiler=None) -> subprocess.Popen:
     """Start compiling the runtime object into `output` (so it overlaps LLVM's work)."""
-    return subprocess.Popen(compile_command(output), cwd=RUNTIME_DIR, stdout=subprocess.PIPE,
+    return subprocess.Popen(compile_command(output, compiler), cwd=RUNTIME_DIR, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
 
 
@@ -55,19 +52,27 @@ def finish(proc: subprocess.Popen) -> None:
         raise RuntimeError("compiling the aot_tool runtime failed:\n" + out.decode(errors="replace"))
 
 
+@functools.lru_cache(maxsize=None)
+def compiler_version(compiler: tuple) -> str:
+    """The first line of `cc --version`: which compiler, not where it is installed."""
+    try:
+        out = subprocess.run(list(compiler) + ["--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             timeout=60).stdout
+    except OSError as e:
+        return f"unavailable: {e}"
+    return out.decode(errors="replace").splitlines()[0] if out else "?"
+
+
 def runtime_key(compiler=None) -> str:
-    """What decides the runtime object's bytes."""
+    """What decides the runtime object's bytes: its sources, the flags, the compiler."""
+    compiler = tuple(compiler or c_compiler())
     h = hashlib.sha256()
     for name in sorted(os.listdir(RUNTIME_DIR)):
         if name.endswith((".c", ".h")):
             with open(os.path.join(RUNTIME_DIR, name), "rb") as f:
                 h.update(name.encode() + b"\0" + f.read() + b"\0")
-    cmd = compile_command("OUT", compiler)
-    h.update(" ".join(cmd).encode())
-    exe = shutil.which(cmd[0])
-    if exe:
-        st = os.stat(exe)
-        h.update(f"{os.path.realpath(exe)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    h.update(" ".join(compile_command("OUT", compiler)).encode() + b"\0")
+    h.update(compiler_version(compiler).encode())
     return h.hexdigest()[:32]
 
 
@@ -107,10 +112,10 @@ class RuntimeObject:
         return self.path
 
 
-def build_runtime_object() -> bytes:
+def build_runtime_object(compiler=None) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "aot_runtime.o")
-        finish(start_runtime_compile(path))
+        finish(start_runtime_compile(path, compiler))
         with open(path, "rb") as f:
             return f.read()
 

@@ -60,7 +60,7 @@ def _runtime_job(options) -> _Job:
     """The runtime, one per options, shared by the extensions of a build_temp."""
     from ..backend.runtime_unit import c_compiler
     tag = re.sub(r"[^A-Za-z0-9]+", "-", options.key()).strip("-")
-    key = f"runtime; {options.key()}; {pipeline.compiler_identity(options)}; cc {' '.join(c_compiler())}"
+    key = f"runtime; {options.key()}; {pipeline.runtime_identity(c_compiler())}"
     return _Job(os.path.join(os.pardir, f"aot_runtime-{tag}.o"), key, f"runtime ({options.key()})",
                 lambda: pipeline.compile_runtime(options))
 

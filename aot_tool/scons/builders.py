@@ -106,7 +106,8 @@ def _runtime(env, directory, options, suffix):
     node = env.Dir(shared).File(name) if shared else env.File(os.path.join(directory, name))
     key = node.get_abspath()
     if key not in _runtimes:
-        _runtimes[key] = _object(env, [node], RuntimeJob(options))[0]
+        compiler = tuple(env.subst("$CC").split()[:1])
+        _runtimes[key] = _object(env, [node], RuntimeJob(options, compiler))[0]
     return _runtimes[key]
 
 

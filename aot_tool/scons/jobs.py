@@ -83,18 +83,20 @@ class RuntimeJob:
     """The runtime shared by the modules of one directory built with the same options."""
 
     options: Options
+    compiler: tuple = ()          # from the construction environment's $CC
 
     def signature(self) -> str:
-        return f"aot runtime {self.options.key()}: {_combine(identity(self.options))}"
+        runtime = pipeline.runtime_identity(self.compiler or None)
+        return f"aot runtime {self.options.key()}: {_combine(identity(self.options), runtime)}"
 
     def describe(self) -> str:
         return f"runtime ({self.options.key()})"
 
     def spec(self) -> tuple:
-        return ("runtime", self.options)
+        return ("runtime", self.options, self.compiler or None)
 
     def compile(self) -> bytes:
-        return pipeline.compile_runtime(self.options)
+        return pipeline.compile_runtime(self.options, self.compiler or None)
 
 
 _locks: dict = {}
