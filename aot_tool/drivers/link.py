@@ -8,8 +8,14 @@ import sysconfig
 
 from ..backend.runtime_unit import c_compiler
 
-LINK_FLAGS = ["-shared", "-s", "-Wl,--hash-style=gnu", "-Wl,-O1", "-Wl,--as-needed", "-Wl,-z,noseparate-code",
-              "-Wl,--build-id=none", "-Wl,--gc-sections", "-Wl,-z,norelro", "-Wl,--no-eh-frame-hdr"]
+# GNU toolchains (ELF): strip, drop unused runtime functions and the unwinding index,
+# pack code and read-only data into one segment, no build id (bytes depend only on the
+# inputs), full RELRO (the GOT is read-only after loading).  A module of a few exports
+# is then ~14 KB, near the ~13 KB of an empty shared library.
+ELF_SIZE_FLAGS = ["-s", "-Wl,--hash-style=gnu", "-Wl,-O1", "-Wl,--as-needed", "-Wl,-z,noseparate-code",
+                  "-Wl,--build-id=none", "-Wl,--gc-sections", "-Wl,--no-eh-frame-hdr", "-Wl,-z,relro",
+                  "-Wl,-z,now"]
+LINK_FLAGS = ["-shared"] + ELF_SIZE_FLAGS
 
 
 def extension_suffix() -> str:

@@ -35,6 +35,7 @@ from setuptools import Extension
 from setuptools.command.build_ext import build_ext as _setuptools_build_ext
 from setuptools.errors import CompileError as _SetuptoolsCompileError
 
+from .link import ELF_SIZE_FLAGS
 from .numba_shim import provide_numba_pycc
 
 # Progress goes through `logging`, which setuptools configures (and routes distutils'
@@ -159,7 +160,7 @@ class AOTBuildMixin:
     def _aot_link(self, ext, objects, ext_path):
         """Link with setuptools' compiler, as build_ext links a C extension, stripped on ELF."""
         _log.info(f"aot_tool: linking {ext_path}")
-        strip = ["-s"] if sys.platform.startswith(("linux", "freebsd")) else []
+        strip = ELF_SIZE_FLAGS if sys.platform.startswith(("linux", "freebsd")) else []
         os.makedirs(os.path.dirname(os.path.abspath(ext_path)), exist_ok=True)
         # We decided to link; the compiler's own check compares whole-second mtimes and
         # would keep a module linked within the same second as the objects changed.

@@ -13,12 +13,13 @@ import sys
 import sysconfig
 import SCons.Errors
 
+from ..drivers.link import ELF_SIZE_FLAGS
 from ..options import Options
 
 # Link flags that make a CPython extension module out of objects: a stripped
 # shared object on ELF platforms, a bundle resolving CPython at load time on macOS.
 _PLATFORM_LDMODULEFLAGS = {"darwin": ["-bundle", "-undefined", "dynamic_lookup"]}
-_DEFAULT_LDMODULEFLAGS = ["-shared", "-s"]
+_DEFAULT_LDMODULEFLAGS = ["-shared"] + ELF_SIZE_FLAGS
 
 # name -> (default, documentation). docs/scons.md repeats this table for users.
 DEFAULTS = {
