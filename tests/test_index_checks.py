@@ -149,3 +149,36 @@ def test_views_share_memory_and_check_indices(slc):
         slc.column(m, 4)
     with pytest.raises(ValueError):
         slc.slice_sum(np.arange(3.0), 0, 3, 0)
+
+
+RANGES = """
+from aot_tool import CC
+cc = CC('rng')
+
+@cc.export('count', 'i8(i8, i8, i8)')
+def count(lo, hi, step):
+    n = 0
+    last = 0
+    for i in range(lo, hi, step):
+        n += 1
+        last = i
+    return n * 1000003 + last
+"""
+
+
+def test_range_near_the_ends_of_int64(tmp_path):
+    """Steps that would carry k + step past int64 still give exactly Python's range."""
+    (tmp_path / "src.py").write_text(RANGES)
+    assert cli("build", tmp_path / "src.py", "-o", tmp_path).returncode == 0
+    import importlib.util
+    import sysconfig
+    spec = importlib.util.spec_from_file_location("rng", tmp_path / ("rng" + sysconfig.get_config_var("EXT_SUFFIX")))
+    rng = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(rng)
+    big, small = 2**63 - 1, -2**63
+    cases = [(0, big, 2**62), (big - 5, big, 2), (small, big, 2**62), (big, small, -2**62), (0, big, big),
+             (small, small + 10, 3), (5, 5, 7), (0, 10, -1), (3, -20, -4), (10, 0, -3), (0, 10, 1)]
+    for lo, hi, step in cases:
+        r = range(lo, hi, step)
+        want = (len(r) * 1000003 + (r[-1] if len(r) else 0) + 2**63) % 2**64 - 2**63
+        assert rng.count(lo, hi, step) == want, (lo, hi, step)

@@ -239,7 +239,40 @@ class FunctionLowering:
         lower_for(self, s)
 
     def counted_loop(self, start, stop, step, step_sign, body_fn, name="for") -> None:
-        """for (k = start; k < stop (or > for negative steps); k += step) body_fn(k)."""
+        """body_fn(k) for k in range(start, stop, step), the values of Python's range.
+
+        Unit steps test `k < stop` (or `k > stop`), which cannot overflow and is the form
+        LLVM vectorises; other steps count iterations up front, since k + step may pass
+        the end of int64 where the range itself does not."""
+        unit = isinstance(step, ir.Constant) and step.constant in (1, -1)
+        if unit:
+            self._loop(start, lambda k: self.b.icmp_signed("<" if step.constant > 0 else ">", k, stop),
+                       lambda k: self.b.add(k, step, flags=["nsw"]), body_fn, name)
+            return
+        count = self.range_length(start, stop, step, step_sign)
+        self._loop(ir.Constant(i64, 0), lambda j: self.b.icmp_unsigned("<", j, count),
+                   lambda j: self.b.add(j, ir.Constant(i64, 1)),
+                   lambda j: body_fn(self.b.add(start, self.b.mul(j, step))), name)
+
+    def range_length(self, start, stop, step, step_sign):
+        """len(range(start, stop, step)) as an unsigned 64-bit count, without overflow."""
+        b = self.b
+        zero, one = ir.Constant(i64, 0), ir.Constant(i64, 1)
+
+        def length(lo, hi, magnitude):  # items from lo up to hi (exclusive) by magnitude
+            n = b.add(b.udiv(b.sub(b.sub(hi, lo), one), magnitude), one)
+            return b.select(b.icmp_signed("<", lo, hi), n, zero)
+
+        up = length(start, stop, step) if step_sign >= 0 else None
+        down = length(stop, start, b.sub(zero, step)) if step_sign <= 0 else None
+        if step_sign > 0:
+            return up
+        if step_sign < 0:
+            return down
+        return b.select(b.icmp_signed(">", step, zero), up, down)
+
+    def _loop(self, first, more_fn, next_fn, body_fn, name) -> None:
+        """A loop over an i64 induction variable: first; while more_fn(v): body_fn(v); v = next_fn(v)."""
         pre = self.b.block
         head = self.fn.append_basic_block(f"{name}.cond")
         body = self.fn.append_basic_block(f"{name}.body")
@@ -247,25 +280,17 @@ class FunctionLowering:
         end = self.fn.append_basic_block(f"{name}.end")
         self.b.branch(head)
         self.b.position_at_end(head)
-        k = self.b.phi(i64, name="k")
-        k.add_incoming(start, pre)
-        if step_sign > 0:
-            more = self.b.icmp_signed("<", k, stop)
-        elif step_sign < 0:
-            more = self.b.icmp_signed(">", k, stop)
-        else:
-            positive = self.b.icmp_signed(">", step, ir.Constant(i64, 0))
-            more = self.b.select(positive, self.b.icmp_signed("<", k, stop), self.b.icmp_signed(">", k, stop))
-        self.b.cbranch(more, body, end)
+        v = self.b.phi(i64, name="k")
+        v.add_incoming(first, pre)
+        self.b.cbranch(more_fn(v), body, end)
         self.b.position_at_end(body)
         self.loops.append((latch, end))
-        body_fn(k)
+        body_fn(v)
         self.loops.pop()
         if not self.b.block.is_terminated:
             self.b.branch(latch)
         self.b.position_at_end(latch)
-        nxt = self.b.add(k, step, name="k.next", flags=["nsw"] if step_sign else [])
-        k.add_incoming(nxt, latch)
+        v.add_incoming(next_fn(v), latch)
         self.b.branch(head)
         self.b.position_at_end(end)
 
@@ -316,8 +341,6 @@ class FunctionLowering:
             helper, orig = src.resolve_import(name)
             if orig in helper.constants:
                 return constant(ty, helper.constants[orig][0])
-        if name in ("True", "False"):
-            return ir.Constant(i1, name == "True")
         return ir.Constant(i8, 0)  # modules and functions are compile-time only
 
     def expr_Attribute(self, node):

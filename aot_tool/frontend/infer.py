@@ -461,8 +461,6 @@ class _Inferrer:
             return T.Function(f"import:{name}")
         if name in BUILTIN_NAMES:
             return T.Function(f"builtins.{name}")
-        if name in ("True", "False", "None"):
-            return T.boolean
         raise self.error(node, f"name '{name}' is not defined")
 
     def path_type(self, node, path):
