@@ -285,15 +285,16 @@ def _arange(lw, node):
     if work.is_float:
         lw.check(b.fcmp_ordered("==", step, ir.Constant(step.type, 0)), "ZeroDivisionError", "step is zero")
         ceil = lw.unit.intrinsic("llvm.ceil", step.type)
-        n = b.fptosi(b.call(ceil, [b.fdiv(b.fsub(stop, start), step)]), i64)
+        count = b.call(ceil, [b.fdiv(b.fsub(stop, start), step)])
+        # NaN or a count beyond int64 would make fptosi undefined: NumPy refuses those too
+        lw.check(b.fcmp_unordered("uge", count, ir.Constant(count.type, 2.0 ** 62)), "ValueError",
+                 "arange: maximum allowed size exceeded")
+        n = b.fptosi(count, i64)
+        n = b.select(b.icmp_signed("<", n, ir.Constant(i64, 0)), ir.Constant(i64, 0), n)
     else:
         lw.check(b.icmp_signed("==", step, ir.Constant(i64, 0)), "ZeroDivisionError", "step is zero")
-        span = b.sub(stop, start)
-        # ceil division toward the step's sign
-        adj = b.select(b.icmp_signed(">", step, ir.Constant(i64, 0)), b.sub(step, ir.Constant(i64, 1)),
-                       b.add(step, ir.Constant(i64, 1)))
-        n = b.sdiv(b.add(span, adj), step)
-    n = b.select(b.icmp_signed("<", n, ir.Constant(i64, 0)), ir.Constant(i64, 0), n)
+        n = lw.range_length(start, stop, step, 0)
+        lw.check(b.icmp_signed("<", n, ir.Constant(i64, 0)), "ValueError", "arange: maximum allowed size exceeded")
     arr = allocate(lw, aty, [n])
     data = b.extract_value(arr, 1)
 

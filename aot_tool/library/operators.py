@@ -109,6 +109,11 @@ def arith(lw, op, a, a_ty, b, b_ty, ty, node=None):
                  "integer division by zero" if op is ast.FloorDiv else "integer modulo by zero")
         if not signed:
             return bld.udiv(x, y) if op is ast.FloorDiv else bld.urem(x, y)
+        # the smallest integer divided by -1 traps on x86; numba leaves it undefined and we
+        # give the wrapped result (quotient MIN, remainder 0) by dividing by 1 instead
+        smallest = ir.Constant(x.type, -(1 << (x.type.width - 1)))
+        trap = bld.and_(bld.icmp_signed("==", x, smallest), bld.icmp_signed("==", y, ir.Constant(y.type, -1)))
+        y = bld.select(trap, ir.Constant(y.type, 1), y)
         q, r = bld.sdiv(x, y), bld.srem(x, y)
         # Python rounds toward negative infinity: fix up when the signs differ
         adjust = bld.and_(bld.icmp_signed("!=", r, ir.Constant(r.type, 0)),
