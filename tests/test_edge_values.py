@@ -43,7 +43,7 @@ def edge_dir(tmp_path_factory):
 @pytest.mark.parametrize("expr, expected", [
     ("m.fdiv(-2**63, -1)", "-9223372036854775808"),   # wraps, as numba's int64 arithmetic does
     ("m.fmod(-2**63, -1)", "0"),
-    ("m.fdiv(-7, 2), m.fmod(-7, 2), m.fdiv(7, -2), m.fmod(7, -2)", "(-4, 1, -4, -1)"),
+    ("(m.fdiv(-7, 2), m.fmod(-7, 2), m.fdiv(7, -2), m.fmod(7, -2))", "(-4, 1, -4, -1)"),
     ("m.ari(10, -3, -4).tolist()", "[10, 6, 2, -2]"),
     ("m.ari(5, 5, 1).tolist()", "[]"),
     ("m.arf(0.0, 1.0, 0.25).tolist()", "[0.0, 0.25, 0.5, 0.75]"),
