@@ -17,6 +17,9 @@ _TOKEN = re.compile(r"\s*(?:(?P<name>[A-Za-z_][A-Za-z_0-9]*(?:\.[A-Za-z_][A-Za-z
 _PREFIXES = ("numba.types.", "numba.", "nb.", "types.", "np.", "numpy.")
 
 
+MAX_NDIM = 32   # NumPy 1.x's limit, and the runtime's
+
+
 class SignatureError(Exception):
     """A malformed signature; `pos` is the offset inside the signature text."""
 
@@ -138,12 +141,14 @@ class _Parser:
         return base
 
     def array_dims(self, dtype):
-        self.take("[")
+        open_pos = self.take("[")[2]
         dims = [self.dim()]
         while self.peek()[1] == ",":
             self.take(",")
             dims.append(self.dim())
         self.take("]")
+        if len(dims) > MAX_NDIM:
+            raise SignatureError(f"arrays have at most {MAX_NDIM} dimensions", open_pos)
         contiguous = [i for i, d in enumerate(dims) if d]
         if not contiguous:
             layout = "A"

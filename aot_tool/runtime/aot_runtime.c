@@ -9,6 +9,7 @@
  * Every symbol is hidden: nothing but PyInit_<module> leaves the shared object.
  */
 #include "cpython_abi.h"
+#include <stdlib.h>
 #include <string.h>
 
 #define HIDDEN __attribute__((visibility("hidden")))
@@ -426,8 +427,9 @@ static int score_arg(PyObject *o, const char *desc)
             return 0;
         aot_ndarray *a = (aot_ndarray *)o;
         char layout = desc[1];
-        int ndim = desc[2] - '0';
-        if (a->nd != ndim || !same_kind(a->descr->type_num, scalar_typenum(desc + 3)))
+        char *code;
+        long ndim = strtol(desc + 2, &code, 10);
+        if (a->nd != ndim || !same_kind(a->descr->type_num, scalar_typenum(code)))
             return 0;
         if ((layout == 'C' && !(a->flags & NPY_C_CONTIGUOUS)) || (layout == 'F' && !(a->flags & NPY_F_CONTIGUOUS)))
             return 0;
