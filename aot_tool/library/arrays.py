@@ -12,6 +12,7 @@ from llvmlite import ir
 
 from ..backend.llvm_types import i1, i8, i8p, i32, i64, typenum, value_type
 from ..frontend import types as T
+from ..frontend.signatures import MAX_NDIM
 from .registry import lowerer, typer
 
 
@@ -23,6 +24,8 @@ def _shape_ndim(inf, node, shape_ty, shape_node):
     if isinstance(shape_ty, T.Tuple) and all(isinstance(t, T.Scalar) and t.is_int for t in shape_ty.items):
         if not shape_ty.items:
             raise inf.error(shape_node, "0-d arrays are not supported")
+        if len(shape_ty.items) > MAX_NDIM:
+            raise inf.error(shape_node, f"arrays have at most {MAX_NDIM} dimensions")
         return len(shape_ty.items)
     raise inf.error(shape_node, f"an array shape must be an integer or a tuple of integers, not {shape_ty.name}")
 
