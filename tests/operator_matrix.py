@@ -124,7 +124,9 @@ def wrap(v: int, t: str) -> int:
 
 
 def f32(v):
-    return float(np.float32(v))
+    """v rounded to float32; beyond its range that is +-inf, which is what the model wants."""
+    with np.errstate(over="ignore"):
+        return float(np.float32(v))
 
 
 def cast(v, src, dst):
