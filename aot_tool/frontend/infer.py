@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from . import types as T
 from .errors import CompileError, error_at
 from .source import JIT_DECORATORS, Source, _dotted, resolve_path
+from .writes import propagate_writes, written_params
 
 MAX_ROUNDS = 20
 
@@ -66,64 +67,8 @@ def infer_export(source: Source, export) -> Program:
         elif not T.can_convert(entry.return_type, sig.ret):
             raise error_at(source, export.node, f"signature {export.signature_text!r} declares return type "
                                                 f"{sig.ret.name} but {func.name}() returns {entry.return_type.name}")
-    _propagate_writes(order)
+    propagate_writes(order)
     return Program(entry=entry, functions=order)
-
-
-FRESH_ARRAYS = {"numpy.empty", "numpy.zeros", "numpy.ones", "numpy.full", "numpy.empty_like",
-                "numpy.zeros_like", "numpy.ones_like", "numpy.full_like", "numpy.arange", "method.array.copy"}
-
-
-def _written_params(typed: Typed, stored_vars: set) -> set:
-    """Parameters whose memory a function may write: stored into directly, or through a
-    local array that is not freshly allocated (a view or alias), conservatively all then."""
-    params = [a.arg for a in typed.node.args.args]
-    array_params = {p for p, t in zip(params, typed.arg_types) if isinstance(t, T.Array)}
-    written = stored_vars & array_params
-    for var in stored_vars - array_params:
-        if var == "*" or not _only_fresh(typed, var):
-            return set(array_params)
-    return written
-
-
-def _only_fresh(typed: Typed, var: str) -> bool:
-    """Whether every assignment to `var` is `var = <new array>` (so it aliases nothing)."""
-    stores = fresh = 0
-    for node in ast.walk(typed.node):
-        if isinstance(node, ast.Name) and node.id == var and isinstance(node.ctx, ast.Store):
-            stores += 1
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                and node.targets[0].id == var and isinstance(node.value, ast.Call):
-            call = typed.calls.get(node.value)
-            fresh += bool(call and call[0] == "builtin" and call[1] in FRESH_ARRAYS)
-    return stores == fresh
-
-
-def _propagate_writes(functions) -> None:
-    """A caller writes into a parameter it hands to a callee that writes into it."""
-    changed = True
-    while changed:
-        changed = False
-        for typed in functions:
-            params = {a.arg for a in typed.node.args.args}
-            for call, (kind, callee) in typed.calls.items():
-                if kind != "user":
-                    continue
-                callee_params = [a.arg for a in callee.node.args.args]
-                for arg, cparam in zip(call.args, callee_params):
-                    if cparam in callee.stored_args:
-                        if isinstance(arg, ast.Name) and arg.id in params:
-                            if arg.id not in typed.stored_args:
-                                typed.stored_args.add(arg.id)
-                                changed = True
-                        elif isinstance(arg, ast.Name) and _only_fresh(typed, arg.id):
-                            continue
-                        else:
-                            extra = {p for p, t in zip([a.arg for a in typed.node.args.args], typed.arg_types)
-                                     if isinstance(t, T.Array)} - typed.stored_args
-                            if extra:
-                                typed.stored_args |= extra
-                                changed = True
 
 
 def _symbol(source: Source, func: ast.FunctionDef, arg_types) -> str:
@@ -215,7 +160,7 @@ class _Inferrer:
             # every expression must have a type now
             self.strict = True
             self.block(self.t.node.body)
-        self.t.stored_args = _written_params(self.t, self.stored_vars)
+        self.t.stored_args = written_params(self.t, self.stored_vars)
 
     strict = False
 

@@ -1,0 +1,68 @@
+"""Which array parameters a function may write into, so the CPython wrapper can refuse
+read-only arrays for them (numba.pycc silently writes into them).
+
+Writes count when they go straight into a parameter, through a local that may alias
+one (a view, or any array not freshly allocated: then conservatively every array
+parameter), or through a helper that writes into the parameter it is handed.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from . import types as T
+
+FRESH_ARRAYS = {"numpy.empty", "numpy.zeros", "numpy.ones", "numpy.full", "numpy.empty_like",
+                "numpy.zeros_like", "numpy.ones_like", "numpy.full_like", "numpy.arange", "method.array.copy"}
+
+
+def written_params(typed, stored_vars: set) -> set:
+    """Parameters whose memory a function may write: stored into directly, or through a
+    local array that is not freshly allocated (a view or alias), conservatively all then."""
+    params = [a.arg for a in typed.node.args.args]
+    array_params = {p for p, t in zip(params, typed.arg_types) if isinstance(t, T.Array)}
+    written = stored_vars & array_params
+    for var in stored_vars - array_params:
+        if var == "*" or not _only_fresh(typed, var):
+            return set(array_params)
+    return written
+
+
+def _only_fresh(typed, var: str) -> bool:
+    """Whether every assignment to `var` is `var = <new array>` (so it aliases nothing)."""
+    stores = fresh = 0
+    for node in ast.walk(typed.node):
+        if isinstance(node, ast.Name) and node.id == var and isinstance(node.ctx, ast.Store):
+            stores += 1
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                and node.targets[0].id == var and isinstance(node.value, ast.Call):
+            call = typed.calls.get(node.value)
+            fresh += bool(call and call[0] == "builtin" and call[1] in FRESH_ARRAYS)
+    return stores == fresh
+
+
+def propagate_writes(functions) -> None:
+    """A caller writes into a parameter it hands to a callee that writes into it."""
+    changed = True
+    while changed:
+        changed = False
+        for typed in functions:
+            params = {a.arg for a in typed.node.args.args}
+            for call, (kind, callee) in typed.calls.items():
+                if kind != "user":
+                    continue
+                callee_params = [a.arg for a in callee.node.args.args]
+                for arg, cparam in zip(call.args, callee_params):
+                    if cparam in callee.stored_args:
+                        if isinstance(arg, ast.Name) and arg.id in params:
+                            if arg.id not in typed.stored_args:
+                                typed.stored_args.add(arg.id)
+                                changed = True
+                        elif isinstance(arg, ast.Name) and _only_fresh(typed, arg.id):
+                            continue
+                        else:
+                            extra = {p for p, t in zip([a.arg for a in typed.node.args.args], typed.arg_types)
+                                     if isinstance(t, T.Array)} - typed.stored_args
+                            if extra:
+                                typed.stored_args |= extra
+                                changed = True
