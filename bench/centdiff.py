@@ -1,4 +1,5 @@
-"""centdiff_1d on 10^6 doubles: aot_tool against numba njit and NumPy slicing, one process.
+"""centdiff_1d on 10^6 doubles: aot_tool against numba njit, NumPy slicing and the same loop
+in C (gcc -O3), one process.
 
     python bench/centdiff.py      (numba comes with the `bench` extra; skipped if absent)
 """
@@ -36,6 +37,40 @@ try:
     results["numba njit"] = numba.njit("f8[:](f8[:], f8)")(centdiff_1d)
 except ImportError:
     print("numba not installed: pip install -e '.[bench]' to compare")
+
+C_SOURCE = """
+#include <stddef.h>
+void centdiff(const double *u, double *d, ptrdiff_t n, double dx) {
+    d[0] = 0; d[n - 1] = 0;
+    for (ptrdiff_t i = 1; i < n - 1; i++) d[i] = (u[i + 1] - 2 * u[i] + u[i - 1]) / (dx * dx);
+}
+"""
+
+
+def c_reference():
+    """The same loop in C, gcc -O3 for the generic x86-64 (as aot_tool's default target)."""
+    import ctypes
+    import subprocess
+    import tempfile
+    d = tempfile.mkdtemp(prefix="aot-bench-c-")
+    with open(f"{d}/c.c", "w") as f:
+        f.write(C_SOURCE)
+    if subprocess.run(["cc", "-O3", "-shared", "-fPIC", "-o", f"{d}/c.so", f"{d}/c.c"]).returncode:
+        raise RuntimeError("cc failed")
+    fn = ctypes.CDLL(f"{d}/c.so").centdiff
+    fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ssize_t, ctypes.c_double]
+
+    def call(u, dx):
+        out = np.empty_like(u)
+        fn(u.ctypes.data, out.ctypes.data, len(u), dx)
+        return out
+    return call
+
+
+try:
+    results["C, gcc -O3"] = c_reference()
+except (OSError, RuntimeError, ValueError) as e:
+    print(f"no C reference: {e}")
 ref = numpy_slices(u, 0.1)
 times = {}
 for name, fn in results.items():
