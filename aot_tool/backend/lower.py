@@ -97,9 +97,7 @@ class FunctionLowering:
     def check(self, failed, exc: str, message: str) -> None:
         """Raise `exc` when the i1 `failed` is true; continues on the success path."""
         with self.b.if_then(failed, likely=False):
-            self.b.call(self.unit.decl("aot_rt_raise"),
-                        [ir.Constant(i32, EXC_KINDS[exc]), self.unit.cstring(self.b, message)])
-            self.b.branch(self.error_block)
+            self.raise_error(exc, message)
             # if_then wants to branch to its end block; give it an unreachable place to do so
             self.b.position_at_end(self.b.function.append_basic_block("dead"))
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from llvmlite import ir
 
+from ..frontend.infer import RAISABLE
+
 from .llvm_types import f64, i8, i8p, i32, i64, pyobj
 
 # The runtime (runtime/aot_runtime.c) and CPython API functions generated code calls.
@@ -30,8 +32,7 @@ _DECLS = {
 }
 
 # Exception kinds understood by aot_rt_raise, in its table's order.
-EXC_KINDS = {"ZeroDivisionError": 0, "IndexError": 1, "ValueError": 2, "MemoryError": 3,
-             "OverflowError": 4, "AssertionError": 5, "TypeError": 6, "RuntimeError": 7}
+EXC_KINDS = {name: kind for kind, name in enumerate(RAISABLE)}
 
 
 class Unit:

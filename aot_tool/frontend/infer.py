@@ -357,7 +357,9 @@ class _Inferrer:
     def expr(self, node):
         method = getattr(self, "expr_" + type(node).__name__, None)
         if method is None:
-            raise self.error(node, f"{_describe(node)} is not supported in compiled functions")
+            message = UNSUPPORTED.get(type(node).__name__,
+                                      f"{_describe(node)} is not supported in compiled functions")
+            raise self.error(node, message)
         ty = method(node)
         if ty is None and self.strict:
             raise self.error(node, "cannot infer the type of this expression (a recursion with no "
@@ -622,27 +624,20 @@ class _Inferrer:
             return partial
         return callee.return_type
 
-    def expr_GeneratorExp(self, node):
-        raise self.error(node, "generator expressions are not supported; write a loop")
 
-    def expr_ListComp(self, node):
-        raise self.error(node, "list comprehensions are not supported; allocate an array and fill it in a loop")
+# Expressions outside the subset that get a message of their own, with what to write instead
+UNSUPPORTED = {
+    "GeneratorExp": "generator expressions are not supported; write a loop",
+    "ListComp": "list comprehensions are not supported; allocate an array and fill it in a loop",
+    "List": "lists are not supported; use a NumPy array or a tuple",
+    "Dict": "dicts are not supported in compiled functions",
+    "Lambda": "lambda is not supported; define a module-level function",
+    "JoinedStr": "f-strings are not supported in compiled functions",
+}
 
-    def expr_List(self, node):
-        raise self.error(node, "lists are not supported; use a NumPy array or a tuple")
-
-    def expr_Dict(self, node):
-        raise self.error(node, "dicts are not supported in compiled functions")
-
-    def expr_Lambda(self, node):
-        raise self.error(node, "lambda is not supported; define a module-level function")
-
-    def expr_JoinedStr(self, node):
-        raise self.error(node, "f-strings are not supported in compiled functions")
-
-
-RAISABLE = {"ZeroDivisionError", "IndexError", "ValueError", "MemoryError", "OverflowError",
-            "AssertionError", "TypeError", "RuntimeError"}
+# What compiled code can raise, in the order of the runtime's table (aot_rt_raise)
+RAISABLE = ("ZeroDivisionError", "IndexError", "ValueError", "MemoryError", "OverflowError",
+            "AssertionError", "TypeError", "RuntimeError")
 
 
 def _holds_array(ty) -> bool:
