@@ -87,26 +87,24 @@ class RuntimeObject:
 
     def __init__(self, workdir: str):
         self.path = os.path.join(workdir, "aot_runtime.o")
-        self.cached = None
         self.proc = None
+        # where this runtime lives in the cache (None: caching is off); keyed once per build
+        self.cache_entry = None
         if os.environ.get("AOT_TOOL_CACHE") != "off":
-            candidate = os.path.join(cache_dir(), f"runtime-{runtime_key()}.o")
-            if os.path.isfile(candidate):
-                self.cached = candidate
-        if self.cached is None:
+            self.cache_entry = os.path.join(cache_dir(), f"runtime-{runtime_key()}.o")
+        if self.cache_entry is None or not os.path.isfile(self.cache_entry):
             self.proc = start_runtime_compile(self.path)
 
     def finish(self) -> str:
-        if self.cached is not None:
-            return self.cached
+        if self.proc is None:
+            return self.cache_entry
         finish(self.proc)
-        if os.environ.get("AOT_TOOL_CACHE") != "off":
+        if self.cache_entry is not None:
             try:
-                os.makedirs(cache_dir(), exist_ok=True)
-                target = os.path.join(cache_dir(), f"runtime-{runtime_key()}.o")
-                tmp = f"{target}.{os.getpid()}.tmp"
+                os.makedirs(os.path.dirname(self.cache_entry), exist_ok=True)
+                tmp = f"{self.cache_entry}.{os.getpid()}.tmp"
                 shutil.copyfile(self.path, tmp)
-                os.replace(tmp, target)
+                os.replace(tmp, self.cache_entry)
             except OSError:
                 pass  # a read-only home only costs the next build a compile
         return self.path
