@@ -32,6 +32,19 @@ def cli(*args, cwd=None):
                           capture_output=True, text=True, timeout=600)
 
 
+def build_and_load(directory, name: str, source: str):
+    """Write `source` to directory/src.py, build it there, import module `name` in this process."""
+    import importlib.util
+    import sysconfig
+    (directory / "src.py").write_text(source)
+    proc = cli("build", directory / "src.py", "-o", directory)
+    assert proc.returncode == 0, proc.stderr
+    spec = importlib.util.spec_from_file_location(name, directory / (name + sysconfig.get_config_var("EXT_SUFFIX")))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture
 def build(tmp_path):
     """build(source_text, name='src.py') -> directory holding the built module(s)."""

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import cli
+from conftest import build_and_load
 
 SOURCE = """
 from aot_tool import CC
@@ -43,16 +43,7 @@ def shifted(a, out, lo, hi, k):
 
 @pytest.fixture(scope="module")
 def idx(tmp_path_factory):
-    d = tmp_path_factory.mktemp("idx")
-    (d / "src.py").write_text(SOURCE)
-    assert cli("build", d / "src.py", "-o", d).returncode == 0
-    import importlib.util
-    import sysconfig
-    path = d / ("idx" + sysconfig.get_config_var("EXT_SUFFIX"))
-    spec = importlib.util.spec_from_file_location("idx", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return build_and_load(tmp_path_factory.mktemp("idx"), "idx", SOURCE)
 
 
 def _outcome(fn, *args):
@@ -118,15 +109,7 @@ def block(a, i, j):
 
 @pytest.fixture(scope="module")
 def slc(tmp_path_factory):
-    d = tmp_path_factory.mktemp("slc")
-    (d / "src.py").write_text(SLICES)
-    assert cli("build", d / "src.py", "-o", d).returncode == 0
-    import importlib.util
-    import sysconfig
-    spec = importlib.util.spec_from_file_location("slc", d / ("slc" + sysconfig.get_config_var("EXT_SUFFIX")))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return build_and_load(tmp_path_factory.mktemp("slc"), "slc", SLICES)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -168,13 +151,7 @@ def count(lo, hi, step):
 
 def test_range_near_the_ends_of_int64(tmp_path):
     """Steps that would carry k + step past int64 still give exactly Python's range."""
-    (tmp_path / "src.py").write_text(RANGES)
-    assert cli("build", tmp_path / "src.py", "-o", tmp_path).returncode == 0
-    import importlib.util
-    import sysconfig
-    spec = importlib.util.spec_from_file_location("rng", tmp_path / ("rng" + sysconfig.get_config_var("EXT_SUFFIX")))
-    rng = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(rng)
+    rng = build_and_load(tmp_path, "rng", RANGES)
     big, small = 2**63 - 1, -2**63
     cases = [(0, big, 2**62), (big - 5, big, 2), (small, big, 2**62), (big, small, -2**62), (0, big, big),
              (small, small + 10, 3), (5, 5, 7), (0, 10, -1), (3, -20, -4), (10, 0, -3), (0, 10, 1)]
