@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from ..frontend.infer import RAISABLE
+from ..frontend.syntax import RAISABLE
 
 from .llvm_types import f64, i8, i8p, i32, i64, pyobj
 

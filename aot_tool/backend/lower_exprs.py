@@ -1,0 +1,137 @@
+"""Lowering of expressions other than subscripts and calls: constants, names,
+operators (through library/operators.py), boolean operators and conditionals.
+A mixin of `lower.FunctionLowering`."""
+
+from __future__ import annotations
+
+import ast
+
+from llvmlite import ir
+
+from ..frontend import types as T
+from .llvm_types import i1, i8, value_type
+
+
+class ExpressionLowering:
+    # -- expressions --
+    def expr(self, node):
+        return getattr(self, "expr_" + type(node).__name__)(node)
+
+    def owned(self, node) -> bool:
+        """Whether an array-valued expression hands over a new reference."""
+        if isinstance(node, ast.Call):
+            return True
+        if isinstance(node, ast.IfExp):
+            return self.owned(node.body) or self.owned(node.orelse)
+        return False
+
+    def truth(self, node):
+        ty = self.type_of(node)
+        value = self.expr(node)
+        return self.to_bool(value, ty)
+
+    def expr_Constant(self, node):
+        ty = self.type_of(node)
+        return constant(ty, node.value)
+
+    def expr_Name(self, node):
+        name = node.id
+        if name in self.slots:
+            return self.b.load(self.slots[name])
+        return self.global_value(node, name)
+
+    def global_value(self, node, name):
+        src = self.t.source
+        ty = self.type_of(node)
+        if name in src.constants:
+            return constant(ty, src.constants[name][0])
+        if name in src.from_imports:
+            helper, orig = src.resolve_import(name)
+            if orig in helper.constants:
+                return constant(ty, helper.constants[orig][0])
+        return ir.Constant(i8, 0)  # modules and functions are compile-time only
+
+    def expr_Attribute(self, node):
+        from ..library.attributes import lower_attribute
+        return lower_attribute(self, node)
+
+    def expr_Tuple(self, node):
+        ty = self.type_of(node)
+        value = ir.Constant(value_type(ty), ir.Undefined)
+        for i, e in enumerate(node.elts):
+            value = self.b.insert_value(value, self.cast(self.expr(e), self.type_of(e), ty.items[i]), i)
+        return value
+
+    def expr_BinOp(self, node):
+        from ..library.operators import lower_binop
+        return lower_binop(self, node)
+
+    def expr_UnaryOp(self, node):
+        from ..library.operators import lower_unary
+        return lower_unary(self, node)
+
+    def expr_Compare(self, node):
+        from ..library.operators import lower_compare
+        return lower_compare(self, node)
+
+    def expr_BoolOp(self, node):
+        ty = self.type_of(node)
+        is_and = isinstance(node.op, ast.And)
+        end = self.fn.append_basic_block("boolop.end")
+        incoming = []
+        for v in node.values[:-1]:
+            value = self.cast(self.expr(v), self.type_of(v), ty)
+            truth = self.to_bool(value, ty)
+            nxt = self.fn.append_basic_block("boolop.next")
+            incoming.append((value, self.b.block))
+            if is_and:
+                self.b.cbranch(truth, nxt, end)
+            else:
+                self.b.cbranch(truth, end, nxt)
+            self.b.position_at_end(nxt)
+        last = node.values[-1]
+        incoming.append((self.cast(self.expr(last), self.type_of(last), ty), self.b.block))
+        self.b.branch(end)
+        return self.join(end, ty, incoming)
+
+    def join(self, end, ty, incoming):
+        """At block `end`, the value of type ty that arrived from each (value, block)."""
+        self.b.position_at_end(end)
+        phi = self.b.phi(value_type(ty))
+        for value, block in incoming:
+            phi.add_incoming(value, block)
+        return phi
+
+    def expr_IfExp(self, node):
+        ty = self.type_of(node)
+        cond = self.truth(node.test)
+        then = self.fn.append_basic_block("ifexp.then")
+        other = self.fn.append_basic_block("ifexp.else")
+        end = self.fn.append_basic_block("ifexp.end")
+        self.b.cbranch(cond, then, other)
+        incoming = []
+        for block, sub in ((then, node.body), (other, node.orelse)):
+            self.b.position_at_end(block)
+            value = self.cast(self.expr(sub), self.type_of(sub), ty)
+            if isinstance(ty, T.Array) and self.owned(node) and not self.owned(sub):
+                self.incref(self.b.extract_value(value, 0))  # one arm owns: make both own
+            incoming.append((value, self.b.block))
+            self.b.branch(end)
+        return self.join(end, ty, incoming)
+
+
+def constant(ty, value):
+    """An LLVM constant of language type `ty` for a Python value."""
+    if isinstance(ty, T.Tuple):
+        return ir.Constant.literal_struct([constant(t, v) for t, v in zip(ty.items, value)])
+    if isinstance(ty, T.NoneType) or value is None:
+        return ir.Constant(i8, 0)
+    lt = value_type(ty)
+    if ty.is_bool:
+        return ir.Constant(i1, int(bool(value)))
+    if ty.is_int:
+        return ir.Constant(lt, int(value) & ((1 << ty.bits) - 1))
+    if ty.is_float:
+        return ir.Constant(lt, float(value))
+    c = complex(value)
+    return ir.Constant.literal_struct([ir.Constant(lt.elements[0], c.real), ir.Constant(lt.elements[1], c.imag)])

@@ -1,0 +1,192 @@
+"""Lowering of statements: assignments, returns, if/while/for and the counted loops
+the library's iteration uses, assert and raise.  A mixin of `lower.FunctionLowering`."""
+
+from __future__ import annotations
+
+import ast
+
+from llvmlite import ir
+
+from ..frontend import types as T
+from .llvm_types import i8, i64
+
+
+class StatementLowering:
+    # -- statements --
+    def block(self, stmts) -> None:
+        for s in stmts:
+            if self.b.block.is_terminated:
+                return
+            getattr(self, "stmt_" + type(s).__name__)(s)
+
+    def stmt_Pass(self, s) -> None:
+        pass
+
+    def stmt_Expr(self, s) -> None:
+        if isinstance(s.value, ast.Constant):
+            return
+        value = self.expr(s.value)
+        self.release_temp(s.value, value)
+
+    def release_temp(self, node, value) -> None:
+        if isinstance(self.type_of(node), T.Array) and self.owned(node):
+            self.decref(self.b.extract_value(value, 0))
+
+    def stmt_Return(self, s) -> None:
+        rty = self.t.return_type
+        if s.value is None:
+            value, ty = ir.Constant(i8, 0), T.none
+        else:
+            value, ty = self.expr(s.value), self.type_of(s.value)
+        if isinstance(rty, T.Array) and not self.owned(s.value):
+            self.incref(self.b.extract_value(value, 0))
+        if isinstance(rty, T.Tuple) and isinstance(s.value, ast.Tuple):
+            # the caller owns the arrays of a returned tuple: take those this one borrows
+            for k, (elt, item_ty) in enumerate(zip(s.value.elts, rty.items)):
+                if isinstance(item_ty, T.Array) and not self.owned(elt):
+                    self.incref(self.b.extract_value(value, [k, 0]))
+        if isinstance(rty, T.NoneType):
+            value = ir.Constant(i8, 0)
+        else:
+            value = self.cast(value, ty, rty)
+        self.b.store(value, self.out)
+        self.b.branch(self.exit_block)
+
+    def stmt_Assign(self, s) -> None:
+        value = self.expr(s.value)
+        ty = self.type_of(s.value)
+        owned = self.owned(s.value)
+        for i, target in enumerate(s.targets):
+            self.assign(target, value, ty, owned and i == 0)
+
+    def stmt_AnnAssign(self, s) -> None:
+        if s.value is not None:
+            self.assign(s.target, self.expr(s.value), self.type_of(s.value), self.owned(s.value))
+
+    def stmt_AugAssign(self, s) -> None:
+        fake = self.t.aug_binops[s]
+        value = self.expr(fake)
+        self.assign(s.target, value, self.type_of(fake), False)
+
+    def assign(self, target, value, ty, owned) -> None:
+        if isinstance(target, ast.Name):
+            self.store_var(target.id, value, ty, owned)
+        elif isinstance(target, ast.Tuple):
+            items = [self.b.extract_value(value, i) for i in range(len(target.elts))]
+            # take every array reference before any store can release one (`u, v = v, u`)
+            for item, item_ty in zip(items, ty.items):
+                if isinstance(item_ty, T.Array) and not owned:
+                    self.incref(self.b.extract_value(item, 0))
+            for elt, item, item_ty in zip(target.elts, items, ty.items):
+                self.assign(elt, item, item_ty, True)
+        elif isinstance(target, ast.Subscript):
+            ptr, ety = self.element_pointer(target)
+            value = self.cast(value, ty, ety)
+            if ety.is_bool:
+                value = self.b.zext(value, i8)
+            self.b.store(value, ptr)
+
+    def stmt_If(self, s) -> None:
+        cond = self.truth(s.test)
+        then = self.fn.append_basic_block("if.then")
+        other = self.fn.append_basic_block("if.else")
+        end = self.fn.append_basic_block("if.end")
+        self.b.cbranch(cond, then, other)
+        for block, body in ((then, s.body), (other, s.orelse)):
+            self.b.position_at_end(block)
+            self.block(body)
+            if not self.b.block.is_terminated:
+                self.b.branch(end)
+        self.b.position_at_end(end)
+
+    def stmt_While(self, s) -> None:
+        head = self.fn.append_basic_block("while.cond")
+        body = self.fn.append_basic_block("while.body")
+        end = self.fn.append_basic_block("while.end")
+        self.b.branch(head)
+        self.b.position_at_end(head)
+        self.b.cbranch(self.truth(s.test), body, end)
+        self.b.position_at_end(body)
+        self.loops.append((head, end))
+        self.block(s.body)
+        self.loops.pop()
+        if not self.b.block.is_terminated:
+            self.b.branch(head)
+        self.b.position_at_end(end)
+
+    def stmt_Break(self, s) -> None:
+        self.b.branch(self.loops[-1][1])
+
+    def stmt_Continue(self, s) -> None:
+        self.b.branch(self.loops[-1][0])
+
+    def stmt_For(self, s) -> None:
+        from ..library.iteration import lower_for
+        lower_for(self, s)
+
+    def counted_loop(self, start, stop, step, step_sign, body_fn, name="for") -> None:
+        """body_fn(k) for k in range(start, stop, step), the values of Python's range.
+
+        Unit steps test `k < stop` (or `k > stop`), which cannot overflow and is the form
+        LLVM vectorises; other steps count iterations up front, since k + step may pass
+        the end of int64 where the range itself does not."""
+        unit = isinstance(step, ir.Constant) and step.constant in (1, -1)
+        if unit:
+            self._loop(start, lambda k: self.b.icmp_signed("<" if step.constant > 0 else ">", k, stop),
+                       lambda k: self.b.add(k, step, flags=["nsw"]), body_fn, name)
+            return
+        count = self.range_length(start, stop, step, step_sign)
+        self._loop(ir.Constant(i64, 0), lambda j: self.b.icmp_unsigned("<", j, count),
+                   lambda j: self.b.add(j, ir.Constant(i64, 1)),
+                   lambda j: body_fn(self.b.add(start, self.b.mul(j, step))), name)
+
+    def range_length(self, start, stop, step, step_sign):
+        """len(range(start, stop, step)) as an unsigned 64-bit count, without overflow."""
+        b = self.b
+        zero, one = ir.Constant(i64, 0), ir.Constant(i64, 1)
+
+        def length(lo, hi, magnitude):  # items from lo up to hi (exclusive) by magnitude
+            n = b.add(b.udiv(b.sub(b.sub(hi, lo), one), magnitude), one)
+            return b.select(b.icmp_signed("<", lo, hi), n, zero)
+
+        up = length(start, stop, step) if step_sign >= 0 else None
+        down = length(stop, start, b.sub(zero, step)) if step_sign <= 0 else None
+        if step_sign > 0:
+            return up
+        if step_sign < 0:
+            return down
+        return b.select(b.icmp_signed(">", step, zero), up, down)
+
+    def _loop(self, first, more_fn, next_fn, body_fn, name) -> None:
+        """A loop over an i64 induction variable: first; while more_fn(v): body_fn(v); v = next_fn(v)."""
+        pre = self.b.block
+        head = self.fn.append_basic_block(f"{name}.cond")
+        body = self.fn.append_basic_block(f"{name}.body")
+        latch = self.fn.append_basic_block(f"{name}.next")
+        end = self.fn.append_basic_block(f"{name}.end")
+        self.b.branch(head)
+        self.b.position_at_end(head)
+        v = self.b.phi(i64, name="k")
+        v.add_incoming(first, pre)
+        self.b.cbranch(more_fn(v), body, end)
+        self.b.position_at_end(body)
+        self.loops.append((latch, end))
+        body_fn(v)
+        self.loops.pop()
+        if not self.b.block.is_terminated:
+            self.b.branch(latch)
+        self.b.position_at_end(latch)
+        v.add_incoming(next_fn(v), latch)
+        self.b.branch(head)
+        self.b.position_at_end(end)
+
+    def stmt_Assert(self, s) -> None:
+        ok = self.truth(s.test)
+        message = s.msg.value if s.msg is not None else ""
+        self.check(self.b.not_(ok), "AssertionError", message)
+
+    def stmt_Raise(self, s) -> None:
+        exc = s.exc
+        name = exc.func.id if isinstance(exc, ast.Call) else exc.id
+        message = exc.args[0].value if isinstance(exc, ast.Call) and exc.args else ""
+        self.raise_error(name, message)

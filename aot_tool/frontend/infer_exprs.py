@@ -1,0 +1,291 @@
+"""Typing of expressions: names and globals, attributes, operators, subscripts and
+calls (builtins through the library tables, user functions by specialisation).
+A mixin of `infer._Inferrer`."""
+
+from __future__ import annotations
+
+import ast
+
+from . import types as T
+from .syntax import (BUILTIN_NAMES, MODULE_CONSTANTS, NUMPY_DTYPES, UNSUPPORTED, _const_int,
+                     _constant_type, _describe, _holds_array)
+
+
+class ExpressionTyping:
+    # -- expressions --
+    def truth(self, node):
+        ty = self.expr(node)
+        if ty is not None and not isinstance(ty, (T.Scalar, T.NoneType)):
+            raise self.error(node, f"the truth value of {ty.name} is ambiguous here; compare it explicitly")
+        return ty
+
+    def expr(self, node):
+        method = getattr(self, "expr_" + type(node).__name__, None)
+        if method is None:
+            message = UNSUPPORTED.get(type(node).__name__,
+                                      f"{_describe(node)} is not supported in compiled functions")
+            raise self.error(node, message)
+        ty = method(node)
+        if ty is None and self.strict:
+            raise self.error(node, "cannot infer the type of this expression (a recursion with no "
+                                   "non-recursive return?)")
+        return self.note(node, ty)
+
+    def expr_Constant(self, node):
+        v = node.value
+        if isinstance(v, bool):
+            return T.boolean
+        if isinstance(v, int):
+            if not -(2**63) <= v < 2**64:
+                raise self.error(node, "integer literal does not fit in 64 bits")
+            return T.int64 if v < 2**63 else T.uint64
+        if isinstance(v, float):
+            return T.float64
+        if isinstance(v, complex):
+            return T.complex128
+        if v is None:
+            return T.none
+        raise self.error(node, f"{type(v).__name__} literals are not supported (only numbers, booleans and None)")
+
+    def expr_Name(self, node):
+        name = node.id
+        if name in self.t.var_types:
+            return self.t.var_types[name]
+        if name in self.assigned:
+            if self.strict:
+                raise self.error(node, f"variable '{name}' may be used before it is assigned")
+            return None
+        return self.global_type(node, name)
+
+    def global_type(self, node, name):
+        src = self.src
+        if name in src.constants:
+            return _constant_type(src.constants[name][0])
+        if name in src.functions:
+            return T.Function(f"user:{name}")
+        if name in src.aliases:
+            path = src.aliases[name]
+            return self.path_type(node, path)
+        if name in src.from_imports:
+            helper, orig = src.resolve_import(name)
+            if orig in helper.constants:
+                return _constant_type(helper.constants[orig][0])
+            return T.Function(f"import:{name}")
+        if name in BUILTIN_NAMES:
+            return T.Function(f"builtins.{name}")
+        raise self.error(node, f"name '{name}' is not defined")
+
+    def path_type(self, node, path):
+        from ..library.registry import TYPERS
+        if path in ("numpy", "math", "cmath", "numba", "numba.types"):
+            return T.Module(path)
+        if path in MODULE_CONSTANTS:
+            return T.float64
+        if path.startswith("numpy.") and path[6:] in NUMPY_DTYPES:
+            return T.DType(NUMPY_DTYPES[path[6:]])
+        if path in TYPERS:
+            return T.Function(path)
+        raise self.error(node, f"{path.replace('numpy.', 'np.')} is not supported")
+
+    def expr_Attribute(self, node):
+        base = self.expr(node.value)
+        if base is None:
+            return None
+        attr = node.attr
+        if isinstance(base, T.Module):
+            return self.path_type(node, f"{base.path}.{attr}")
+        if isinstance(base, T.Array):
+            if attr == "shape" or attr == "strides":
+                return T.Tuple((T.int64,) * base.ndim)
+            if attr in ("size", "ndim", "itemsize", "nbytes"):
+                return T.int64
+            if attr in ("copy", "sum", "fill", "max", "min", "mean", "prod", "argmax", "argmin"):
+                return T.Function(f"method.array.{attr}")
+            if attr == "T":
+                return T.Array(base.dtype, base.ndim, {"C": "F", "F": "C"}.get(base.layout, "A"))
+            raise self.error(node, f"array attribute .{attr} is not supported")
+        if isinstance(base, T.Scalar):
+            if attr in ("real", "imag"):
+                # complex: its float part; a real number is its own real part, with imag 0
+                return T.Scalar("f", base.bits // 2) if base.is_complex else base
+            if attr == "conjugate":
+                return T.Function("method.scalar.conjugate")
+        raise self.error(node, f"{base.name} has no supported attribute .{attr}")
+
+    def expr_Tuple(self, node):
+        items = [self.expr(e) for e in node.elts]
+        if any(i is None for i in items):
+            return None
+        for e, i in zip(node.elts, items):
+            if isinstance(i, (T.Module, T.Function, T.RangeType)):
+                raise self.error(e, f"cannot put {i.name} in a tuple")
+        return T.Tuple(tuple(items))
+
+    def expr_BinOp(self, node):
+        from ..library.operators import binop_type
+        a, b = self.expr(node.left), self.expr(node.right)
+        if a is None or b is None:
+            return None
+        return binop_type(self, node, a, b)
+
+    def expr_UnaryOp(self, node):
+        ty = self.expr(node.operand)
+        if ty is None:
+            return None
+        if isinstance(node.op, ast.Not):
+            return T.boolean
+        if not isinstance(ty, T.Scalar):
+            raise self.error(node, f"unary operator on {ty.name} is not supported")
+        if isinstance(node.op, ast.Invert):
+            if ty.is_bool:
+                return T.boolean
+            if not ty.is_int:
+                raise self.error(node, f"~ needs an integer, not {ty.name}")
+            return T.arith_result(ty, ty)
+        if ty.is_bool or ty.is_int:
+            return T.arith_result(ty, ty)
+        return ty
+
+    def expr_Compare(self, node):
+        from ..library.operators import compare_check
+        left = self.expr(node.left)
+        rights = [self.expr(c) for c in node.comparators]
+        if left is None or any(r is None for r in rights):
+            return None
+        for op, a, b in zip(node.ops, [left] + rights, rights):
+            compare_check(self, node, op, a, b)
+        return T.boolean
+
+    def expr_BoolOp(self, node):
+        types = [self.expr(v) for v in node.values]
+        if any(t is None for t in types):
+            return None
+        result = types[0]
+        for v, t in zip(node.values[1:], types[1:]):
+            u = T.unify(result, t)
+            if u is None or not isinstance(u, T.Scalar):
+                raise self.error(v, f"cannot unify {result.name} and {t.name} in a boolean operator")
+            result = u
+        return result
+
+    def expr_IfExp(self, node):
+        self.truth(node.test)
+        a, b = self.expr(node.body), self.expr(node.orelse)
+        if a is None or b is None:
+            return a or b
+        u = T.unify(a, b)
+        if u is None:
+            raise self.error(node, f"cannot unify {a.name} and {b.name} in a conditional expression")
+        return u
+
+    def expr_Subscript(self, node):
+        base = self.expr(node.value)
+        if base is None:
+            self.expr_index_parts(node)
+            return None
+        if isinstance(base, T.Tuple):
+            idx = node.slice
+            value = _const_int(idx)
+            if value is None:
+                if len(set(base.items)) == 1:
+                    ity = self.expr(idx)
+                    if ity is not None and not (isinstance(ity, T.Scalar) and (ity.is_int or ity.is_bool)):
+                        raise self.error(idx, "tuple indices must be integers")
+                    return base.items[0]
+                raise self.error(idx, "tuples of mixed types can only be indexed with a constant")
+            if not -len(base.items) <= value < len(base.items):
+                raise self.error(idx, f"tuple index {value} out of range for {base.name}")
+            return base.items[value]
+        if isinstance(base, T.Array):
+            return self.index(node, base)
+        raise self.error(node, f"{base.name} cannot be indexed")
+
+    def expr_index_parts(self, node):
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        for p in parts:
+            if not isinstance(p, ast.Slice):
+                self.expr(p)
+
+    def index(self, node, base: T.Array):
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if len(parts) > base.ndim:
+            raise self.error(node, f"too many indices for a {base.ndim}-d array")
+        sliced = 0
+        for p in parts:
+            bounds = [p.lower, p.upper, p.step] if isinstance(p, ast.Slice) else [p]
+            sliced += isinstance(p, ast.Slice)
+            for bound in bounds:
+                if bound is None:
+                    continue
+                ty = self.expr(bound)
+                if ty is None:
+                    return None
+                if not (isinstance(ty, T.Scalar) and ty.is_int):
+                    what = "slice bounds" if isinstance(p, ast.Slice) else "array indices"
+                    raise self.error(bound, f"{what} must be integers, not {ty.name}")
+        if len(parts) == base.ndim and not sliced:
+            return base.dtype
+        ndim = base.ndim - len(parts) + sliced
+        # a[i] of a C array stays C; anything sliced may have any strides
+        return T.Array(base.dtype, ndim, "C" if base.layout == "C" and not sliced else "A")
+
+    def expr_Call(self, node):
+        from ..library.registry import TYPERS
+        fty = self.expr(node.func)
+        for kw in node.keywords:
+            if kw.arg is None:
+                raise self.error(kw, "**kwargs in calls is not supported")
+        if any(isinstance(a, ast.Starred) for a in node.args):
+            raise self.error(node, "*args in calls is not supported")
+        args = [self.expr(a) for a in node.args]
+        kws = {kw.arg: self.expr(kw.value) for kw in node.keywords}
+        if fty is None or any(a is None for a in args) or any(v is None for v in kws.values()):
+            return None
+        if isinstance(fty, T.DType):
+            if kws or len(args) != 1 or not isinstance(args[0], T.Scalar):
+                raise self.error(node, f"np.{fty.dtype.name}() takes one number")
+            if args[0].is_complex and not fty.dtype.is_complex:
+                raise self.error(node, f"cannot convert complex to {fty.dtype.name}")
+            self.t.calls[node] = ("builtin", "dtype.call")
+            return fty.dtype
+        if not isinstance(fty, T.Function):
+            raise self.error(node.func, f"{fty.name} is not callable")
+        path = fty.path
+        if path.startswith("user:") or path.startswith("import:"):
+            if kws:
+                raise self.error(node, "keyword arguments to compiled functions are not supported")
+            return self.call_user(node, path, tuple(args))
+        if path.startswith("method."):
+            self.t.calls[node] = ("builtin", path)
+            base_ty = self.t.expr_types[node.func.value]
+            return TYPERS[path](self, node, [base_ty] + args, kws)
+        typer = TYPERS.get(path)
+        if typer is None:
+            raise self.error(node.func, f"{path.replace('numpy.', 'np.').replace('builtins.', '')}() is not supported")
+        self.t.calls[node] = ("builtin", path)
+        return typer(self, node, args, kws)
+
+    def call_user(self, node, path, args):
+        kind, name = path.split(":", 1)
+        if kind == "user":
+            source, fname = self.src, name
+        else:
+            source, fname = self.src.resolve_import(name)
+        func = source.functions[fname]
+        if len(func.args.args) != len(args):
+            raise self.error(node, f"{fname}() takes {len(func.args.args)} argument(s) but {len(args)} were given")
+        for a in args:
+            if isinstance(a, (T.Module, T.Function, T.DType, T.RangeType)) or _holds_array(a):
+                raise self.error(node, f"cannot pass {a.name} to {fname}()")
+        from .infer import _specialise  # the driver, which owns the registry of specialisations
+        callee = _specialise(source, func, args, self.registry, self.order)
+        self.t.calls[node] = ("user", callee)
+        if callee.return_type is None:
+            # a recursive call still being inferred: use what its returns say so far
+            if not callee.done and callee is not self.t:
+                return None
+            partial = None
+            for ty, _ in self.returns:
+                partial = ty if partial is None else (T.unify(partial, ty) or partial)
+            return partial
+        return callee.return_type
