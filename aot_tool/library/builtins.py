@@ -140,7 +140,7 @@ def _minmax(want_max):
 
 def array_reduce_minmax(lw, arr_node, aty, want_max):
     """min/max over all elements; an empty array raises ValueError as in NumPy."""
-    from .arrays import for_each_element
+    from .array_helpers import for_each_element
     arr = lw.array_operand(arr_node)
     size = ir.Constant(i64, 1)
     for d in range(aty.ndim):
