@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sysconfig
 import sys
 import zipfile
 from pathlib import Path
@@ -96,6 +97,20 @@ def numpy_venv(venv: Path, base_python=sys.executable) -> Path:
     run([base_python, "-m", "venv", venv])
     python = venv_python(venv)
     run([python, "-m", "pip", "install", "-q", "numpy"])
+    return python
+
+
+def venv_seeing_current_packages(venv: Path) -> Path:
+    """A fresh venv that also sees this interpreter's installed packages (SCons, NumPy).
+
+    `--system-site-packages` would show the *base* interpreter's packages when the tests
+    themselves run in a venv; a plain path line in a .pth file shows exactly ours, without
+    running our .pth files (so an editable aot_tool here stays invisible there)."""
+    run([sys.executable, "-m", "venv", venv])
+    python = venv_python(venv)
+    site_dir = run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]).stdout.strip()
+    ours = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
+    Path(site_dir, "_outer_packages.pth").write_text("".join(p + "\n" for p in ours))
     return python
 
 

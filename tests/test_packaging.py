@@ -254,10 +254,8 @@ def test_enscons_route_builds_the_same_wheel(tmp_path, aot_wheel):
 def test_installed_aot_tool_is_found_by_plain_tools_list(tmp_path, aot_wheel):
     """pip-installed aot_tool: `Environment(tools=['default', 'aot'])` with no toolpath and
     no site_scons finds the tool (aot_tool_scons.pth installs a finder for SCons.Tool.aot)."""
-    venv = tmp_path / "venv"
-    ps.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)])
-    python = ps.venv_python(venv)
-    ps.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(aot_wheel)])
+    python = ps.venv_seeing_current_packages(tmp_path / "venv")
+    ps.run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--ignore-installed", str(aot_wheel)])
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(Path(__file__).resolve().parents[1] / "examples" / "seed" / "src.py", project / "src.py")

@@ -110,10 +110,11 @@ HIDDEN PyObject *aot_rt_arg_count(const char *fname, Py_ssize_t want, Py_ssize_t
     return NULL;
 }
 
-/* The type's __name__ as a new reference (a str), for messages. */
+/* The type's __name__ as a new reference (a str), for messages.  Read as an attribute:
+   PyType_GetName is only in the stable ABI from Python 3.11 and modules must load on 3.10. */
 static PyObject *type_name(PyObject *o)
 {
-    PyObject *name = PyType_GetName(Py_TYPE(o));
+    PyObject *name = PyObject_GetAttrString((PyObject *)Py_TYPE(o), "__name__");
     if (name == NULL) {
         PyErr_Clear();
         name = PyUnicode_FromString("?");

@@ -63,7 +63,6 @@ void Py_DecRef(PyObject *);
 unsigned long PyType_GetFlags(PyTypeObject *);
 void *PyType_GetSlot(PyTypeObject *, int);
 int PyType_IsSubtype(PyTypeObject *, PyTypeObject *);
-PyObject *PyType_GetName(PyTypeObject *);
 PyObject *PyModule_Create2(PyModuleDef *, int);
 PyObject *PyImport_ImportModule(const char *);
 PyObject *PyObject_GetAttrString(PyObject *, const char *);
