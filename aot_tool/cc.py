@@ -68,12 +68,16 @@ class CC:
         from .frontend.errors import CompileError
         if self._source_path is None:
             raise RuntimeError("CC.compile() needs the defining module's __file__ (run it as a script)")
+        from .cpu_names import TargetCPUError
         try:
             paths = build_module(self._source_path, self.output_dir, module=self._name, options=self._options(),
                                  output_file=self._output_file, verbose=self.verbose)
         except CompileError as e:
             # a located message, not a traceback through the compiler
             print(e.render(), file=sys.stderr)
+            raise SystemExit(1) from None
+        except TargetCPUError as e:
+            print(f"aot_tool: error: cc.target_cpu: {e}", file=sys.stderr)
             raise SystemExit(1) from None
         return paths[0]
 

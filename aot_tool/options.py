@@ -13,5 +13,9 @@ class Options:
     target_cpu: str | None = None
     opt_level: int = 3
 
+    def __post_init__(self):
+        from .cpu_names import check_target_cpu
+        check_target_cpu(self.target_cpu)
+
     def key(self) -> str:
         return f"cpu={self.target_cpu or 'generic'};O{self.opt_level}"

@@ -11,6 +11,7 @@ import os
 import sys
 import traceback
 
+from ..cpu_names import TargetCPUError
 from ..frontend.errors import CompileError
 from ..options import Options
 
@@ -54,9 +55,26 @@ def main(argv=None) -> int:
 
 def _guarded(action) -> int:
     try:
-        return action()
+        status = action()
+        sys.stdout.flush()   # inside the guard: a closed pipe shows up here
+        return status
+    except BrokenPipeError:
+        # `show ... | head`: the reader has gone; say nothing more (as Python's docs advise)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except UnicodeDecodeError as e:
+        print(f"aot_tool: error: a source is not UTF-8 text ({e.reason} at byte {e.start}); "
+              "save it as UTF-8", file=sys.stderr)
+        return 1
+    except UsageError as e:
+        print(f"aot_tool: error: {e}", file=sys.stderr)
+        return 1
     except CompileError as e:
         print(e.render(), file=sys.stderr)
+        return 1
+    except TargetCPUError as e:
+        print(f"aot_tool: error: {e}", file=sys.stderr)
         return 1
     except OSError as e:
         print(f"aot_tool: error: {e}", file=sys.stderr)
@@ -64,6 +82,31 @@ def _guarded(action) -> int:
     except Exception as e:  # noqa: BLE001 - anything else is our bug, reported without a traceback
         report_internal_error(e)
         return 2
+
+
+class UsageError(Exception):
+    """A command-line mistake (an unknown export name, a signature index out of range)."""
+
+
+def _pick_export(source, module: str, name: str, index: int):
+    """The export `name` (its `index`-th signature) of `module`, or a UsageError saying what exists."""
+    import difflib
+    exports = source.modules[module].exports
+    if name not in exports:
+        known = ", ".join(repr(n) for n in sorted(exports))
+        by_function = sorted(n for n, sigs in exports.items() if any(e.function == name for e in sigs))
+        if by_function:
+            raise UsageError(f"{name!r} is the Python function; show takes the exported name: "
+                             f"{', '.join(repr(n) for n in by_function)}")
+        close = difflib.get_close_matches(name, list(exports), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise UsageError(f"CC('{module}') has no export {name!r}{hint}; its exports are {known}")
+    signatures = exports[name]
+    if not 0 <= index < len(signatures):
+        listing = "; ".join(f"-i {k}: {e.signature_text!r}" for k, e in enumerate(signatures))
+        raise UsageError(f"export {name!r} has {len(signatures)} signature(s), so -i {index} is out of "
+                         f"range ({listing})")
+    return signatures[index]
 
 
 def _show(args) -> int:
@@ -74,7 +117,7 @@ def _show(args) -> int:
     from .build import modules_to_build
     source = pipeline.read_source(args.source)
     module = modules_to_build(source, args.module)[0]
-    export = source.modules[module].exports[args.export][args.index]
+    export = _pick_export(source, module, args.export, args.index)
     options = Options(target_cpu=args.target_cpu)
     if args.stage == "types":
         for typed in infer_export(source, export).functions:

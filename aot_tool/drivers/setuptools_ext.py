@@ -127,6 +127,7 @@ class AOTBuildMixin:
         if not isinstance(ext, AOTExtension):
             return super().build_extension(ext)
         from .setuptools_objects import ObjectCache
+        from ..cpu_names import TargetCPUError
         from ..frontend.errors import CompileError
         ext_path = self.get_ext_fullpath(ext.name)
         try:
@@ -136,6 +137,8 @@ class AOTBuildMixin:
         except CompileError as err:
             raise _SetuptoolsCompileError(f"aot_tool could not compile extension '{ext.name}':\n"
                                           f"{err.render()}") from None
+        except TargetCPUError as err:
+            raise _SetuptoolsCompileError(f"aot_tool could not compile extension '{ext.name}': {err}") from None
         except Exception:  # noqa: BLE001 - anything else is our bug and says so
             raise _SetuptoolsCompileError(
                 f"aot_tool: internal error while compiling extension '{ext.name}' "

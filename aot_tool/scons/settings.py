@@ -85,4 +85,8 @@ def compile_options(env, cc_settings: dict) -> Options:
     cpu = env.subst("$AOT_TARGET_CPU") or cc_settings.get("target_cpu") or None
     if cpu is not None and not isinstance(cpu, str):
         raise SCons.Errors.UserError(f"AOTModule: target_cpu must be a string, not {cpu!r}")
-    return Options(target_cpu=cpu)
+    from ..cpu_names import TargetCPUError
+    try:
+        return Options(target_cpu=cpu)
+    except TargetCPUError as e:
+        raise SCons.Errors.UserError(f"AOTModule: {e}") from None

@@ -1,0 +1,87 @@
+"""A user's mistakes on the command line and in options are user errors: exit status 1
+and a message naming the mistake and the valid choices, never "a bug in aot_tool"."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, cli
+
+SEED = Path(REPO) / "examples" / "seed" / "src.py"
+
+
+def _user_error(proc, *fragments):
+    assert proc.returncode == 1, (proc.returncode, proc.stderr)
+    assert "bug in aot_tool" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    for fragment in fragments:
+        assert fragment in proc.stderr, proc.stderr
+
+
+def test_show_unknown_export_lists_the_exports():
+    _user_error(cli("show", SEED, "nosuch"), "no export 'nosuch'", "'multf'", "'centdiff_1d'")
+
+
+def test_show_close_match_is_suggested():
+    _user_error(cli("show", SEED, "multff"), "did you mean 'multf'?")
+
+
+def test_show_python_name_points_at_the_export_names():
+    _user_error(cli("show", SEED, "mult"), "'mult' is the Python function", "'multf', 'multi'")
+
+
+def test_show_signature_index_out_of_range():
+    _user_error(cli("show", SEED, "multf", "-i", "3"), "-i 3 is out of range", "-i 0: 'f8(f8, f8)'")
+
+
+def test_source_that_is_not_utf8(tmp_path):
+    src = tmp_path / "src.py"
+    src.write_bytes(b"from aot_tool import CC\ncc = CC('m')\nx = '\xff'\n")
+    _user_error(cli("build", src, "-o", tmp_path), "not UTF-8")
+
+
+@pytest.mark.parametrize("cpu, hint", [("notacpu", "unknown target CPU 'notacpu'"),
+                                       ("skylak", "did you mean 'skylake'")])
+def test_unknown_target_cpu_is_refused_before_llvm(tmp_path, cpu, hint):
+    proc = cli("build", SEED, "-o", tmp_path, "--target-cpu", cpu)
+    _user_error(proc, hint, "'host'")
+    assert "LLVM ERROR" not in proc.stderr and "subtarget" not in proc.stderr
+
+
+def test_unknown_target_cpu_in_the_source(tmp_path):
+    src = tmp_path / "src.py"
+    src.write_text(SEED.read_text().replace("cc = CC('my_module')", "cc = CC('my_module')\ncc.target_cpu = 'notacpu'"))
+    _user_error(cli("build", src, "-o", tmp_path), "unknown target CPU 'notacpu'")
+
+
+def test_known_target_cpu_builds(tmp_path):
+    proc = cli("build", SEED, "-o", tmp_path, "--target-cpu", "x86-64-v2")
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_show_into_a_closed_pipe_is_quiet(tmp_path):
+    # enough exports that the IR is well past a pipe's buffer
+    body = "\n".join(f"@cc.export('f{k}', 'f8(f8[:])')\ndef f{k}(a):\n    s = 0.0\n"
+                     f"    for i in range(len(a)):\n        s += a[i] * {k}.0\n    return s\n" for k in range(1))
+    src = tmp_path / "src.py"
+    src.write_text("from aot_tool import CC\ncc = CC('m')\n" + body)
+    proc = subprocess.Popen([sys.executable, "-m", "aot_tool", "show", str(src), "f0", "--stage", "asm"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.read(1)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert b"Traceback" not in err and b"bug in aot_tool" not in err, err
+
+
+def test_unknown_target_cpu_in_scons_is_a_user_error(tmp_path):
+    from scons_support import SEED as SCONS_SEED, scons, sconstruct, write
+    body = "env.AOTModule('my_module', 'src.py', target_cpu='notacpu')\n"
+    root = write(tmp_path / "p", {"src.py": SCONS_SEED, "SConstruct": sconstruct(body)})
+    proc = scons(root, check=False)
+    out = proc.stdout + (proc.stderr or "")
+    assert proc.returncode != 0
+    assert "unknown target CPU 'notacpu'" in out, out
+    assert "LLVM ERROR" not in out and "Traceback" not in out, out
