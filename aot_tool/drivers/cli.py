@@ -2,6 +2,7 @@
 
     python -m aot_tool build SRC [-o OUTDIR] [-m MODULE] [--target-cpu CPU] [-O N] [-v]
     python -m aot_tool show SRC EXPORT [--stage types|ir|opt|asm]
+    python -m aot_tool run SCRIPT [ARGS...]
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="'host' or an LLVM CPU name; default: the generic CPU of the architecture family")
     b.add_argument("-O", "--opt-level", type=int, default=3, choices=[0, 1, 2, 3])
     b.add_argument("-v", "--verbose", action="store_true")
+    r = sub.add_parser("run", help="run a script as `python SCRIPT` would, with `numba.pycc` provided by "
+                                   "aot_tool (so its `cc.compile()` builds with aot_tool, numba or not)")
+    r.add_argument("script")
+    r.add_argument("script_args", nargs=argparse.REMAINDER)
     s = sub.add_parser("show", help="print one stage of the pipeline for one export (for developers)")
     s.add_argument("source")
     s.add_argument("export", help="the exported name")
@@ -50,6 +55,8 @@ def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "show":
         return _guarded(lambda: _show(args))
+    if args.command == "run":
+        return _run_script(args)
     return _guarded(lambda: _build(args))
 
 
@@ -132,6 +139,28 @@ def _show(args) -> int:
         return 0
     mod, tm = emit.optimise(str(ir_module), options)
     print(mod if args.stage == "opt" else tm.emit_assembly(mod))
+    return 0
+
+
+def _run_script(args) -> int:
+    """The user's own script, run because the user asked to (as `python SCRIPT` would):
+    aot_tool's CC stands in for numba.pycc's for the whole run."""
+    import runpy
+    from .numba_shim import provide_numba_pycc
+    if not os.path.isfile(args.script):
+        print(f"aot_tool: error: no such script: {args.script}", file=sys.stderr)
+        return 1
+    sys.argv = [args.script, *args.script_args]
+    sys.path.insert(0, os.path.dirname(os.path.abspath(args.script)))
+    with provide_numba_pycc():
+        try:
+            runpy.run_path(args.script, run_name="__main__")
+        except SystemExit as e:
+            code = e.code
+            if code is None or isinstance(code, int):
+                return code or 0
+            print(code, file=sys.stderr)
+            return 1
     return 0
 
 
