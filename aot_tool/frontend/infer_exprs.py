@@ -99,7 +99,10 @@ class ExpressionTyping:
                 return T.Tuple((T.int64,) * base.ndim)
             if attr in ("size", "ndim", "itemsize", "nbytes"):
                 return T.int64
-            if attr in ("copy", "sum", "fill", "max", "min", "mean", "prod", "argmax", "argmin"):
+            if attr == "dtype":
+                return T.DType(base.dtype)
+            from ..library.registry import TYPERS
+            if f"method.array.{attr}" in TYPERS:
                 return T.Function(f"method.array.{attr}")
             if attr == "T":
                 return T.Array(base.dtype, base.ndim, {"C": "F", "F": "C"}.get(base.layout, "A"))
@@ -238,7 +241,8 @@ class ExpressionTyping:
         if any(isinstance(a, ast.Starred) for a in node.args):
             raise self.error(node, "*args in calls is not supported")
         args = [self.expr(a) for a in node.args]
-        kws = {kw.arg: self.expr(kw.value) for kw in node.keywords}
+        # a string keyword (order='F') is read from the AST by the typer that takes it
+        kws = {kw.arg: T.none if _is_str(kw.value) else self.expr(kw.value) for kw in node.keywords}
         if fty is None or any(a is None for a in args) or any(v is None for v in kws.values()):
             return None
         if isinstance(fty, T.DType):
@@ -289,3 +293,7 @@ class ExpressionTyping:
                 partial = ty if partial is None else (T.unify(partial, ty) or partial)
             return partial
         return callee.return_type
+
+
+def _is_str(node) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)

@@ -13,7 +13,10 @@ import ast
 from . import types as T
 
 FRESH_ARRAYS = {"numpy.empty", "numpy.zeros", "numpy.ones", "numpy.full", "numpy.empty_like",
-                "numpy.zeros_like", "numpy.ones_like", "numpy.full_like", "numpy.arange", "method.array.copy"}
+                "numpy.zeros_like", "numpy.ones_like", "numpy.full_like", "numpy.arange", "method.array.copy",
+                "numpy.copy", "method.array.astype", "method.array.flatten", "numpy.array", "numpy.linspace",
+                "numpy.eye", "numpy.identity", "numpy.concatenate", "numpy.stack", "numpy.hstack", "numpy.vstack",
+                "numpy.column_stack", "numpy.tile", "numpy.repeat", "method.array.repeat", "numpy.roll"}
 
 
 def written_params(typed, stored_vars: set) -> set:

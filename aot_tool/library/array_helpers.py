@@ -60,16 +60,16 @@ def dtype_arg(inf, node, kws, default, extra=None):
     return found
 
 
-def positional_dtype(inf, node, args, kws, index, default):
-    """A dtype given positionally at `index` (np.empty(n, np.int32)) or as dtype=."""
-    if len(args) > index:
-        if "dtype" in kws:
-            raise inf.error(node, "dtype given twice")
-        found = dtype_of(args[index])
-        if found is None:
-            raise inf.error(node.args[index], "expected a dtype such as np.float32 or a.dtype")
-        return found, {k: v for k, v in kws.items()}
-    return None, kws
+def positional_dtype(inf, node, args, kws, count):
+    """Arguments and keywords with a dtype given positionally after the first `count`
+    arguments (np.empty(n, np.int32), np.zeros_like(a, a.dtype)) moved into dtype=."""
+    if len(args) <= count:
+        return args, kws
+    if "dtype" in kws:
+        raise inf.error(node, "dtype given twice")
+    if len(args) > count + 1 or dtype_of(args[count]) is None:
+        raise inf.error(node.args[count], "expected a dtype such as np.float32 or a.dtype here")
+    return args[:count], dict(kws, dtype=args[count])
 
 
 def keyword_node(node, name):
@@ -79,11 +79,11 @@ def keyword_node(node, name):
     return None
 
 
-def order_arg(inf, node, allowed=("C", "F")):
-    """order= as a constant string ('C' when absent)."""
+def order_arg(inf, node, allowed=("C", "F"), default="C"):
+    """order= as a constant string (`default` when absent)."""
     value = keyword_node(node, "order")
     if value is None:
-        return "C"
+        return default
     if not (isinstance(value, ast.Constant) and value.value in allowed):
         raise inf.error(value, "order= must be " + " or ".join(repr(a) for a in allowed))
     return value.value
@@ -297,7 +297,7 @@ MESSAGE_BYTES = 512
 
 def raise_formatted(lw, exc, pieces) -> None:
     """Raise `exc` with a message built at run time from `pieces`: strings, i64 values
-    (printed in decimal) or (i64, text) pairs printed as `text` where the value is -1.
+    (printed in decimal) or (format, i64) pairs, the format an i8* chosen at run time.
     Ends the block, like lw.raise_error."""
     b = lw.b
     snprintf = lw.unit.module.globals.get("snprintf")
@@ -312,9 +312,7 @@ def raise_formatted(lw, exc, pieces) -> None:
         if isinstance(piece, str):
             fmt, args = lw.unit.cstring(b, piece.replace("%", "%%")), []
         elif isinstance(piece, tuple):
-            value, text = piece
-            special = b.icmp_signed("==", value, ir.Constant(i64, -1))
-            fmt = b.select(special, lw.unit.cstring(b, text), lw.unit.cstring(b, "%lld"))
+            fmt, value = piece
             args = [value]
         else:
             fmt, args = lw.unit.cstring(b, "%lld"), [piece]
@@ -338,13 +336,31 @@ def exc_kind(exc) -> int:
     return EXC_KINDS[exc]
 
 
-def shape_text(values, unknown=None):
-    """Pieces printing a shape as NumPy does: (2,3) or (4,) (no spaces); with `unknown`,
-    -1 prints as that word (NumPy's 'newaxis' in reshape messages)."""
+def shape_text(lw, values, unknown=False):
+    """Pieces printing a shape as NumPy does: (2,3) or (4,) without spaces.  With
+    `unknown`, as NumPy prints a requested shape: negative entries are 'newaxis', and
+    leading ones are left out (reshape(-1, 5) prints (5))."""
+    if not unknown:
+        pieces = ["("]
+        for i, v in enumerate(values):
+            pieces += [v] if i == 0 else [",", v]
+        return pieces + [",)" if len(values) == 1 else ")"]
+    b = lw.b
+    zero = ir.Constant(i64, 0)
+
+    def text(t):
+        return lw.unit.cstring(b, t)
+
     pieces = ["("]
-    for i, v in enumerate(values):
-        pieces.append((v, unknown) if unknown else v)
-        if i < len(values) - 1 or len(values) == 1:
-            pieces.append(",")
-    pieces.append(")")
+    leading = ir.Constant(i1, 1)          # every entry so far is negative
+    for v in values:
+        negative = b.icmp_signed("<", v, zero)
+        later = b.select(negative, text(",newaxis"), text(",%lld"))
+        first = b.select(negative, text(""), text("%lld"))
+        pieces.append((b.select(leading, first, later), v))
+        leading = b.and_(leading, negative)
+    if len(values) == 1:
+        pieces.append((b.select(leading, text(")"), text(",)")), zero))
+    else:
+        pieces.append(")")
     return pieces

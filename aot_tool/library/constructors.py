@@ -11,9 +11,10 @@ import ast
 
 from llvmlite import ir
 
-from ..backend.llvm_types import i8, i8p, i64
+from ..backend.llvm_types import i8, i64
 from ..frontend import types as T
-from .array_helpers import allocate, dtype_arg, fill, order_arg, shape_ndim, shape_values
+from .array_helpers import (allocate, copy_into, dtype_arg, dtype_of, fill, new_layout, order_arg, positional_dtype,
+                            shape_ndim, shape_of, shape_values, store)
 from .registry import lowerer, typer
 
 
@@ -21,46 +22,51 @@ from .registry import lowerer, typer
 
 @typer("numpy.empty", "numpy.zeros", "numpy.ones")
 def _filled_type(inf, node, args, kws):
+    args, kws = positional_dtype(inf, node, args, kws, 1)
     if len(args) != 1:
-        raise inf.error(node, "expected a shape argument (an int or a tuple of ints)")
+        raise inf.error(node, "expected a shape argument (an int or a tuple of ints) and a dtype")
     ndim = shape_ndim(inf, node, args[0], node.args[0])
-    dtype = dtype_arg(inf, node, {k: v for k, v in kws.items() if k != "order"}, T.float64)
+    dtype = dtype_arg(inf, node, kws, T.float64, extra=("order",))
     return T.Array(dtype, ndim, order_arg(inf, node) if ndim > 1 else "C")
 
 
 @typer("numpy.full")
 def _full_type(inf, node, args, kws):
+    args, kws = positional_dtype(inf, node, args, kws, 2)
     if len(args) != 2:
-        raise inf.error(node, "np.full() takes a shape and a fill value")
+        raise inf.error(node, "np.full() takes a shape, a fill value and a dtype")
     ndim = shape_ndim(inf, node, args[0], node.args[0])
     if not isinstance(args[1], T.Scalar):
         raise inf.error(node.args[1], "the fill value must be a number")
     default = args[1] if not args[1].is_int else T.int64
-    dtype = dtype_arg(inf, node, {k: v for k, v in kws.items() if k != "order"}, default)
+    dtype = dtype_arg(inf, node, kws, default, extra=("order",))
     return T.Array(dtype, ndim, order_arg(inf, node) if ndim > 1 else "C")
 
 
 @typer("numpy.empty_like", "numpy.zeros_like", "numpy.ones_like")
 def _like_type(inf, node, args, kws):
+    args, kws = positional_dtype(inf, node, args, kws, 1)
     if len(args) != 1 or not isinstance(args[0], T.Array):
-        raise inf.error(node, "expected one array argument")
+        raise inf.error(node, "expected one array argument and a dtype")
     a = args[0]
-    dtype = dtype_arg(inf, node, kws, a.dtype)
-    return T.Array(dtype, a.ndim, "F" if a.layout == "F" and a.ndim > 1 else "C")
+    return T.Array(dtype_arg(inf, node, kws, a.dtype), a.ndim, new_layout(a))
 
 
 @typer("numpy.full_like")
 def _full_like_type(inf, node, args, kws):
+    args, kws = positional_dtype(inf, node, args, kws, 2)
     if len(args) != 2 or not isinstance(args[0], T.Array) or not isinstance(args[1], T.Scalar):
-        raise inf.error(node, "np.full_like() takes an array and a fill value")
+        raise inf.error(node, "np.full_like() takes an array, a fill value and a dtype")
     a = args[0]
-    return T.Array(dtype_arg(inf, node, kws, a.dtype), a.ndim, "F" if a.layout == "F" and a.ndim > 1 else "C")
+    return T.Array(dtype_arg(inf, node, kws, a.dtype), a.ndim, new_layout(a))
 
 
 @typer("numpy.arange")
 def _arange_type(inf, node, args, kws):
+    if args and dtype_of(args[-1]) is not None:
+        args, kws = positional_dtype(inf, node, args, kws, len(args) - 1)
     if not 1 <= len(args) <= 3:
-        raise inf.error(node, "np.arange() takes 1 to 3 arguments")
+        raise inf.error(node, "np.arange() takes 1 to 3 numbers and a dtype")
     for a, n in zip(args, node.args):
         if not isinstance(a, T.Scalar) or a.is_complex:
             raise inf.error(n, "np.arange() arguments must be real numbers")
@@ -71,12 +77,16 @@ def _arange_type(inf, node, args, kws):
     return T.Array(dtype_arg(inf, node, kws, default), 1, "C")
 
 
-@typer("method.array.copy")
+@typer("method.array.copy", "numpy.copy")
 def _copy_type(inf, node, args, kws):
+    method = inf.t.calls[node][1] == "method.array.copy"
+    if len(args) != 1 or not isinstance(args[0], T.Array) or set(kws) - {"order"}:
+        raise inf.error(node, "a.copy() takes no arguments but order=" if method else "np.copy() takes an array")
+    # a.copy() is C-ordered unless asked otherwise; np.copy keeps the layout ('K')
+    order = order_arg(inf, node, ("C", "F", "A", "K"), default="C" if method else "K")
     a = args[0]
-    if len(args) != 1 or kws:
-        raise inf.error(node, "a.copy() takes no arguments")
-    return T.Array(a.dtype, a.ndim, "F" if a.layout == "F" and a.ndim > 1 else "C")
+    layout = new_layout(a) if order in "AK" else order if a.ndim > 1 else "C"
+    return T.Array(a.dtype, a.ndim, layout)
 
 
 @typer("method.array.fill")
@@ -117,31 +127,13 @@ def _new_like(lw, node):
     return arr
 
 
-@lowerer("method.array.copy")
+@lowerer("method.array.copy", "numpy.copy")
 def _copy(lw, node):
     aty = lw.type_of(node)
-    src = lw.array_operand(node.func.value)
-    shape = [lw.b.extract_value(src, [2, d]) for d in range(aty.ndim)]
-    dst = allocate(lw, aty, shape)
-    b = lw.b
-    # walk the source in index order and the destination in the same order
-    dst_data = b.bitcast(b.extract_value(dst, 1), i8p)
-    src_data = b.bitcast(b.extract_value(src, 1), i8p)
-    et = b.extract_value(src, 1).type
-
-    def nest(dim, soff, doff):
-        if dim == aty.ndim:
-            value = b.load(b.bitcast(b.gep(src_data, [soff]), et))
-            b.store(value, b.bitcast(b.gep(dst_data, [doff]), et))
-            return
-        length = b.extract_value(src, [2, dim])
-        sstride = b.extract_value(src, [3, dim])
-        dstride = b.extract_value(dst, [3, dim])
-        lw.counted_loop(ir.Constant(i64, 0), length, ir.Constant(i64, 1), 1,
-                        lambda k: nest(dim + 1, b.add(soff, b.mul(k, sstride)), b.add(doff, b.mul(k, dstride))),
-                        name=f"copy{dim}")
-
-    nest(0, ir.Constant(i64, 0), ir.Constant(i64, 0))
+    src_node = node.func.value if lw.t.calls[node][1] == "method.array.copy" else node.args[0]
+    src = lw.array_operand(src_node)
+    dst = allocate(lw, aty, shape_of(lw, src, aty.ndim))
+    copy_into(lw, dst, aty, src, lw.type_of(src_node))
     return dst
 
 
@@ -157,8 +149,9 @@ def _fill(lw, node):
 def _arange(lw, node):
     aty = lw.type_of(node)
     b = lw.b
-    args = [lw.expr(a) for a in node.args]
-    tys = [lw.type_of(a) for a in node.args]
+    numbers = [a for a in node.args if isinstance(lw.type_of(a), T.Scalar)]   # not the dtype
+    args = [lw.expr(a) for a in numbers]
+    tys = [lw.type_of(a) for a in numbers]
     work = T.float64 if any(t.is_float for t in tys) else T.int64
     vals = [lw.cast(v, t, work) for v, t in zip(args, tys)]
     if len(vals) == 1:
@@ -182,10 +175,18 @@ def _arange(lw, node):
         lw.check(b.icmp_signed("<", n, ir.Constant(i64, 0)), "ValueError", "arange: maximum allowed size exceeded")
     arr = allocate(lw, aty, [n])
     data = b.extract_value(arr, 1)
+    # NumPy's fill: the first two items converted to the dtype, then first + k * (second - first)
+    # in the dtype's own arithmetic (so float32 ranges round as NumPy's do)
+    fill_ty = aty.dtype if aty.dtype.is_int or aty.dtype.is_float else work
+    first = lw.cast(start, work, fill_ty)
+    second = lw.cast(b.fadd(start, step) if work.is_float else b.add(start, step), work, fill_ty)
+    delta = b.fsub(second, first) if fill_ty.is_float else b.sub(second, first)
 
     def body(k):
-        v = b.add(start, b.mul(k, step)) if work.is_int else b.fadd(start, b.fmul(lw.cast(k, T.int64, work), step))
-        b.store(lw.cast(v, work, aty.dtype), b.gep(data, [k]))
+        kk = lw.cast(k, T.int64, fill_ty)
+        v = b.fadd(first, b.fmul(kk, delta)) if fill_ty.is_float else b.add(first, b.mul(kk, delta))
+        v = b.select(b.icmp_signed("==", k, ir.Constant(i64, 1)), second, v)
+        store(lw, lw.cast(v, fill_ty, aty.dtype), b.gep(data, [k]), aty.dtype)
 
     lw.counted_loop(ir.Constant(i64, 0), n, ir.Constant(i64, 1), 1, body, name="arange")
     return arr

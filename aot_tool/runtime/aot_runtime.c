@@ -344,7 +344,7 @@ HIDDEN PyObject *aot_rt_box_array(aot_array *arr, int ndim, int typenum)
     }
     if (owner && PyObject_TypeCheck(owner, ARRAY_TYPE)) {
         aot_ndarray *a = (aot_ndarray *)owner;
-        int same = a->data == arr->data && a->nd == ndim;
+        int same = a->data == arr->data && a->nd == ndim && same_kind(a->descr->type_num, typenum);
         for (int i = 0; same && i < ndim; i++)
             same = a->dimensions[i] == arr->dims[i] && a->strides[i] == arr->dims[ndim + i];
         if (same)

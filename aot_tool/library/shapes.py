@@ -1,0 +1,369 @@
+"""Shape methods and functions: reshape, ravel, flatten, transpose, astype, view,
+expand_dims, flip.
+
+Results that NumPy gives as views are views here too (they share the owner and take
+a reference to it); reshape and ravel of an array that is not C-contiguous copy it
+first, as NumPy does (numba raises NotImplementedError for F arrays and refuses other
+layouts at compile time), so a reshaped non-contiguous view never aliases its base.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from llvmlite import ir
+
+from ..backend.llvm_types import i64
+from ..frontend import types as T
+from ..frontend.syntax import _const_int
+from .array_helpers import (allocate, array_size, check_formatted, contiguous_strides, copy_into, dtype_of,
+                            is_contiguous, make_view, new_layout, normalise_axis, owned_result, release,
+                            shape_of, shape_text, strides_of)
+from .registry import lowerer, typer
+
+
+def _method_base(lw, node):
+    """The array operand and the other arguments of a.f(...) or of np.f(a, ...)."""
+    if lw.t.calls[node][1].startswith("method."):
+        return node.func.value, node.args
+    return node.args[0], node.args[1:]
+
+
+def _array_call(inf, node, args, name):
+    """(array type, other argument types) of a.name(...) or np.name(a, ...)."""
+    if not args or not isinstance(args[0], T.Array):
+        raise inf.error(node, f"np.{name}() needs an array as its first argument")
+    return args[0], args[1:]
+
+
+# -- reshape, ravel, flatten --
+
+def _reshape_typer(method):
+    def typing(inf, node, args, kws):
+        aty, rest = _array_call(inf, node, args, "reshape")
+        if kws:
+            raise inf.error(node, "reshape() takes no keyword arguments (order= is not supported)")
+        if len(rest) == 1 and isinstance(rest[0], T.Tuple):
+            items = rest[0].items
+        else:
+            items = tuple(rest)
+        if not items:
+            raise inf.error(node, "reshape() needs a shape (0-d arrays are not supported)")
+        if not all(isinstance(t, T.Scalar) and t.is_int for t in items):
+            raise inf.error(node, "reshape() takes integers or a tuple of integers")
+        return T.Array(aty.dtype, len(items), "C")
+    return typing
+
+
+typer("method.array.reshape")(_reshape_typer(True))
+typer("numpy.reshape")(_reshape_typer(False))
+
+
+def _shape_request(lw, nodes):
+    """The i64 dimensions asked for: separate integers or one tuple."""
+    if len(nodes) == 1 and isinstance(lw.type_of(nodes[0]), T.Tuple):
+        tup, ty = lw.expr(nodes[0]), lw.type_of(nodes[0])
+        return [lw.cast(lw.b.extract_value(tup, i), t, T.int64) for i, t in enumerate(ty.items)]
+    return [lw.cast(lw.expr(n), lw.type_of(n), T.int64) for n in nodes]
+
+
+def resolve_shape(lw, size, dims):
+    """NumPy's rules for a requested shape with at most one negative (unknown) entry;
+    raises its ValueError when the sizes disagree."""
+    b = lw.b
+    zero, one = ir.Constant(i64, 0), ir.Constant(i64, 1)
+    known, unknowns = one, zero
+    for d in dims:
+        negative = b.icmp_signed("<", d, zero)
+        known = b.mul(known, b.select(negative, one, d))
+        unknowns = b.add(unknowns, b.zext(negative, i64))
+    lw.check(b.icmp_signed(">", unknowns, one), "ValueError", "can only specify one unknown dimension")
+    has_unknown = b.icmp_signed("==", unknowns, one)
+    safe_known = b.select(b.icmp_signed("==", known, zero), one, known)
+    bad_unknown = b.or_(b.icmp_signed("==", known, zero), b.icmp_signed("!=", b.srem(size, safe_known), zero))
+    bad = b.select(has_unknown, bad_unknown, b.icmp_signed("!=", size, known))
+    check_formatted(lw, bad, "ValueError", ["cannot reshape array of size ", size, " into shape "]
+                    + shape_text(lw, dims, unknown=True))
+    missing = b.sdiv(size, safe_known)
+    return [b.select(b.icmp_signed("<", d, zero), missing, d) for d in dims]
+
+
+def c_contiguous_base(lw, node):
+    """(array, aty) for node's array in C order: the array itself (with a reference the
+    caller owns) when it is C-contiguous, else a new C copy of it."""
+    aty = lw.type_of(node)
+    arr, owned = lw.expr(node), lw.owned(node)
+    if aty.layout == "C" or aty.ndim == 1 and aty.layout == "F":
+        return owned_result(lw, node, arr)
+    b = lw.b
+    slot = lw.alloca_entry(arr.type)
+    with b.if_else(is_contiguous(lw, arr, aty, "C")) as (same, copied):
+        with same:
+            if not owned:
+                lw.incref(b.extract_value(arr, 0))
+            b.store(arr, slot)
+        with copied:
+            cty = T.Array(aty.dtype, aty.ndim, "C")
+            fresh = allocate(lw, cty, shape_of(lw, arr, aty.ndim))
+            copy_into(lw, fresh, cty, arr, aty)
+            if owned:
+                release(lw, arr)
+            b.store(fresh, slot)
+    return b.load(slot)
+
+
+def _reshaped(lw, node, src_node, dims_fn):
+    rty = lw.type_of(node)
+    aty = lw.type_of(src_node)
+    base = c_contiguous_base(lw, src_node)
+    size = array_size(lw, base, aty.ndim)
+    dims = dims_fn(size)
+    return make_view(lw, rty, lw.b.extract_value(base, 0), lw.b.extract_value(base, 1), dims,
+                     contiguous_strides(lw, rty.dtype, dims))
+
+
+@lowerer("method.array.reshape", "numpy.reshape")
+def _reshape(lw, node):
+    src, shape_nodes = _method_base(lw, node)
+    requested = _shape_request(lw, shape_nodes)
+    return _reshaped(lw, node, src, lambda size: resolve_shape(lw, size, requested))
+
+
+@typer("method.array.ravel", "numpy.ravel")
+def _ravel_type(inf, node, args, kws):
+    aty, rest = _array_call(inf, node, args, "ravel")
+    if rest or kws:
+        raise inf.error(node, "ravel() takes no arguments (order= is not supported)")
+    return T.Array(aty.dtype, 1, "C")
+
+
+@lowerer("method.array.ravel", "numpy.ravel")
+def _ravel(lw, node):
+    src, _ = _method_base(lw, node)
+    return _reshaped(lw, node, src, lambda size: [size])
+
+
+@typer("method.array.flatten")
+def _flatten_type(inf, node, args, kws):
+    aty, rest = _array_call(inf, node, args, "flatten")
+    if rest or kws:
+        raise inf.error(node, "flatten() takes no arguments (order= is not supported)")
+    return T.Array(aty.dtype, 1, "C")
+
+
+@lowerer("method.array.flatten")
+def _flatten(lw, node):
+    src = node.func.value
+    aty = lw.type_of(src)
+    arr, owned = lw.expr(src), lw.owned(src)
+    cty = T.Array(aty.dtype, aty.ndim, "C")
+    fresh = allocate(lw, cty, shape_of(lw, arr, aty.ndim))
+    copy_into(lw, fresh, cty, arr, aty)
+    if owned:
+        release(lw, arr)
+    size = array_size(lw, fresh, aty.ndim)
+    return make_view(lw, lw.type_of(node), lw.b.extract_value(fresh, 0), lw.b.extract_value(fresh, 1), [size],
+                     [ir.Constant(i64, aty.dtype.itemsize)])
+
+
+# -- transpose --
+
+def _transpose_axes(node, method):
+    axes = list(node.args if method else node.args[1:])
+    if len(axes) == 1 and isinstance(axes[0], ast.Tuple):
+        axes = list(axes[0].elts)
+    return axes
+
+
+def _permutation(axis_nodes, ndim, error=None):
+    """The axis order transpose() asks for; `error(node, message)` reports a bad one."""
+    if not axis_nodes:
+        return tuple(range(ndim - 1, -1, -1))
+    values = [_const_int(a) for a in axis_nodes]
+    if None in values:
+        raise error(axis_nodes[values.index(None)], "transpose() axes must be integer constants")
+    if len(values) != ndim:
+        raise error(axis_nodes[0], "axes don't match array")
+    for a, v in zip(axis_nodes, values):
+        if not -ndim <= v < ndim:
+            raise error(a, f"axis {v} is out of bounds for array of dimension {ndim}")
+    perm = tuple(v % ndim for v in values)
+    if len(set(perm)) != len(perm):
+        raise error(axis_nodes[0], "repeated axis in transpose")
+    return perm
+
+
+def _transpose_typer(method):
+    def typing(inf, node, args, kws):
+        aty, rest = _array_call(inf, node, args, "transpose")
+        if kws:
+            raise inf.error(node, "transpose() takes no keyword arguments")
+        perm = _permutation(_transpose_axes(node, method), aty.ndim, inf.error)
+        if perm == tuple(range(aty.ndim)):
+            layout = aty.layout
+        elif perm == tuple(range(aty.ndim - 1, -1, -1)):
+            layout = {"C": "F", "F": "C"}.get(aty.layout, "A")
+        else:
+            layout = "A"
+        return T.Array(aty.dtype, aty.ndim, layout)
+    return typing
+
+
+typer("method.array.transpose")(_transpose_typer(True))
+typer("numpy.transpose")(_transpose_typer(False))
+
+
+@lowerer("method.array.transpose", "numpy.transpose")
+def _transpose(lw, node):
+    method = lw.t.calls[node][1].startswith("method.")
+    src = node.func.value if method else node.args[0]
+    aty = lw.type_of(src)
+    perm = _permutation(_transpose_axes(node, method), aty.ndim)
+    arr = owned_result(lw, src, lw.expr(src))
+    shape, strides = shape_of(lw, arr, aty.ndim), strides_of(lw, arr, aty.ndim)
+    return make_view(lw, lw.type_of(node), lw.b.extract_value(arr, 0), lw.b.extract_value(arr, 1),
+                     [shape[p] for p in perm], [strides[p] for p in perm])
+
+
+# -- astype, view --
+
+@typer("method.array.astype")
+def _astype_type(inf, node, args, kws):
+    aty = args[0]
+    if len(args) != 2 or kws:
+        raise inf.error(node, "astype() takes one dtype (keyword arguments are not supported)")
+    dt = dtype_of(args[1])
+    if dt is None:
+        raise inf.error(node.args[0], "astype() needs a dtype such as np.float32 or a.dtype")
+    if aty.dtype.is_complex and not dt.is_complex:
+        raise inf.error(node, f"cannot convert complex to {dt.name}")
+    return T.Array(dt, aty.ndim, new_layout(aty))
+
+
+@lowerer("method.array.astype")
+def _astype(lw, node):
+    src = node.func.value
+    aty, rty = lw.type_of(src), lw.type_of(node)
+    arr, owned = lw.expr(src), lw.owned(src)
+    fresh = allocate(lw, rty, shape_of(lw, arr, aty.ndim))
+    copy_into(lw, fresh, rty, arr, aty)
+    if owned:
+        release(lw, arr)
+    return fresh
+
+
+@typer("method.array.view")
+def _view_type(inf, node, args, kws):
+    aty = args[0]
+    if len(args) != 2 or kws:
+        raise inf.error(node, "view() takes one dtype")
+    dt = dtype_of(args[1])
+    if dt is None:
+        raise inf.error(node.args[0], "view() needs a dtype such as np.int64")
+    return T.Array(dt, aty.ndim, aty.layout if dt.itemsize == aty.dtype.itemsize or aty.layout == "C" else "A")
+
+
+@lowerer("method.array.view")
+def _view(lw, node):
+    src = node.func.value
+    aty, rty = lw.type_of(src), lw.type_of(node)
+    arr = owned_result(lw, src, lw.expr(src))
+    shape, strides = shape_of(lw, arr, aty.ndim), strides_of(lw, arr, aty.ndim)
+    old, new = aty.dtype.itemsize, rty.dtype.itemsize
+    if old != new:
+        b = lw.b
+        last = aty.ndim - 1
+        if aty.layout != "C":
+            trivial = b.icmp_signed("<=", shape[last], ir.Constant(i64, 1))
+            contiguous = b.or_(trivial, b.icmp_signed("==", strides[last], ir.Constant(i64, old)))
+            lw.check(b.not_(contiguous), "ValueError",
+                     "To change to a dtype of a different size, the last axis must be contiguous")
+        nbytes = b.mul(shape[last], ir.Constant(i64, old))
+        if new > old:
+            lw.check(b.icmp_signed("!=", b.srem(nbytes, ir.Constant(i64, new)), ir.Constant(i64, 0)), "ValueError",
+                     "When changing to a larger dtype, its size must be a divisor of the total size in bytes "
+                     "of the last axis of the array.")
+        elif old % new:
+            lw.raise_error("ValueError", "When changing to a smaller dtype, its size must be a divisor of the "
+                           "size of original dtype")
+            lw.b.position_at_end(lw.fn.append_basic_block("dead"))
+        shape[last] = b.sdiv(nbytes, ir.Constant(i64, new))
+        strides[last] = ir.Constant(i64, new)
+    return make_view(lw, rty, lw.b.extract_value(arr, 0), lw.b.extract_value(arr, 1), shape, strides)
+
+
+# -- expand_dims, flip --
+
+@typer("numpy.expand_dims")
+def _expand_dims_type(inf, node, args, kws):
+    if len(args) != 2 or kws or not isinstance(args[0], T.Array):
+        raise inf.error(node, "np.expand_dims() takes an array and an axis")
+    aty = args[0]
+    axis = _const_int(node.args[1])
+    if axis is None:
+        raise inf.error(node.args[1], "the axis must be an integer constant")
+    normalise_axis(inf, node.args[1], axis, aty.ndim + 1)
+    return T.Array(aty.dtype, aty.ndim + 1, aty.layout)
+
+
+@lowerer("numpy.expand_dims")
+def _expand_dims(lw, node):
+    src = node.args[0]
+    aty = lw.type_of(src)
+    axis = _const_int(node.args[1]) % (aty.ndim + 1)
+    arr = owned_result(lw, src, lw.expr(src))
+    shape, strides = shape_of(lw, arr, aty.ndim), strides_of(lw, arr, aty.ndim)
+    b = lw.b
+    # the stride a contiguous array of the new shape would have there, keeping C/F true
+    if aty.layout == "F":
+        stride = b.mul(strides[axis - 1], shape[axis - 1]) if axis > 0 else ir.Constant(i64, aty.dtype.itemsize)
+    elif axis < aty.ndim:
+        stride = b.mul(strides[axis], shape[axis])
+    else:
+        stride = ir.Constant(i64, aty.dtype.itemsize)
+    shape.insert(axis, ir.Constant(i64, 1))
+    strides.insert(axis, stride)
+    return make_view(lw, lw.type_of(node), b.extract_value(arr, 0), b.extract_value(arr, 1), shape, strides)
+
+
+@typer("numpy.flip", "numpy.fliplr", "numpy.flipud")
+def _flip_type(inf, node, args, kws):
+    name = inf.t.calls[node][1][6:]
+    if not args or not isinstance(args[0], T.Array) or kws or len(args) > (2 if name == "flip" else 1):
+        raise inf.error(node, f"np.{name}() takes an array" + (" and an optional constant axis" if name == "flip" else ""))
+    if len(args) == 2:
+        axis = _const_int(node.args[1])
+        if axis is None:
+            raise inf.error(node.args[1], "the axis must be an integer constant")
+        normalise_axis(inf, node.args[1], axis, args[0].ndim)
+    if name == "fliplr" and args[0].ndim < 2:
+        raise inf.error(node, "Input must be >= 2-d.")
+    return T.Array(args[0].dtype, args[0].ndim, "A")
+
+
+def _flip_axes(node, path, ndim):
+    if path == "numpy.fliplr":
+        return (1,)
+    if path == "numpy.flipud":
+        return (0,)
+    if len(node.args) == 2:
+        return (_const_int(node.args[1]) % ndim,)
+    return tuple(range(ndim))
+
+
+@lowerer("numpy.flip", "numpy.fliplr", "numpy.flipud")
+def _flip(lw, node):
+    src = node.args[0]
+    aty = lw.type_of(src)
+    arr = owned_result(lw, src, lw.expr(src))
+    shape, strides = shape_of(lw, arr, aty.ndim), strides_of(lw, arr, aty.ndim)
+    b = lw.b
+    offset = ir.Constant(i64, 0)
+    for d in _flip_axes(node, lw.t.calls[node][1], aty.ndim):
+        last = b.sub(shape[d], ir.Constant(i64, 1))
+        last = b.select(b.icmp_signed("<", last, ir.Constant(i64, 0)), ir.Constant(i64, 0), last)
+        offset = b.add(offset, b.mul(last, strides[d]))
+        strides[d] = b.sub(ir.Constant(i64, 0), strides[d])
+    data = b.gep(b.bitcast(b.extract_value(arr, 1), ir.IntType(8).as_pointer()), [offset])
+    return make_view(lw, lw.type_of(node), b.extract_value(arr, 0), data, shape, strides)
+
