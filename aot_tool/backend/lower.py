@@ -122,7 +122,15 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering):
         else:
             self.b.store(value, slot)
 
+    elem_env = None   # inside an element loop: backend/array_expr.py's ElementEnv
+
     def type_of(self, node):
+        env = self.elem_env
+        if env is not None:
+            if node in env.types:
+                return env.types[node]
+            if node in self.t.elem_types:
+                return self.t.elem_types[node]
         return self.t.expr_types[node]
 
     def expr_Call(self, node):

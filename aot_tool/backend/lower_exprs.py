@@ -15,11 +15,19 @@ from .llvm_types import i1, i8, value_type
 class ExpressionLowering:
     # -- expressions --
     def expr(self, node):
+        env = self.elem_env
+        if env is not None:
+            if node in env.values:
+                return env.values[node]
+        elif node in self.t.elem_types:
+            from .array_expr import lower_elementwise
+            return lower_elementwise(self, node)
         return getattr(self, "expr_" + type(node).__name__)(node)
 
     def owned(self, node) -> bool:
-        """Whether an array-valued expression hands over a new reference."""
-        if isinstance(node, ast.Call):
+        """Whether an array-valued expression hands over a new reference (calls and
+        materialised elementwise expressions do)."""
+        if isinstance(node, ast.Call) or node in self.t.elem_types:
             return True
         if isinstance(node, ast.IfExp):
             return self.owned(node.body) or self.owned(node.orelse)

@@ -36,6 +36,7 @@ class Typed:
     calls: dict = field(default_factory=dict)        # ast.Call -> ('builtin', path) | ('user', Typed)
     stored_args: set = field(default_factory=set)    # parameters whose arrays are written into
     aug_binops: dict = field(default_factory=dict)   # AugAssign -> the BinOp it computes (a made-up node)
+    elem_types: dict = field(default_factory=dict)   # elementwise array node -> its element type
     done: bool = False
 
 

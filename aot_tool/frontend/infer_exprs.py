@@ -129,12 +129,18 @@ class ExpressionTyping:
         a, b = self.expr(node.left), self.expr(node.right)
         if a is None or b is None:
             return None
+        if isinstance(a, T.Array) or isinstance(b, T.Array):
+            from ..library.elementwise import binop_array_type
+            return binop_array_type(self, node, a, b)
         return binop_type(self, node, a, b)
 
     def expr_UnaryOp(self, node):
         ty = self.expr(node.operand)
         if ty is None:
             return None
+        if isinstance(ty, T.Array):
+            from ..library.elementwise import unary_array_type
+            return unary_array_type(self, node, ty)
         if isinstance(node.op, ast.Not):
             return T.boolean
         if not isinstance(ty, T.Scalar):
@@ -155,6 +161,9 @@ class ExpressionTyping:
         rights = [self.expr(c) for c in node.comparators]
         if left is None or any(r is None for r in rights):
             return None
+        if any(isinstance(t, T.Array) for t in [left] + rights):
+            from ..library.elementwise import compare_array_type
+            return compare_array_type(self, node, [left] + rights)
         for op, a, b in zip(node.ops, [left] + rights, rights):
             compare_check(self, node, op, a, b)
         return T.boolean
@@ -267,6 +276,11 @@ class ExpressionTyping:
         if typer is None:
             raise self.error(node.func, f"{path.replace('numpy.', 'np.').replace('builtins.', '')}() is not supported")
         self.t.calls[node] = ("builtin", path)
+        from ..library.elementwise import call_array_type, is_elementwise_call
+        if is_elementwise_call(path):
+            array_type = call_array_type(self, node, path, args, kws)
+            if array_type is not None:
+                return array_type
         return typer(self, node, args, kws)
 
     def call_user(self, node, path, args):

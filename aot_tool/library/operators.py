@@ -76,9 +76,18 @@ def lower_binop(lw, node):
     return arith(lw, type(node.op), a, a_ty, b, b_ty, ty, node)
 
 
+def _quiet(lw) -> bool:
+    """Inside an array expression: NumPy's results instead of ZeroDivisionError (x / 0 is
+    inf or nan, an integer // or % by 0 is 0), as numba gives on arrays."""
+    return getattr(lw, "elem_env", None) is not None
+
+
 def arith(lw, op, a, a_ty, b, b_ty, ty, node=None):
     """a <op> b for scalars, computed in the operation type and giving `ty`."""
     bld = lw.b
+    if ty.is_bool and op in (ast.Add, ast.Mult):   # NumPy's bool + bool and bool * bool
+        x, y = lw.to_bool(a, a_ty), lw.to_bool(b, b_ty)
+        return bld.or_(x, y) if op is ast.Add else bld.and_(x, y)
     if op is ast.Pow:
         return power(lw, a, a_ty, b, b_ty, ty, node)
     if op in (ast.LShift, ast.RShift, ast.BitAnd, ast.BitOr, ast.BitXor):
@@ -92,7 +101,8 @@ def arith(lw, op, a, a_ty, b, b_ty, ty, node=None):
         x, y = lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty)
         if ty.is_complex:
             return complex_div(lw, x, y, ty)
-        lw.check(bld.fcmp_ordered("==", y, ir.Constant(y.type, 0)), "ZeroDivisionError", "division by zero")
+        if not _quiet(lw):
+            lw.check(bld.fcmp_ordered("==", y, ir.Constant(y.type, 0)), "ZeroDivisionError", "division by zero")
         return bld.fdiv(x, y)
     x, y = lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty)
     if ty.is_complex:
@@ -105,22 +115,13 @@ def arith(lw, op, a, a_ty, b, b_ty, ty, node=None):
             return bld.sub(x, y)
         if op is ast.Mult:
             return bld.mul(x, y)
-        lw.check(bld.icmp_unsigned("==", y, ir.Constant(y.type, 0)), "ZeroDivisionError",
+        by_zero = bld.icmp_unsigned("==", y, ir.Constant(y.type, 0))
+        if _quiet(lw):
+            result = arith_by_nonzero(lw, op, x, bld.select(by_zero, ir.Constant(y.type, 1), y), signed)
+            return bld.select(by_zero, ir.Constant(x.type, 0), result)
+        lw.check(by_zero, "ZeroDivisionError",
                  "integer division by zero" if op is ast.FloorDiv else "integer modulo by zero")
-        if not signed:
-            return bld.udiv(x, y) if op is ast.FloorDiv else bld.urem(x, y)
-        # the smallest integer divided by -1 traps on x86; numba leaves it undefined and we
-        # give the wrapped result (quotient MIN, remainder 0) by dividing by 1 instead
-        smallest = ir.Constant(x.type, -(1 << (x.type.width - 1)))
-        trap = bld.and_(bld.icmp_signed("==", x, smallest), bld.icmp_signed("==", y, ir.Constant(y.type, -1)))
-        y = bld.select(trap, ir.Constant(y.type, 1), y)
-        q, r = bld.sdiv(x, y), bld.srem(x, y)
-        # Python rounds toward negative infinity: fix up when the signs differ
-        adjust = bld.and_(bld.icmp_signed("!=", r, ir.Constant(r.type, 0)),
-                          bld.icmp_signed("<", bld.xor(r, y), ir.Constant(r.type, 0)))
-        if op is ast.FloorDiv:
-            return bld.sub(q, bld.zext(adjust, q.type))
-        return bld.select(adjust, bld.add(r, y), r)
+        return arith_by_nonzero(lw, op, x, y, signed)
     # floats
     if op is ast.Add:
         return bld.fadd(x, y)
@@ -128,9 +129,32 @@ def arith(lw, op, a, a_ty, b, b_ty, ty, node=None):
         return bld.fsub(x, y)
     if op is ast.Mult:
         return bld.fmul(x, y)
-    lw.check(bld.fcmp_ordered("==", y, ir.Constant(y.type, 0)), "ZeroDivisionError",
+    by_zero = bld.fcmp_ordered("==", y, ir.Constant(y.type, 0))
+    if _quiet(lw):
+        result = _float_divmod(lw, x, y)[op is ast.Mod]
+        return result if op is ast.Mod else bld.select(by_zero, bld.fdiv(x, y), result)
+    lw.check(by_zero, "ZeroDivisionError",
              "float floor division by zero" if op is ast.FloorDiv else "float modulo by zero")
     return _float_divmod(lw, x, y)[op is ast.Mod]
+
+
+def arith_by_nonzero(lw, op, x, y, signed):
+    """x // y or x % y for integers, y known non-zero, rounding as Python does."""
+    bld = lw.b
+    if not signed:
+        return bld.udiv(x, y) if op is ast.FloorDiv else bld.urem(x, y)
+    # the smallest integer divided by -1 traps on x86; numba leaves it undefined and we
+    # give the wrapped result (quotient MIN, remainder 0) by dividing by 1 instead
+    smallest = ir.Constant(x.type, -(1 << (x.type.width - 1)))
+    trap = bld.and_(bld.icmp_signed("==", x, smallest), bld.icmp_signed("==", y, ir.Constant(y.type, -1)))
+    y = bld.select(trap, ir.Constant(y.type, 1), y)
+    q, r = bld.sdiv(x, y), bld.srem(x, y)
+    # Python rounds toward negative infinity: fix up when the signs differ
+    adjust = bld.and_(bld.icmp_signed("!=", r, ir.Constant(r.type, 0)),
+                      bld.icmp_signed("<", bld.xor(r, y), ir.Constant(r.type, 0)))
+    if op is ast.FloorDiv:
+        return bld.sub(q, bld.zext(adjust, q.type))
+    return bld.select(adjust, bld.add(r, y), r)
 
 
 def _float_divmod(lw, x, y):
@@ -182,8 +206,9 @@ def complex_div(lw, x, y, ty):
     part = a.type
     zero = ir.Constant(part, 0)
     fabs = lw.unit.intrinsic("llvm.fabs", part)
-    lw.check(bld.and_(bld.fcmp_ordered("==", c, zero), bld.fcmp_ordered("==", d, zero)),
-             "ZeroDivisionError", "complex division by zero")
+    if not _quiet(lw):
+        lw.check(bld.and_(bld.fcmp_ordered("==", c, zero), bld.fcmp_ordered("==", d, zero)),
+                 "ZeroDivisionError", "complex division by zero")
     abs_c, abs_d = bld.call(fabs, [c]), bld.call(fabs, [d])
     c_bigger = bld.fcmp_ordered(">=", abs_c, abs_d)
     # branch 1: |c| >= |d|
@@ -203,7 +228,7 @@ def power(lw, a, a_ty, b, b_ty, ty, node):
     bld = lw.b
     if ty.is_int:
         base, exp = lw.cast(a, a_ty, ty), lw.cast(b, b_ty, ty)
-        if ty.kind == "i":
+        if ty.kind == "i" and not _quiet(lw):
             zero = ir.Constant(base.type, 0)
             lw.check(bld.and_(bld.icmp_signed("==", base, zero), bld.icmp_signed("<", exp, zero)),
                      "ZeroDivisionError", "0 cannot be raised to a negative power")
@@ -233,16 +258,18 @@ def power(lw, a, a_ty, b, b_ty, ty, node):
         fits = bld.icmp_signed("==", bld.sext(bld.trunc(e, ir.IntType(32)), i64), e)
         pow_ = lw.unit.intrinsic("llvm.pow", x.type, 2)
         zero = ir.Constant(x.type, 0)
-        lw.check(bld.and_(bld.fcmp_ordered("==", x, zero), bld.icmp_signed("<", e, ir.Constant(i64, 0))),
-                 "ZeroDivisionError", "0.0 cannot be raised to a negative power")
+        if not _quiet(lw):
+            lw.check(bld.and_(bld.fcmp_ordered("==", x, zero), bld.icmp_signed("<", e, ir.Constant(i64, 0))),
+                     "ZeroDivisionError", "0.0 cannot be raised to a negative power")
         return bld.select(fits, bld.call(powi, [x, bld.trunc(e, ir.IntType(32))]),
                           _pow_float64(lw, x, ty, lw.cast(e, T.int64, T.float64)))
     if b_ty.is_int and ty == T.float32:
         return _pow_float64(lw, x, ty, lw.cast(b, b_ty, T.float64))
     y = lw.cast(b, b_ty, ty)
     zero = ir.Constant(x.type, 0)
-    lw.check(bld.and_(bld.fcmp_ordered("==", x, zero), bld.fcmp_ordered("<", y, zero)),
-             "ZeroDivisionError", "0.0 cannot be raised to a negative power")
+    if not _quiet(lw):
+        lw.check(bld.and_(bld.fcmp_ordered("==", x, zero), bld.fcmp_ordered("<", y, zero)),
+                 "ZeroDivisionError", "0.0 cannot be raised to a negative power")
     pow_ = lw.unit.intrinsic("llvm.pow", x.type, 2)
     return bld.call(pow_, [x, y])
 

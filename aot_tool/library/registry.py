@@ -27,7 +27,7 @@ def lowerer(*paths):
 
 def load_all() -> None:
     """Import every table module so its entries register themselves."""
-    from . import arrays, builtins, constructors, scalar_math, shapes  # noqa: F401
+    from . import arrays, builtins, constructors, scalar_math, shapes, ufuncs  # noqa: F401  (ufuncs overrides np.power)
 
 
 load_all()

@@ -103,6 +103,48 @@ HIDDEN void aot_rt_raise(int kind, const char *message)
     PyErr_SetString(types[kind], message);
 }
 
+/* Appends "(3,4)" or "(3,)" for a shape, as NumPy prints shapes in messages. */
+static size_t put_shape(char *buf, size_t n, size_t cap, const int64_t *dims, int64_t ndim)
+{
+    char digits[24];
+    if (n < cap) buf[n++] = '(';
+    for (int64_t d = 0; d < ndim; d++) {
+        uint64_t v = dims[d] < 0 ? 0 : (uint64_t)dims[d];
+        int k = 0;
+        do { digits[k++] = (char)('0' + v % 10); v /= 10; } while (v);
+        while (k && n < cap) buf[n++] = digits[--k];
+        if ((d + 1 < ndim || ndim == 1) && n < cap) buf[n++] = ',';
+    }
+    if (n < cap) buf[n++] = ')';
+    return n;
+}
+
+/* ValueError for shapes that do not broadcast.  `shapes` holds, per operand, its
+   ndim then its dimensions.  into = 0: the operands of an expression (NumPy's
+   "operands could not be broadcast together with shapes (3,) (4,) "); into = 1:
+   operand 0 stored into the view operand 1 ("could not broadcast input array from
+   shape (4,) into shape (3,)"). */
+HIDDEN void aot_rt_raise_broadcast(int nops, const int64_t *shapes, int into)
+{
+    char buf[1200];
+    size_t n = 0, cap = sizeof buf - 1;
+    const char *head = into ? "could not broadcast input array from shape "
+                            : "operands could not be broadcast together with shapes ";
+    while (*head && n < cap) buf[n++] = *head++;
+    for (int i = 0; i < nops; i++) {
+        int64_t ndim = *shapes++;
+        if (into && i == 1) {
+            const char *mid = " into shape ";
+            while (*mid && n < cap) buf[n++] = *mid++;
+        }
+        n = put_shape(buf, n, cap, shapes, ndim);
+        shapes += ndim;
+        if (!into && n < cap) buf[n++] = ' ';
+    }
+    buf[n] = 0;
+    PyErr_SetString(PyExc_ValueError, buf);
+}
+
 HIDDEN PyObject *aot_rt_arg_count(const char *fname, Py_ssize_t want, Py_ssize_t got)
 {
     PyErr_Format(PyExc_TypeError, "%s() takes %zd positional argument%s but %zd %s given", fname, want,

@@ -1,0 +1,153 @@
+"""Typing of elementwise array expressions: operators and ufuncs with an array operand.
+
+Such a node's type is a C-contiguous array whose dtype NumPy's ufunc type resolution
+gives for the operands' *element* types, Python scalars counting as int64, float64
+or complex128 (numba's rule: `int32 array + 1` is int64, `f4 array * 2.0` float64).
+The element type is recorded in `Typed.elem_types`; the lowering
+(backend/array_expr.py) runs the scalar lowering of the same nodes on elements.
+The existing scalar typing still checks each operation (complex `//` stays an error).
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+
+import numpy as np
+
+from ..frontend import types as T
+
+BINOP_UFUNCS = {ast.Add: "add", ast.Sub: "subtract", ast.Mult: "multiply", ast.Div: "true_divide",
+                ast.FloorDiv: "floor_divide", ast.Mod: "remainder", ast.Pow: "power", ast.BitAnd: "bitwise_and",
+                ast.BitOr: "bitwise_or", ast.BitXor: "bitwise_xor", ast.LShift: "left_shift",
+                ast.RShift: "right_shift"}
+UNARY_UFUNCS = {ast.USub: "negative", ast.UAdd: "positive", ast.Invert: "invert"}
+COMPARE_UFUNCS = {ast.Eq: "equal", ast.NotEq: "not_equal", ast.Lt: "less", ast.LtE: "less_equal",
+                  ast.Gt: "greater", ast.GtE: "greater_equal"}
+
+# library path of a scalar function -> the NumPy ufunc that types it on arrays
+_SAME_NAME = ("sqrt exp log log10 log2 log1p expm1 sin cos tan arcsin arccos arctan arctan2 sinh cosh tanh "
+              "arcsinh arccosh arctanh hypot fabs copysign power exp2 cbrt fmod rint nextafter floor ceil trunc "
+              "isnan isinf isfinite absolute sign spacing square deg2rad rad2deg radians degrees "
+              "maximum minimum fmax fmin add subtract multiply divide true_divide floor_divide remainder mod "
+              "negative positive logical_and logical_or logical_xor logical_not equal not_equal less "
+              "less_equal greater greater_equal bitwise_and bitwise_or bitwise_xor invert").split()
+FUNCTION_UFUNCS = {f"numpy.{n}": n for n in _SAME_NAME}
+FUNCTION_UFUNCS.update({"numpy.abs": "absolute", "builtins.abs": "absolute", "numpy.asin": "arcsin",
+                        "numpy.acos": "arccos", "numpy.atan": "arctan", "numpy.atan2": "arctan2",
+                        "numpy.asinh": "arcsinh", "numpy.acosh": "arccosh", "numpy.atanh": "arctanh",
+                        "numpy.pow": "power"})
+# functions elementwise over all their arguments that are not NumPy ufuncs
+OTHER_ELEMENTWISE = {"numpy.where", "numpy.clip"}
+
+
+def is_elementwise_call(path: str) -> bool:
+    return path in FUNCTION_UFUNCS or path in OTHER_ELEMENTWISE
+
+
+def numpy_dtype(s: T.Scalar) -> np.dtype:
+    return np.dtype("?" if s.is_bool else f"{s.kind}{s.bits // 8}")
+
+
+def from_numpy(dt: np.dtype) -> T.Scalar:
+    return T.boolean if dt.kind == "b" else T.Scalar(dt.kind, dt.itemsize * 8)
+
+
+@functools.lru_cache(maxsize=None)
+def ufunc_result(name: str, elems: tuple):
+    """The output element type NumPy's loop selection gives, or None without a loop."""
+    ufunc = getattr(np, name)
+    try:
+        dtypes = ufunc.resolve_dtypes(tuple(numpy_dtype(e) for e in elems) + (None,) * ufunc.nout)
+    except (TypeError, ValueError):
+        return None
+    return from_numpy(dtypes[-1])
+
+
+def _elements(inf, nodes, types):
+    elems, ndim = [], 0
+    for n, t in zip(nodes, types):
+        if isinstance(t, T.Array):
+            elems.append(t.dtype)
+            ndim = max(ndim, t.ndim)
+        elif isinstance(t, T.Scalar):
+            elems.append(t)
+        else:
+            raise inf.error(n, f"cannot use {t.name} in an array expression")
+    return elems, ndim
+
+
+def _result(inf, node, ufunc, elems, ndim, fallback=None):
+    elem = ufunc_result(ufunc, tuple(elems)) if ufunc else fallback
+    if elem is None:
+        if fallback is None:
+            names = ", ".join(e.name for e in elems)
+            raise inf.error(node, f"np.{ufunc} is not defined for arrays of {names}")
+        elem = fallback
+    inf.t.elem_types[node] = elem
+    return T.Array(elem, ndim, "C")
+
+
+def binop_array_type(inf, node, a, b):
+    from .operators import binop_type
+    op = type(node.op)
+    if op is ast.MatMult:
+        raise inf.error(node, "@ (matrix multiplication) is not supported")
+    elems, ndim = _elements(inf, [node.left, node.right], [a, b])
+    if op is ast.Sub and all(e.is_bool for e in elems):
+        return _result(inf, node, None, elems, ndim, T.int8)   # numba: bool - bool is int8
+    binop_type(inf, node, *elems)
+    if op is ast.Pow and isinstance(a, T.Array) and a.dtype.is_float and isinstance(b, T.Scalar) \
+            and (b.is_int or b.is_bool):
+        return _result(inf, node, None, elems, ndim, a.dtype)  # numba keeps f4 array ** int in float32
+    return _result(inf, node, BINOP_UFUNCS[op], elems, ndim)
+
+
+def unary_array_type(inf, node, ty):
+    op = type(node.op)
+    if op is ast.Not:
+        raise inf.error(node, f"`not` of {ty.name} is ambiguous; use ~ or np.logical_not")
+    elem = ty.dtype
+    if op is ast.USub and elem.is_bool:
+        return _result(inf, node, None, [elem], ty.ndim, T.int8)   # numba: -bool_array is int8
+    if op is ast.Invert and not (elem.is_int or elem.is_bool):
+        raise inf.error(node, f"~ needs an integer or boolean array, not {ty.name}")
+    return _result(inf, node, UNARY_UFUNCS[op], [elem], ty.ndim)
+
+
+def compare_array_type(inf, node, types):
+    from .operators import compare_check
+    if len(node.ops) != 1:
+        raise inf.error(node, "chained comparisons of arrays are ambiguous; combine them with &")
+    op = node.ops[0]
+    if isinstance(op, (ast.Is, ast.IsNot, ast.In, ast.NotIn)):
+        raise inf.error(node, "`is` and `in` are not supported on arrays")
+    elems, ndim = _elements(inf, [node.left] + node.comparators, types)
+    compare_check(inf, node, op, *elems)
+    return _result(inf, node, COMPARE_UFUNCS[type(op)], elems, ndim)
+
+
+def call_array_type(inf, node, path, args, kws):
+    """A ufunc or np.where/np.clip with an array argument; None when none is an array."""
+    from .registry import TYPERS
+    if not any(isinstance(a, T.Array) for a in args):
+        return None
+    if kws:
+        raise inf.error(node, f"keyword arguments of {_display(path)}() on arrays are not supported")
+    elems, ndim = _elements(inf, node.args, args)
+    scalar = TYPERS[path](inf, node, elems, {})
+    if path == "numpy.clip":
+        return _result(inf, node, None, elems, ndim, elems[0])   # numba keeps the array's dtype
+    if path == "numpy.where":
+        return _result(inf, node, None, elems, ndim, scalar)
+    ufunc = FUNCTION_UFUNCS[path]
+    if path == "builtins.abs" or ufunc not in _NUMPY_HAS:
+        return _result(inf, node, None, elems, ndim, scalar)
+    return _result(inf, node, ufunc, elems, ndim)
+
+
+_NUMPY_HAS = {n for n in set(FUNCTION_UFUNCS.values()) if isinstance(getattr(np, n, None), np.ufunc)}
+
+
+def _display(path: str) -> str:
+    return path.replace("numpy.", "np.").replace("builtins.", "")

@@ -1,0 +1,177 @@
+"""Elementwise array expressions, differentially against NumPy: broadcasting, dtypes
+(numba's promotion: Python scalars count as int64/float64), views, F order, fusion,
+the broadcast ValueError.  One module is built for the whole file."""
+
+import numpy as np
+import pytest
+
+from conftest import build_and_load
+
+SOURCE = '''
+import numpy as np
+from numba.pycc import CC
+cc = CC('arrx')
+
+@cc.export('fused', 'f8[:](f8[:], f8[:])')
+def fused(a, b):
+    return a * b + np.sin(a) / 2.0
+
+@cc.export('add2', 'f8[:, :](f8[:, :], f8[:])')
+def add2(a, b):
+    return a + b
+
+@cc.export('outer_sub', 'f8[:, :](f8[:, :], f8[:, :])')
+def outer_sub(a, b):
+    return a - b
+
+@cc.export('iadd_i4', 'i8[:, :](i4[:, :], i8[:])')
+def iadd_i4(a, b):
+    return a + b
+
+@cc.export('i4_plus_1', 'i8[:](i4[:])')
+def i4_plus_1(a):
+    return a + 1
+
+@cc.export('i4_plus_i4', 'i4[:](i4[:], i4[:])')
+def i4_plus_i4(a, b):
+    return a + b
+
+@cc.export('f4_times', 'f8[:](f4[:])')
+def f4_times(a):
+    return a * 2.0
+
+@cc.export('f4_div', 'f4[:](f4[:], f4[:])')
+def f4_div(a, b):
+    return a / b
+
+@cc.export('int_div', 'f8[:](i8[:], i8[:])')
+def int_div(a, b):
+    return a / b
+
+@cc.export('u8_i8', 'f8[:](u8[:], i8[:])')
+def u8_i8(a, b):
+    return a + b
+
+@cc.export('i1_i1', 'i1[:](i1[:])')
+def i1_i1(a):
+    return a + np.int8(1)
+
+@cc.export('bools', 'b1[:](b1[:], b1[:])')
+def bools(a, b):
+    return a + b
+
+@cc.export('intdivmod', 'i8[:](i8[:], i8[:])')
+def intdivmod(a, b):
+    return a // b * 1000 + a % b
+
+@cc.export('fdivzero', 'f8[:](f8[:], f8[:])')
+def fdivzero(a, b):
+    return a / b
+
+@cc.export('mask', 'b1[:](f8[:])')
+def mask(a):
+    return (a > 0) & ~np.isnan(a)
+
+@cc.export('where_clip', 'f8[:](f8[:])')
+def where_clip(a):
+    return np.where(a > 0, a, 0.0) + np.clip(a, -1.0, 1.0) + np.maximum(a, 0.5) - np.minimum(a, 0.0)
+
+@cc.export('neg', 'i4[:](i4[:])')
+def neg(a):
+    return -a
+
+@cc.export('stencil', 'f8[:](f8[:], f8)')
+def stencil(u, dx):
+    return (u[2:] - 2*u[1:-1] + u[:-2]) / dx**2
+
+@cc.export('ufuncs', 'f8[:, :](f8[:, :])')
+def ufuncs(a):
+    return np.exp(-a) + np.sqrt(np.abs(a)) + np.arctan2(a, 1.0) + np.hypot(a, a) + np.floor(a)
+
+@cc.export('scalar_left', 'f8[:](f8[:])')
+def scalar_left(a):
+    return 1.0 - 3.0 / (1.0 + a * a)
+'''
+
+
+@pytest.fixture(scope="module")
+def m(tmp_path_factory):
+    return build_and_load(tmp_path_factory.mktemp("arrx"), "arrx", SOURCE)
+
+
+def same(got, want):
+    assert got.dtype == want.dtype, (got.dtype, want.dtype)
+    assert got.shape == want.shape
+    np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12, equal_nan=True)
+    assert got.flags.c_contiguous
+
+
+def test_fused_and_views(m):
+    rng = np.random.default_rng(1)
+    a, b = rng.random(17), rng.random(17)
+    same(m.fused(a, b), a * b + np.sin(a) / 2.0)
+    same(m.fused(a[::3], b[1::3]), a[::3] * b[1::3] + np.sin(a[::3]) / 2.0)
+    same(m.fused(a[:0], b[:0]), a[:0] * b[:0])
+
+
+def test_broadcasting(m):
+    rng = np.random.default_rng(2)
+    a = rng.random((3, 4))
+    for b in (rng.random(4), rng.random(1)):
+        same(m.add2(a, b), a + b)
+        same(m.add2(np.asfortranarray(a), b), a + b)
+        same(m.add2(a[::-1, ::-1], b), a[::-1, ::-1] + b)
+    col, row = rng.random((5, 1)), rng.random((1, 3))
+    same(m.outer_sub(col, row), col - row)
+    same(m.add2(np.zeros((0, 4)), rng.random(4)), np.zeros((0, 4)))
+    same(m.add2(np.zeros((2, 0)), rng.random(1)), np.zeros((2, 0)))
+
+
+def test_broadcast_error_message(m):
+    with pytest.raises(ValueError, match=r"^operands could not be broadcast together with shapes \(3,\) \(4,\) $"):
+        m.fused(np.zeros(3), np.zeros(4))
+    with pytest.raises(ValueError, match=r"shapes \(2,3\) \(4,\) $"):
+        m.add2(np.zeros((2, 3)), np.zeros(4))
+
+
+def test_numba_dtypes(m):
+    i4 = np.arange(-3, 3, dtype=np.int32)
+    same(m.iadd_i4(i4.reshape(2, 3), np.arange(3)), i4.reshape(2, 3) + np.arange(3))
+    same(m.i4_plus_1(i4), i4.astype(np.int64) + 1)
+    same(m.i4_plus_i4(i4, i4), i4 + i4)
+    f4 = np.linspace(-1, 1, 5, dtype=np.float32)
+    same(m.f4_times(f4), f4.astype(np.float64) * 2.0)
+    same(m.f4_div(f4, f4 + 2), f4 / (f4 + 2))
+    same(m.int_div(np.arange(5), np.arange(1, 6)), np.arange(5) / np.arange(1, 6))
+    same(m.u8_i8(np.arange(4, dtype=np.uint64), np.arange(4)), np.arange(4, dtype=np.uint64) + np.arange(4))
+    i1 = np.array([1, 127, -128], dtype=np.int8)
+    same(m.i1_i1(i1), i1 + np.int8(1))
+    bl = np.array([True, False, True, False])
+    same(m.bools(bl, bl[::-1]), bl + bl[::-1])
+    same(m.neg(i4), -i4)
+
+
+def test_division_by_zero_gives_numpys_values(m):
+    a, b = np.array([7, -7, 3, 0]), np.array([2, 2, 0, 0])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        same(m.intdivmod(a, b), a // b * 1000 + a % b)
+        x, y = np.array([1.0, -1.0, 0.0, 2.0]), np.array([0.0, 0.0, 0.0, 4.0])
+        same(m.fdivzero(x, y), x / y)
+
+
+def test_predicates_and_selection(m):
+    a = np.array([1.0, -1.0, np.nan, 0.0, 2.5, -0.3])
+    same(m.mask(a), (a > 0) & ~np.isnan(a))
+    same(m.where_clip(a), np.where(a > 0, a, 0.0) + np.clip(a, -1.0, 1.0) + np.maximum(a, 0.5) - np.minimum(a, 0.0))
+
+
+def test_stencil_and_ufuncs(m):
+    rng = np.random.default_rng(3)
+    u = rng.random(12)
+    same(m.stencil(u, 0.1), (u[2:] - 2 * u[1:-1] + u[:-2]) / 0.1 ** 2)
+    same(m.stencil(u[:1], 0.1), u[:0])
+    a = rng.standard_normal((4, 5))
+    want = np.exp(-a) + np.sqrt(np.abs(a)) + np.arctan2(a, 1.0) + np.hypot(a, a) + np.floor(a)
+    same(m.ufuncs(a), want)
+    same(m.ufuncs(a[:, ::2]), want[:, ::2])
+    same(m.scalar_left(a[0]), 1.0 - 3.0 / (1.0 + a[0] * a[0]))
