@@ -287,7 +287,7 @@ def element_loop(lw, root, leaves, shape, extra, visit, name="ew") -> None:
 
 def lower_elementwise(lw, root):
     """Materialise the elementwise tree at root into a new C array (owned)."""
-    from ..library.arrays import allocate
+    from ..library.array_helpers import allocate
     aty = lw.type_of(root)
     leaves = evaluate_leaves(lw, root)
     shape = tree_shape(lw, root, leaves)
