@@ -275,7 +275,8 @@ def _view(lw, node):
         last = aty.ndim - 1
         if aty.layout != "C":
             trivial = b.icmp_signed("<=", shape[last], ir.Constant(i64, 1))
-            contiguous = b.or_(trivial, b.icmp_signed("==", strides[last], ir.Constant(i64, old)))
+            empty = b.icmp_signed("==", array_size(lw, arr, aty.ndim), ir.Constant(i64, 0))
+            contiguous = b.or_(b.or_(trivial, empty), b.icmp_signed("==", strides[last], ir.Constant(i64, old)))
             lw.check(b.not_(contiguous), "ValueError",
                      "To change to a dtype of a different size, the last axis must be contiguous")
         nbytes = b.mul(shape[last], ir.Constant(i64, old))
