@@ -55,7 +55,7 @@ def export_key(source: Source, module: str, name: str, index: int, options: "Opt
     """Content key of one export object: signature, reached code, options, compiler."""
     export = source.modules[module].exports[name][index]
     h = hashlib.sha256()
-    for part in (export.signature_text, reached_digest(source, export.function),
+    for part in (export.signature_text, reached_digest(export.home or source, export.function),
                  options.key(), compiler_identity(options), name, str(index)):
         h.update(part.encode())
         h.update(b"\0")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..frontend import types as T
 from ..frontend.errors import error_at
 from ..frontend.infer import infer_export
+from ..frontend.source import exported_function
 from .lower import lower_program
 from .unit import Unit, hidden
 from .wrappers import build_wrapper, descriptor, doc_text
@@ -41,7 +42,7 @@ def build_export_unit(source, export, index: int, options, unit: Unit | None = N
     program = infer_export(source, export)
     unit = unit or Unit(f"{export.name}.{index}")
     kernel = lower_program(unit, program)
-    func = source.functions[export.function]
+    _, func = exported_function(source, export)
     params = [a.arg for a in func.args.args]
     entry = program.entry
     build_wrapper(unit, wrapper_symbol(export.name, index), export.name, params, export.signature, kernel,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..frontend import types as T
+from ..frontend.source import exported_function
 
 
 def _annotation(t) -> str:
@@ -21,7 +22,7 @@ def stub_text(source, module: str) -> str:
              "from typing import overload", ""]
     for name, exports in sorted(spec.exports.items()):
         for export in exports:
-            func = source.functions[export.function]
+            _, func = exported_function(source, export)
             params = ", ".join(f"{a.arg}: {_annotation(t)}" for a, t in zip(func.args.args, export.signature.args))
             ret = _annotation(export.signature.ret) if export.signature.ret is not None else "object"
             if len(exports) > 1:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import types as T
 from .errors import CompileError, error_at
-from .source import JIT_DECORATORS, Source, _dotted, resolve_path
+from .source import JIT_DECORATORS, Source, _dotted, exported_function, resolve_path
 from .infer_exprs import ExpressionTyping
 from .infer_stmts import StatementTyping
 from .syntax import _assigned_names, _may_fall_through
@@ -49,10 +49,10 @@ class Program:
 
 def infer_export(source: Source, export) -> Program:
     sig = export.signature
-    func = source.functions[export.function]
+    home, func = exported_function(source, export)
     registry: dict = {}
     order: list = []
-    entry = _specialise(source, func, tuple(sig.args), registry, order)
+    entry = _specialise(home, func, tuple(sig.args), registry, order)
     # mutual recursion: a function typed while its callee was still in progress sees
     # the callee's return type only now; repeat until nothing changes, then check strictly
     for _ in range(MAX_ROUNDS):

@@ -1,8 +1,8 @@
-"""Source discovery: read a file with `ast` (never import or run it) and find its CC
-objects, their export stacks, module-level functions, constants and imports.
+"""A source file read with `ast` (never imported or run): its module-level functions,
+constants and imports, and the CC objects and exports frontend/discovery.py finds.
 
 Helper files imported with `from pkg.mod import f` or `from .mod import f` are read
-the same way, lazily, when a compiled function reaches them.
+the same way, lazily, when a compiled or exported function reaches them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 
 from .errors import CompileError, error_at
-from .signatures import Signature, SignatureError, parse_signature
+from .signatures import Signature
 
 # Import paths whose CC class we recognise.
 CC_CLASSES = {"numba.pycc.CC", "aot_tool.CC", "aot_tool.cc.CC"}
@@ -20,6 +20,8 @@ CC_CLASSES = {"numba.pycc.CC", "aot_tool.CC", "aot_tool.cc.CC"}
 JIT_DECORATORS = {"numba.njit", "numba.jit", "numba.generated_jit", "numba.cfunc",
                   "numba.core.decorators.njit", "numba.core.decorators.jit"}
 CC_SETTINGS = ("verbose", "target_cpu", "output_dir", "output_file", "name")
+# Imports from these packages are names the compiler knows, never project files.
+LIBRARY_ROOTS = ("numpy", "math", "cmath", "numba", "aot_tool")
 
 
 @dataclass
@@ -27,8 +29,16 @@ class Export:
     name: str
     signature_text: str
     signature: Signature
-    function: str                 # name of the FunctionDef in the defining source
-    node: ast.AST                 # the decorator, for error locations
+    function: str                 # key of the FunctionDef in home's (or this source's) functions
+    node: ast.AST                 # the decorator or `cc.export(...)` call, for error locations
+    home: object = None           # the Source defining the function, when another file does
+
+
+def exported_function(source, export):
+    """(Source, FunctionDef) of what `export` compiles: in `source`, or the helper file it
+    was imported from (`from mypkg.kernels import f; cc.export('f', 'f8(f8)')(f)`)."""
+    home = export.home or source
+    return home, home.functions[export.function]
 
 
 @dataclass
@@ -60,7 +70,10 @@ class Source:
 
     def resolve_import(self, name: str):
         """The (Source, name) a `from x import name` refers to, reading x with ast."""
-        module_text, level, orig, node = self.from_imports[name]
+        return self.resolve_from(*self.from_imports[name])
+
+    def resolve_from(self, module_text: str, level: int, orig: str, node):
+        """The (Source, name) that `from module_text import orig` (at `level` dots) names."""
         key = (module_text, level)
         if key not in self._helpers:
             self._helpers[key] = _read_helper(self, module_text, level, node)
@@ -131,6 +144,9 @@ def read_source_text(text: str, path: str, display_path: str | None = None, want
                            (e.text or "").rstrip("\n") or None) from None
     source = Source(path=path, display_path=display, text=text, tree=tree)
     _collect(source)
+    if want_cc:
+        from .discovery import discover
+        discover(source)
     return source
 
 
@@ -177,7 +193,7 @@ def _constant_value(node):
 def _module_statements(body):
     """Module-level statements, with those of try/except blocks flattened in (the
     `try: from numba.pycc import CC / except ImportError: from aot_tool import CC`
-    pattern); `if` blocks (`if __name__ == "__main__":`) are never looked into."""
+    pattern).  What `if` blocks and functions do is discovery's business."""
     for stmt in body:
         if isinstance(stmt, ast.Try):
             yield from _module_statements(stmt.body)
@@ -190,10 +206,7 @@ def _module_statements(body):
 
 
 def _collect(source: Source) -> None:
-    body = list(_module_statements(source.tree.body))
-    for stmt in body:
-        if isinstance(stmt, ast.If):
-            continue  # `if __name__ == "__main__":` and the like never run at build time
+    for stmt in _module_statements(source.tree.body):
         if isinstance(stmt, ast.Import):
             for a in stmt.names:
                 if a.asname:
@@ -205,94 +218,15 @@ def _collect(source: Source) -> None:
             mod = stmt.module or ""
             for a in stmt.names:
                 local = a.asname or a.name
-                if stmt.level == 0 and mod.split(".")[0] in ("numpy", "math", "cmath", "numba", "aot_tool"):
+                if stmt.level == 0 and mod.split(".")[0] in LIBRARY_ROOTS:
                     source.aliases[local] = f"{mod}.{a.name}"
                 else:
                     source.from_imports[local] = (mod, stmt.level, a.name, stmt)
         elif isinstance(stmt, ast.FunctionDef):
             source.functions[stmt.name] = stmt
-        elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
-            target = stmt.targets[0]
-            if isinstance(target, ast.Name):
-                if isinstance(stmt.value, ast.Call) and _resolve_cc_call(source, stmt.value):
-                    _add_cc(source, target.id, stmt.value)
-                    continue
-                try:
-                    source.constants[target.id] = (_constant_value(stmt.value), stmt)
-                except (ValueError, ArithmeticError):
-                    source.constants.pop(target.id, None)
-            elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
-                spec = _module_by_variable(source, target.value.id)
-                if spec is not None and target.attr in CC_SETTINGS and isinstance(stmt.value, ast.Constant):
-                    spec.settings[target.attr] = stmt.value.value
-    for stmt in body:
-        if isinstance(stmt, ast.FunctionDef):
-            for deco in reversed(stmt.decorator_list):
-                _maybe_export(source, stmt, deco)
-
-
-def _resolve_cc_call(source: Source, call: ast.Call) -> bool:
-    return resolve_path(source, _dotted(call.func)) in CC_CLASSES
-
-
-def _add_cc(source: Source, variable: str, call: ast.Call) -> None:
-    arg = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "extension_name"), None)
-    if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
-        raise error_at(source, call, "CC() needs the module name as a string literal, as in CC('my_module')")
-    name = arg.value
-    if not name.isidentifier():
-        raise error_at(source, arg, f"module name {name!r} is not a valid Python identifier")
-    if name in source.modules:
-        raise error_at(source, call, f"a CC named {name!r} is already defined in this file")
-    source.modules[name] = ModuleSpec(name=name, variable=variable)
-
-
-def _module_by_variable(source: Source, variable: str):
-    for spec in source.modules.values():
-        if spec.variable == variable:
-            return spec
-    return None
-
-
-def _maybe_export(source: Source, func: ast.FunctionDef, deco) -> None:
-    if not (isinstance(deco, ast.Call) and isinstance(deco.func, ast.Attribute)
-            and deco.func.attr == "export" and isinstance(deco.func.value, ast.Name)):
-        return
-    spec = _module_by_variable(source, deco.func.value.id)
-    if spec is None:
-        return
-    if len(deco.args) != 2 or deco.keywords:
-        raise error_at(source, deco, "export() takes a name and a signature, as in "
-                                     "@cc.export('multf', 'f8(f8, f8)')")
-    name_node, sig_node = deco.args
-    if not (isinstance(name_node, ast.Constant) and isinstance(name_node.value, str)
-            and name_node.value.isidentifier()):
-        raise error_at(source, name_node, "the exported name must be a string literal that is a Python identifier")
-    if isinstance(sig_node, ast.Constant) and isinstance(sig_node.value, str):
-        text = sig_node.value
-        try:
-            sig = parse_signature(text)
-        except SignatureError as e:
-            err = error_at(source, sig_node, f"malformed signature {text!r}: {e}")
-            if sig_node.lineno == sig_node.end_lineno:
-                err.col = sig_node.col_offset + 1 + e.pos
-            raise err from None
-    else:
-        text = ast.unparse(sig_node)
-        try:
-            sig = parse_signature(text)
-        except SignatureError as e:
-            raise error_at(source, sig_node, f"unsupported signature {text!r}: {e}") from None
-    if sig.ret is None and not sig.args and text.strip() == "":
-        raise error_at(source, sig_node, "empty signature")
-    export = Export(name=name_node.value, signature_text=text, signature=sig,
-                    function=func.name, node=deco)
-    existing = spec.exports.setdefault(export.name, [])
-    for other in existing:
-        if other.signature.args == sig.args:
-            raise error_at(source, deco, f"export {export.name!r} already has a signature with argument "
-                                         f"types ({', '.join(a.name for a in sig.args)})")
-    if len(func.args.args) != len(sig.args) or func.args.vararg or func.args.kwarg or func.args.kwonlyargs:
-        raise error_at(source, deco, f"signature {text!r} has {len(sig.args)} argument(s) but "
-                                     f"{func.name}() takes {len(func.args.args)}")
-    existing.append(export)
+        elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            name = stmt.targets[0].id
+            try:
+                source.constants[name] = (_constant_value(stmt.value), stmt)
+            except (ValueError, ArithmeticError):
+                source.constants.pop(name, None)

@@ -1,0 +1,130 @@
+"""CC objects and their exports, as discovery (frontend/discovery.py) meets them.
+
+`CC(name)` makes a ModuleSpec; `cc.export(name, sig)` an Exporter; applying an
+Exporter to a function (as a decorator or a call, for a function of this file or one
+imported from a project file) adds an Export.  Each step checks what numba.pycc
+would reject, and says what to write where the source cannot be followed statically.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from . import static_values as V
+from .errors import error_at
+from .signatures import SignatureError, parse_signature
+from .source import LIBRARY_ROOTS, Export, ModuleSpec, Source
+
+
+class Registry:
+    """Adds what a source's CC calls make to source.modules (and exported inner
+    functions to source.functions)."""
+
+    def __init__(self, source: Source):
+        self.source = source
+
+    def create_cc(self, node: ast.Call, args: list, kwargs: dict) -> V.CCObject:
+        if node.args:
+            name, name_node = args[0], node.args[0]
+        else:
+            kw = next((k for k in node.keywords if k.arg == "extension_name"), None)
+            if kw is None:
+                raise error_at(self.source, node, "CC() needs the module name, as in CC('my_module')")
+            name, name_node = kwargs["extension_name"], kw.value
+        if not isinstance(name, str):
+            raise error_at(self.source, name_node, f"cannot follow the module name `{V.describe(name_node)}`: it is "
+                                                "only known when the source runs; write a string literal "
+                                                "(CC('my_module')) or a name bound to one (NAME = 'my_module'; "
+                                                "cc = CC(NAME))")
+        if not name.isidentifier():
+            raise error_at(self.source, name_node, f"module name {name!r} is not a valid Python identifier")
+        if name in self.source.modules:
+            raise error_at(self.source, node, f"a CC named {name!r} is already defined in this file")
+        spec = self.source.modules[name] = ModuleSpec(name=name, variable=None)
+        return V.CCObject(spec)
+
+    def make_exporter(self, node: ast.Call, cc: V.CCObject, args: list, kwargs: dict, lookup) -> V.Exporter:
+        """`cc.export(name, sig)`; `lookup(name)` says what a name in the signature is bound to."""
+        nodes = list(node.args) + [k.value for k in node.keywords if k.arg in ("exported_name", "sig")]
+        values = args + [kwargs[k] for k in ("exported_name", "sig") if k in kwargs]
+        if len(nodes) != 2 or len(node.keywords) != len(nodes) - len(node.args):
+            raise error_at(self.source, node, "export() takes a name and a signature, as in "
+                                           "@cc.export('multf', 'f8(f8, f8)')")
+        (name_node, sig_node), (name, sig) = nodes, values
+        if name is V.UNKNOWN:
+            raise error_at(self.source, name_node, f"cannot follow the exported name `{V.describe(name_node)}`: it "
+                                                "is only known when the source runs; write a string literal "
+                                                "(cc.export('f', 'f8(f8)')) or loop over a literal tuple of names")
+        if not (isinstance(name, str) and name.isidentifier()):
+            raise error_at(self.source, name_node, "the exported name must be a string literal that is a "
+                                                "Python identifier")
+        return V.Exporter(cc, name, self.signature(sig_node, sig, lookup), node)
+
+    def signature(self, node, value, lookup) -> tuple:
+        if isinstance(value, str):
+            if not value.strip():
+                raise error_at(self.source, node, "empty signature")
+            try:
+                return value, parse_signature(value)
+            except SignatureError as e:
+                err = error_at(self.source, node, f"malformed signature {value!r}: {e}")
+                if isinstance(node, ast.Constant) and node.lineno == node.end_lineno:
+                    err.col = node.col_offset + 1 + e.pos
+                raise err from None
+        # numba's type objects written in place, `(float32, float32)` or `i8(f8[:])`: read as text;
+        # a name bound to something else (a loop variable over a list we could not read) is not
+        for n in ast.walk(node):
+            if isinstance(n, ast.Name):
+                bound = lookup(n.id)
+                if bound is not V.UNBOUND and not isinstance(bound, V.Alias):
+                    raise error_at(self.source, node, f"cannot follow the signature `{V.describe(node)}`: write "
+                                                   "it as a string ('f8(f8)'), a name bound to one, or numba "
+                                                   "types in place ((float64, float64) or float64(float64))")
+        text = ast.unparse(node)
+        try:
+            sig = parse_signature(text)
+        except SignatureError as e:
+            raise error_at(self.source, node, f"unsupported signature {text!r}: {e}") from None
+        return text, sig
+
+    def register(self, exporter: V.Exporter, node: ast.Call, args: list):
+        """`cc.export(name, sig)(target)`: register target, hand it back (stacking works)."""
+        if len(args) != 1 or node.keywords:
+            raise error_at(self.source, node, "cc.export(name, signature) is applied to one function, as in "
+                                           "cc.export('f', 'f8(f8)')(f)")
+        target, target_node = args[0], node.args[0]
+        if isinstance(target, V.Function):
+            self.add_export(exporter, None, target, exporter.node)
+            return target
+        if isinstance(target, V.Alias) and target.path.split(".")[0] not in LIBRARY_ROOTS and "." in target.path:
+            module, _, name = target.path.rpartition(".")
+            target = V.Imported(module, 0, name, target_node)
+        if isinstance(target, V.Imported):
+            home, orig = self.source.resolve_from(target.module, target.level, target.name, target.node)
+            if orig not in home.functions:
+                raise error_at(self.source, target_node, f"{target.name!r} in {home.display_path} is not a "
+                                                      "function (cc.export needs a `def`)")
+            self.add_export(exporter, home, V.Function(orig, home.functions[orig], None), exporter.node)
+            return target
+        raise error_at(self.source, target_node, f"cannot follow which function `{V.describe(target_node)}` is: "
+                                              "export a function defined in this file or imported by name "
+                                              "from a project file (from mypkg.kernels import f; "
+                                              "cc.export('f', 'f8(f8)')(f))")
+
+    def add_export(self, exporter: V.Exporter, home, func: V.Function, node) -> None:
+        text, sig = exporter.signature
+        fdef = func.node
+        export = Export(name=exporter.name, signature_text=text, signature=sig, function=func.key,
+                        node=node, home=home)
+        existing = exporter.cc.spec.exports.setdefault(export.name, [])
+        for other in existing:
+            if other.signature.args == sig.args:
+                raise error_at(self.source, node, f"export {export.name!r} already has a signature with argument "
+                                               f"types ({', '.join(a.name for a in sig.args)})")
+        if len(fdef.args.args) != len(sig.args) or fdef.args.vararg or fdef.args.kwarg or fdef.args.kwonlyargs \
+                or fdef.args.posonlyargs:
+            raise error_at(self.source, node, f"signature {text!r} has {len(sig.args)} argument(s) but "
+                                           f"{fdef.name}() takes {len(fdef.args.args)}")
+        if home is None:
+            self.source.functions.setdefault(func.key, fdef)
+        existing.append(export)
