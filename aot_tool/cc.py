@@ -53,9 +53,15 @@ class CC:
         self._output_file = os.fspath(value)
 
     def export(self, exported_name: str, sig):
-        """Record the export and hand the function back unchanged (it stays plain Python)."""
+        """Record the export and hand the function back unchanged (it stays plain Python).
+
+        Where the call was made is kept, so that compile() can point at an export that
+        ran but that reading the source without running it did not find."""
+        caller = sys._getframe(1)
+        where = (caller.f_code.co_filename, caller.f_lineno)
+
         def decorator(func):
-            self._exported.setdefault(exported_name, []).append(sig)
+            self._exported.setdefault(exported_name, []).append((sig, where))
             return func
         return decorator
 
@@ -65,11 +71,13 @@ class CC:
     def compile(self) -> str:
         """Build the extension module next to the source (or in output_dir); returns its path."""
         from .drivers.build import build_module
+        from .drivers.live_exports import check_live_exports
         from .frontend.errors import CompileError
         if self._source_path is None:
             raise RuntimeError("CC.compile() needs the defining module's __file__ (run it as a script)")
         from .cpu_names import TargetCPUError
         try:
+            check_live_exports(self._source_path, self._name, self._exported)
             paths = build_module(self._source_path, self.output_dir, module=self._name, options=self._options(),
                                  output_file=self._output_file, verbose=self.verbose)
         except CompileError as e:

@@ -33,9 +33,9 @@ class Registry:
             name, name_node = kwargs["extension_name"], kw.value
         if not isinstance(name, str):
             raise error_at(self.source, name_node, f"cannot follow the module name `{V.describe(name_node)}`: it is "
-                                                "only known when the source runs; write a string literal "
-                                                "(CC('my_module')) or a name bound to one (NAME = 'my_module'; "
-                                                "cc = CC(NAME))")
+                                                   "only known when the source runs; write a string literal "
+                                                   "(CC('my_module')) or a name bound to one (NAME = 'my_module'; "
+                                                   "cc = CC(NAME))")
         if not name.isidentifier():
             raise error_at(self.source, name_node, f"module name {name!r} is not a valid Python identifier")
         if name in self.source.modules:
@@ -49,15 +49,15 @@ class Registry:
         values = args + [kwargs[k] for k in ("exported_name", "sig") if k in kwargs]
         if len(nodes) != 2 or len(node.keywords) != len(nodes) - len(node.args):
             raise error_at(self.source, node, "export() takes a name and a signature, as in "
-                                           "@cc.export('multf', 'f8(f8, f8)')")
+                                              "@cc.export('multf', 'f8(f8, f8)')")
         (name_node, sig_node), (name, sig) = nodes, values
         if name is V.UNKNOWN:
             raise error_at(self.source, name_node, f"cannot follow the exported name `{V.describe(name_node)}`: it "
-                                                "is only known when the source runs; write a string literal "
-                                                "(cc.export('f', 'f8(f8)')) or loop over a literal tuple of names")
+                                                   "is only known when the source runs; write a string literal "
+                                                   "(cc.export('f', 'f8(f8)')) or loop over a literal tuple of names")
         if not (isinstance(name, str) and name.isidentifier()):
             raise error_at(self.source, name_node, "the exported name must be a string literal that is a "
-                                                "Python identifier")
+                                                   "Python identifier")
         return V.Exporter(cc, name, self.signature(sig_node, sig, lookup), node)
 
     def signature(self, node, value, lookup) -> tuple:
@@ -77,9 +77,10 @@ class Registry:
             if isinstance(n, ast.Name):
                 bound = lookup(n.id)
                 if bound is not V.UNBOUND and not isinstance(bound, V.Alias):
-                    raise error_at(self.source, node, f"cannot follow the signature `{V.describe(node)}`: write "
-                                                   "it as a string ('f8(f8)'), a name bound to one, or numba "
-                                                   "types in place ((float64, float64) or float64(float64))")
+                    raise error_at(self.source, node,
+                                   f"cannot follow the signature `{V.describe(node)}`: it is only known when "
+                                   "the source runs; write it as a string ('f8(f8)'), a name bound to one, "
+                                   "or numba types in place ((float64, float64) or float64(float64))")
         text = ast.unparse(node)
         try:
             sig = parse_signature(text)
@@ -91,7 +92,7 @@ class Registry:
         """`cc.export(name, sig)(target)`: register target, hand it back (stacking works)."""
         if len(args) != 1 or node.keywords:
             raise error_at(self.source, node, "cc.export(name, signature) is applied to one function, as in "
-                                           "cc.export('f', 'f8(f8)')(f)")
+                                              "cc.export('f', 'f8(f8)')(f)")
         target, target_node = args[0], node.args[0]
         if isinstance(target, V.Function):
             self.add_export(exporter, None, target, exporter.node)
@@ -103,13 +104,13 @@ class Registry:
             home, orig = self.source.resolve_from(target.module, target.level, target.name, target.node)
             if orig not in home.functions:
                 raise error_at(self.source, target_node, f"{target.name!r} in {home.display_path} is not a "
-                                                      "function (cc.export needs a `def`)")
+                                                         "function (cc.export needs a `def`)")
             self.add_export(exporter, home, V.Function(orig, home.functions[orig], None), exporter.node)
             return target
         raise error_at(self.source, target_node, f"cannot follow which function `{V.describe(target_node)}` is: "
-                                              "export a function defined in this file or imported by name "
-                                              "from a project file (from mypkg.kernels import f; "
-                                              "cc.export('f', 'f8(f8)')(f))")
+                                                 "export a function defined in this file or imported by name "
+                                                 "from a project file (from mypkg.kernels import f; "
+                                                 "cc.export('f', 'f8(f8)')(f))")
 
     def add_export(self, exporter: V.Exporter, home, func: V.Function, node) -> None:
         text, sig = exporter.signature
@@ -120,11 +121,11 @@ class Registry:
         for other in existing:
             if other.signature.args == sig.args:
                 raise error_at(self.source, node, f"export {export.name!r} already has a signature with argument "
-                                               f"types ({', '.join(a.name for a in sig.args)})")
+                                                  f"types ({', '.join(a.name for a in sig.args)})")
         if len(fdef.args.args) != len(sig.args) or fdef.args.vararg or fdef.args.kwarg or fdef.args.kwonlyargs \
                 or fdef.args.posonlyargs:
             raise error_at(self.source, node, f"signature {text!r} has {len(sig.args)} argument(s) but "
-                                           f"{fdef.name}() takes {len(fdef.args.args)}")
+                                              f"{fdef.name}() takes {len(fdef.args.args)}")
         if home is None:
             self.source.functions.setdefault(func.key, fdef)
         existing.append(export)

@@ -21,7 +21,7 @@ import ast
 
 from . import static_values as V
 from .cc_exports import Registry
-from .errors import error_at
+from .errors import CompileError, error_at
 from .source import CC_CLASSES, CC_SETTINGS, JIT_DECORATORS, LIBRARY_ROOTS, ModuleSpec, Source
 
 MAX_CALL_DEPTH = 16
@@ -322,6 +322,11 @@ class _Walker:
             return self.reg.register(func, node, args)
         if isinstance(func, V.Function):
             return self.call_function(func, node, args, kwargs)
+        if any(isinstance(a, V.CCObject) for a in [*args, *kwargs.values()]) and self.project_function(func):
+            raise error_at(self.src, node, f"cannot follow `{V.describe(node)}`: a function from another file "
+                                           "gets the CC object and may register exports on it; register "
+                                           "them in this file (from mypkg.kernels import f; "
+                                           "cc.export('f', 'f8(f8)')(f))")
         if isinstance(node.func, ast.Attribute):
             return self.method_of_value(node, base, args, scope)
         if isinstance(node.func, ast.Name) and self.lookup(node.func.id, scope) is V.UNBOUND:
@@ -337,10 +342,23 @@ class _Walker:
                 and (attr == "append" or isinstance(args[0], (tuple, list))):
             base.append(args[0]) if attr == "append" else base.extend(args[0])
             return None
-        if isinstance(node.func.value, ast.Name) and isinstance(base, (list, dict)):
+        if isinstance(node.func.value, ast.Name) and isinstance(base, (list, dict)) and attr in V.MUTATORS:
             self.bind(node.func.value.id, V.UNKNOWN, scope)
             return V.UNKNOWN
         return V.fold_method(base, attr, args)
+
+    def project_function(self, value) -> bool:
+        """A function imported from a project file (whose code discovery does not walk)."""
+        if isinstance(value, V.Alias) and value.path.split(".")[0] not in LIBRARY_ROOTS and "." in value.path:
+            module, _, name = value.path.rpartition(".")
+            value = V.Imported(module, 0, name, None)
+        if not isinstance(value, V.Imported):
+            return False
+        try:
+            home, name = self.src.resolve_from(value.module, value.level, value.name, value.node)
+        except CompileError:
+            return False     # not a project file: the standard library or an installed package
+        return name in home.functions
 
     def call_function(self, func: V.Function, node, args: list, kwargs: dict):
         """Walk the body of a function that may create a CC or register exports."""

@@ -78,7 +78,7 @@ class JitFactory:
 
 
 _CONSTANT_TYPES = (str, int, float, complex, bool, bytes, type(None))
-_MUTATORS = ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
+MUTATORS = ("append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
              "setdefault", "popitem", "__setitem__")
 
 
@@ -165,10 +165,10 @@ def fold_builtin(name: str, args: list, kwargs: dict):
 
 def fold_method(base, name: str, args: list):
     """`d.items()`, `'-'.join(...)`, `s.format(...)` and the like on constants."""
-    if not (_plain(base) and all(_plain(a) for a in args)) or name in _MUTATORS:
+    if isinstance(base, dict) and name in ("items", "keys", "values") and not args and is_constant(base):
+        return tuple(getattr(base, name)())   # also {'f': f, 'g': g}.items(): names and functions
+    if not (_plain(base) and all(_plain(a) for a in args)) or name in MUTATORS:
         return UNKNOWN
-    if isinstance(base, dict) and name in ("items", "keys", "values") and not args:
-        return tuple(getattr(base, name)())
     if isinstance(base, str) and name in ("format", "join", "upper", "lower", "strip", "replace", "split"):
         try:
             result = getattr(base, name)(*args)
