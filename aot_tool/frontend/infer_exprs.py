@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 
+from ..library.registry import LIST_ARGUMENTS
 from . import types as T
 from .syntax import (BUILTIN_NAMES, MODULE_CONSTANTS, NUMPY_DTYPES, UNSUPPORTED, _const_int,
                      _constant_type, _describe, _holds_array)
@@ -249,7 +250,9 @@ class ExpressionTyping:
                 raise self.error(kw, "**kwargs in calls is not supported")
         if any(isinstance(a, ast.Starred) for a in node.args):
             raise self.error(node, "*args in calls is not supported")
-        args = [self.expr(a) for a in node.args]
+        takes_lists = isinstance(fty, T.Function) and fty.path in LIST_ARGUMENTS
+        args = [self.list_literal(a) if takes_lists and isinstance(a, (ast.List, ast.Tuple)) else self.expr(a)
+                for a in node.args]
         # a string keyword (order='F') is read from the AST by the typer that takes it
         kws = {kw.arg: T.none if _is_str(kw.value) else self.expr(kw.value) for kw in node.keywords}
         if fty is None or any(a is None for a in args) or any(v is None for v in kws.values()):
@@ -282,6 +285,13 @@ class ExpressionTyping:
             if array_type is not None:
                 return array_type
         return typer(self, node, args, kws)
+
+    def list_literal(self, node):
+        """A list (or tuple) literal handed to np.array(): typed as the tuple of its items."""
+        items = [self.list_literal(e) if isinstance(e, (ast.List, ast.Tuple)) else self.expr(e) for e in node.elts]
+        if any(i is None for i in items):
+            return None
+        return self.note(node, T.Tuple(tuple(items)))
 
     def call_user(self, node, path, args):
         kind, name = path.split(":", 1)

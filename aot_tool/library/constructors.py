@@ -13,7 +13,7 @@ from llvmlite import ir
 
 from ..backend.llvm_types import i8, i64
 from ..frontend import types as T
-from .array_helpers import (allocate, copy_into, dtype_arg, dtype_of, fill, new_layout, order_arg, positional_dtype,
+from .array_helpers import (allocate, check_formatted, copy_into, dtype_arg, dtype_of, fill, new_layout, order_arg, positional_dtype,
                             shape_ndim, shape_of, shape_values, store)
 from .registry import lowerer, typer
 
@@ -186,7 +186,61 @@ def _arange(lw, node):
         kk = lw.cast(k, T.int64, fill_ty)
         v = b.fadd(first, b.fmul(kk, delta)) if fill_ty.is_float else b.add(first, b.mul(kk, delta))
         v = b.select(b.icmp_signed("==", k, ir.Constant(i64, 1)), second, v)
+        v = b.select(b.icmp_signed("==", k, ir.Constant(i64, 0)), first, v)    # keeps a -0.0 start
         store(lw, lw.cast(v, fill_ty, aty.dtype), b.gep(data, [k]), aty.dtype)
 
     lw.counted_loop(ir.Constant(i64, 0), n, ir.Constant(i64, 1), 1, body, name="arange")
+    return arr
+
+
+# -- np.linspace --
+
+@typer("numpy.linspace")
+def _linspace_type(inf, node, args, kws):
+    if not 2 <= len(args) <= 3 or set(kws) - {"num", "endpoint"} or len(args) == 3 and "num" in kws:
+        raise inf.error(node, "np.linspace() takes start, stop, num= and endpoint=")
+    numbers = list(args[:2]) + ([args[2]] if len(args) == 3 else [kws["num"]] if "num" in kws else [])
+    for t, n in zip(numbers, list(node.args) + [kw.value for kw in node.keywords if kw.arg == "num"]):
+        if not isinstance(t, T.Scalar) or t.is_complex:
+            raise inf.error(n, "np.linspace() takes real numbers")
+    if len(numbers) == 3 and not numbers[2].is_int:
+        raise inf.error(node, "num= must be an integer")
+    if "endpoint" in kws and not (isinstance(kws["endpoint"], T.Scalar) and kws["endpoint"].is_bool):
+        raise inf.error(node, "endpoint= must be True or False")
+    return T.Array(T.float64, 1, "C")
+
+
+@lowerer("numpy.linspace")
+def _linspace(lw, node):
+    b = lw.b
+    kw = {k.arg: k.value for k in node.keywords}
+    start = lw.cast(lw.expr(node.args[0]), lw.type_of(node.args[0]), T.float64)
+    stop = lw.cast(lw.expr(node.args[1]), lw.type_of(node.args[1]), T.float64)
+    num_node = node.args[2] if len(node.args) == 3 else kw.get("num")
+    num = ir.Constant(i64, 50) if num_node is None else lw.cast(lw.expr(num_node), lw.type_of(num_node), T.int64)
+    endpoint = ir.Constant(ir.IntType(1), 1) if "endpoint" not in kw else lw.expr(kw["endpoint"])
+    check_formatted(lw, b.icmp_signed("<", num, ir.Constant(i64, 0)), "ValueError",
+                    ["Number of samples, ", num, ", must be non-negative."])
+    arr = allocate(lw, T.Array(T.float64, 1, "C"), [num])
+    data = b.extract_value(arr, 1)
+    # NumPy's computation: step = (stop - start) / div, y[i] = i * step + start (or, where the
+    # step underflows to zero, i / div * delta + start), and the last item exactly `stop`
+    div_int = b.select(endpoint, b.sub(num, ir.Constant(i64, 1)), num)
+    div = b.sitofp(div_int, ir.DoubleType())
+    delta = b.fsub(stop, start)
+    step = b.fdiv(delta, div)
+    step_zero = b.fcmp_ordered("==", step, ir.Constant(ir.DoubleType(), 0.0))
+    has_div = b.icmp_signed(">", div_int, ir.Constant(i64, 0))
+
+    def body(k):
+        i = b.sitofp(k, ir.DoubleType())
+        regular = b.fmul(i, step)
+        tiny = b.fmul(b.fdiv(i, div), delta)
+        y = b.select(has_div, b.select(step_zero, tiny, regular), b.fmul(i, delta))
+        y = b.fadd(y, start)
+        last = b.and_(endpoint, b.and_(b.icmp_signed(">", num, ir.Constant(i64, 1)),
+                                       b.icmp_signed("==", k, b.sub(num, ir.Constant(i64, 1)))))
+        b.store(b.select(last, stop, y), b.gep(data, [k]))
+
+    lw.counted_loop(ir.Constant(i64, 0), num, ir.Constant(i64, 1), 1, body, name="linspace")
     return arr

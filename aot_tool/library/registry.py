@@ -6,6 +6,9 @@
 """
 
 TYPERS: dict = {}
+# Calls whose list-literal arguments (np.array([[1, 2], [3, 4]])) their typer reads: such
+# a list is typed as the tuple of its items and lowered by the call itself.
+LIST_ARGUMENTS = {"numpy.array", "numpy.asarray"}
 LOWERERS: dict = {}
 
 
@@ -27,7 +30,8 @@ def lowerer(*paths):
 
 def load_all() -> None:
     """Import every table module so its entries register themselves."""
-    from . import arrays, builtins, constructors, scalar_math, shapes, ufuncs  # noqa: F401  (ufuncs overrides np.power)
+    from . import (arrays, array_literals, builtins, constructors, matrices, scalar_math, shapes,  # noqa: F401
+                   ufuncs)  # (ufuncs overrides np.power)
 
 
 load_all()
