@@ -53,6 +53,10 @@ class StatementLowering:
         self.b.branch(self.exit_block)
 
     def stmt_Assign(self, s) -> None:
+        from .array_store import is_view_target, store_assign
+        if any(is_view_target(self, t) for t in s.targets):
+            store_assign(self, s.targets, s.value)
+            return
         value = self.expr(s.value)
         ty = self.type_of(s.value)
         owned = self.owned(s.value)
@@ -65,6 +69,10 @@ class StatementLowering:
 
     def stmt_AugAssign(self, s) -> None:
         fake = self.t.aug_binops[s]
+        if fake in self.t.elem_types:
+            from .array_store import store_augmented
+            store_augmented(self, s)
+            return
         value = self.expr(fake)
         self.assign(s.target, value, self.type_of(fake), False)
 

@@ -58,6 +58,13 @@ class StatementTyping:
             fake = ast.copy_location(ast.BinOp(left=_as_load(s.target), op=s.op, right=s.value), s)
             self.t.aug_binops[s] = fake
         ty = self.expr(fake)
+        if isinstance(s.target, ast.Name) and isinstance(ty, T.Array):
+            from ..library.elementwise import check_view_store
+            target_ty = self.expr(_as_load(s.target))   # an array variable keeps its identity
+            check_view_store(self, s.target, target_ty, ty, s.value, True)
+            self.stored_vars.add(s.target.id)
+            self.note(s.target, target_ty)
+            return
         self.assign(s.target, ty, s.value, augmented=True)
 
     def assign(self, target, ty, value_node, augmented=False) -> None:
@@ -99,7 +106,10 @@ class StatementTyping:
             itype = self.index(target, base)
             if ty is not None and itype is not None:
                 if isinstance(itype, T.Array):
-                    raise self.error(target, "assigning to a slice is not supported; write a loop")
+                    from ..library.elementwise import check_view_store
+                    check_view_store(self, target, itype, ty, value_node, augmented)
+                    self.note(target, itype)
+                    return
                 if not T.can_convert(ty, itype):
                     raise self.error(value_node, f"cannot store {ty.name} into an array of {itype.name}")
         else:

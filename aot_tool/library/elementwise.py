@@ -149,5 +149,28 @@ def call_array_type(inf, node, path, args, kws):
 _NUMPY_HAS = {n for n in set(FUNCTION_UFUNCS.values()) if isinstance(getattr(np, n, None), np.ufunc)}
 
 
+def check_view_store(inf, target, view, value, value_node, augmented) -> None:
+    """`view[...] = value` or `view op= value`: the value broadcasts to the view and
+    casts to its dtype (any real cast for a store, as numba; NumPy's same_kind
+    casting for augmented assignment, which NumPy refuses otherwise)."""
+    if not isinstance(view, T.Array):
+        what = "an array expression" if isinstance(value, T.Array) else value.name
+        raise inf.error(target, f"cannot store {what} into a single element of type {view.name}")
+    if isinstance(value, T.Array):
+        if value.ndim > view.ndim:
+            raise inf.error(value_node, f"cannot store a {value.ndim}-d array into a {view.ndim}-d view")
+        elem = value.dtype
+    elif isinstance(value, T.Scalar):
+        elem = value
+    else:
+        raise inf.error(value_node, f"cannot store {value.name} into an array")
+    if augmented:
+        if not np.can_cast(numpy_dtype(elem), numpy_dtype(view.dtype), "same_kind"):
+            raise inf.error(target, f"the result ({elem.name}) cannot be stored in place into an array of "
+                                    f"{view.dtype.name} (NumPy's same_kind casting); write a = a op b")
+    elif elem.is_complex and not view.dtype.is_complex:
+        raise inf.error(value_node, f"cannot store {elem.name} into an array of {view.dtype.name}")
+
+
 def _display(path: str) -> str:
     return path.replace("numpy.", "np.").replace("builtins.", "")
