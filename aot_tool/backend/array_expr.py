@@ -301,9 +301,10 @@ def lower_elementwise(lw, root):
     return out
 
 
-def for_each_element(lw, node, visit) -> None:
+def for_each_element(lw, node, visit):
     """visit(value, element type) for every element of the array expression `node`
-    in C order, without materialising it (reductions over expressions fuse)."""
+    in C order, without materialising it (reductions over expressions fuse).
+    Returns the i64 shape values of the broadcast shape."""
     if node in lw.t.elem_types:
         leaves = evaluate_leaves(lw, node)
     else:
@@ -311,4 +312,5 @@ def for_each_element(lw, node, visit) -> None:
     shape = tree_shape(lw, node, leaves)
     element_loop(lw, node, leaves, shape, [], lambda value, vty, ptrs: visit(value, vty), name="reduce")
     release(lw, leaves)
+    return shape
 

@@ -9,6 +9,7 @@ from llvmlite import ir
 from ..backend.llvm_types import i1, i64, value_type
 from ..frontend import types as T
 from .array_helpers import array_size, for_each_element
+from . import fused_reductions as fused
 from .registry import lowerer, typer
 
 
@@ -39,6 +40,8 @@ def _array_minmax_type(inf, node, args, kws):
 
 def array_sum(lw, arr_node, aty, rty, product=False):
     from .operators import arith
+    if fused.is_fused(lw, arr_node):
+        return fused.fused_sum(lw, arr_node, rty, product)[0]
     arr = lw.array_operand(arr_node)
     acc = lw.alloca_entry(value_type(rty))
     lw.b.store(lw.cast(ir.Constant(i64, 1 if product else 0), T.int64, rty), acc)
@@ -74,6 +77,8 @@ def _prod(lw, node):
 def _mean(lw, node):
     a = _array_arg(node)
     aty, rty = lw.type_of(a), lw.type_of(node)
+    if fused.is_fused(lw, a):
+        return fused.fused_mean(lw, a, rty)
     total = array_sum(lw, a, aty, rty)
     n = array_size(lw, lw.array_operand(a), aty.ndim)
     from .operators import arith

@@ -141,6 +141,9 @@ def _minmax(want_max):
 def array_reduce_minmax(lw, arr_node, aty, want_max):
     """min/max over all elements; an empty array raises ValueError as in NumPy."""
     from .array_helpers import for_each_element
+    from .fused_reductions import fused_minmax, is_fused
+    if is_fused(lw, arr_node):
+        return fused_minmax(lw, arr_node, want_max)
     arr = lw.array_operand(arr_node)
     size = ir.Constant(i64, 1)
     for d in range(aty.ndim):
