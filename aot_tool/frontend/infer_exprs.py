@@ -78,7 +78,7 @@ class ExpressionTyping:
 
     def path_type(self, node, path):
         from ..library.registry import TYPERS
-        if path in ("numpy", "math", "cmath", "numba", "numba.types"):
+        if path in ("numpy", "math", "cmath", "numba", "numba.types", "operator", "random"):
             return T.Module(path)
         if path in MODULE_CONSTANTS:
             return T.float64
@@ -121,7 +121,7 @@ class ExpressionTyping:
         if any(i is None for i in items):
             return None
         for e, i in zip(node.elts, items):
-            if isinstance(i, (T.Module, T.Function, T.RangeType)):
+            if isinstance(i, (T.Module, T.Function) + T.ONLY_ITERATED):
                 raise self.error(e, f"cannot put {i.name} in a tuple")
         return T.Tuple(tuple(items))
 
@@ -136,25 +136,14 @@ class ExpressionTyping:
         return binop_type(self, node, a, b)
 
     def expr_UnaryOp(self, node):
+        from ..library.operators import unary_type
         ty = self.expr(node.operand)
         if ty is None:
             return None
         if isinstance(ty, T.Array):
             from ..library.elementwise import unary_array_type
             return unary_array_type(self, node, ty)
-        if isinstance(node.op, ast.Not):
-            return T.boolean
-        if not isinstance(ty, T.Scalar):
-            raise self.error(node, f"unary operator on {ty.name} is not supported")
-        if isinstance(node.op, ast.Invert):
-            if ty.is_bool:
-                return T.boolean
-            if not ty.is_int:
-                raise self.error(node, f"~ needs an integer, not {ty.name}")
-            return T.arith_result(ty, ty)
-        if ty.is_bool or ty.is_int:
-            return T.arith_result(ty, ty)
-        return ty
+        return unary_type(self, node, node.op, ty)
 
     def expr_Compare(self, node):
         from ..library.operators import compare_check
@@ -303,7 +292,7 @@ class ExpressionTyping:
         if len(func.args.args) != len(args):
             raise self.error(node, f"{fname}() takes {len(func.args.args)} argument(s) but {len(args)} were given")
         for a in args:
-            if isinstance(a, (T.Module, T.Function, T.DType, T.RangeType)) or _holds_array(a):
+            if isinstance(a, (T.Module, T.DType) + T.ONLY_ITERATED) or _holds_array(a):
                 raise self.error(node, f"cannot pass {a.name} to {fname}()")
         from .infer import _specialise  # the driver, which owns the registry of specialisations
         callee = _specialise(source, func, args, self.registry, self.order)

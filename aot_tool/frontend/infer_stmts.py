@@ -73,8 +73,8 @@ class StatementTyping:
                 return
             if isinstance(ty, (T.Module, T.Function, T.DType)):
                 raise self.error(target, f"cannot store {ty.name} in a variable")
-            if isinstance(ty, T.RangeType):
-                raise self.error(value_node, "range objects can only be iterated over directly")
+            if isinstance(ty, T.ONLY_ITERATED):
+                raise self.error(value_node, f"{ty.name.split('(')[0]} objects can only be iterated over directly")
             if _holds_array(ty):
                 raise self.error(target, "a tuple holding arrays can only be returned or unpacked "
                                          "(`a, b = ...`), not stored in a variable")
@@ -133,16 +133,11 @@ class StatementTyping:
         if ity is None:
             self.block(s.body)
             return
-        if isinstance(ity, T.RangeType):
-            elem = T.int64
-        elif isinstance(ity, T.Array):
-            if ity.ndim != 1:
-                raise self.error(s.iter, "only 1-d arrays can be iterated over (index the rows instead)")
-            elem = ity.dtype
-        elif isinstance(ity, T.Tuple) and len(set(ity.items)) == 1:
-            elem = ity.items[0]
-        else:
-            raise self.error(s.iter, f"cannot iterate over {ity.name}")
+        from ..library.iterables import element_type
+        elem = element_type(self, s.iter, ity)
+        if elem is None:        # a generator still being typed
+            self.block(s.body)
+            return
         if not isinstance(s.target, (ast.Name, ast.Tuple)):
             raise self.error(s.target, "loop targets must be names")
         self.assign(s.target, elem, s.iter)

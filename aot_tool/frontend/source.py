@@ -21,7 +21,7 @@ JIT_DECORATORS = {"numba.njit", "numba.jit", "numba.generated_jit", "numba.cfunc
                   "numba.core.decorators.njit", "numba.core.decorators.jit"}
 CC_SETTINGS = ("verbose", "target_cpu", "output_dir", "output_file", "name")
 # Imports from these packages are names the compiler knows, never project files.
-LIBRARY_ROOTS = ("numpy", "math", "cmath", "numba", "aot_tool")
+LIBRARY_ROOTS = ("numpy", "math", "cmath", "numba", "aot_tool", "operator", "random")
 
 
 @dataclass

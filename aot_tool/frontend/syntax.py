@@ -9,7 +9,9 @@ import ast
 from . import types as T
 
 BUILTIN_NAMES = {"range", "len", "abs", "min", "max", "int", "float", "complex", "bool", "round",
-                 "print", "sum", "enumerate", "zip"}
+                 "print", "sum", "enumerate", "zip", "divmod", "pow", "hash",
+                 # numba compiles none of these: a located "not supported" instead of "not defined"
+                 "reversed", "any", "all", "iter", "next", "sorted", "map", "filter"}
 NUMPY_DTYPES = {"float64": T.float64, "float32": T.float32, "int64": T.int64, "int32": T.int32,
                 "int16": T.int16, "int8": T.int8, "uint64": T.uint64, "uint32": T.uint32,
                 "uint16": T.uint16, "uint8": T.uint8, "bool_": T.boolean, "complex128": T.complex128,

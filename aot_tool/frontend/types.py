@@ -6,7 +6,7 @@ arrays carry dtype, ndim and layout ('C', 'F' or 'A'); tuples carry their items.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,55 @@ class RangeType:
 
     def __str__(self) -> str:
         return "range"
+
+
+@dataclass(frozen=True)
+class Zip:
+    """zip(...) of iterables: only iterated over in a `for`."""
+    items: tuple
+
+    @property
+    def name(self) -> str:
+        return "zip(" + ", ".join(t.name for t in self.items) + ")"
+
+
+@dataclass(frozen=True)
+class Enumerate:
+    """enumerate(iterable[, start]): only iterated over in a `for`."""
+    item: object
+
+    @property
+    def name(self) -> str:
+        return f"enumerate({self.item.name})"
+
+
+@dataclass(frozen=True)
+class Generator:
+    """The result of calling a generator function: only iterated over in a `for`,
+    which inlines the generator's body (library/generators.py)."""
+    typed: object = field(compare=False, hash=False)
+    key: str = ""
+
+    @property
+    def name(self) -> str:
+        return f"generator({self.key})"
+
+
+@dataclass(frozen=True)
+class Closure:
+    """A lambda or inner function: its value is the tuple of the enclosing variables it
+    reads (`captured`, read when the closure is used, as numba does)."""
+    node: object = field(compare=False, hash=False)
+    key: str = ""
+    captured: tuple = ()      # ((name, type), ...)
+
+    @property
+    def name(self) -> str:
+        return f"closure({self.key})"
+
+
+# values that exist only as the iterable of a `for`
+ONLY_ITERATED = (RangeType, Zip, Enumerate, Generator)
 
 
 @dataclass(frozen=True)

@@ -37,14 +37,24 @@ def _range_type(inf, node, args, kws):
 
 @lowerer("builtins.range")
 def _range_value(lw, node):
-    return ir.Constant(ir.IntType(8), 0)  # only iterated over; see iteration.py
+    """{start, stop, step} for `in`, len() and zip(); a plain `for` reads the arguments
+    itself (iteration.py)."""
+    values = [lw.cast(lw.expr(a), lw.type_of(a), T.int64) for a in node.args]
+    zero, one = ir.Constant(i64, 0), ir.Constant(i64, 1)
+    start, stop, step = (zero, values[0], one) if len(values) == 1 else (values + [one])[:3]
+    if len(values) == 3:
+        lw.check(lw.b.icmp_signed("==", step, zero), "ValueError", "range() arg 3 must not be zero")
+    out = ir.Constant(ir.LiteralStructType([i64] * 3), ir.Undefined)
+    for i, v in enumerate((start, stop, step)):
+        out = lw.b.insert_value(out, v, i)
+    return out
 
 
 @typer("builtins.len")
 def _len_type(inf, node, args, kws):
     _no_keywords(inf, node, kws, "len")
-    if len(args) != 1 or not isinstance(args[0], (T.Array, T.Tuple)):
-        raise inf.error(node, "len() takes one array or tuple")
+    if len(args) != 1 or not isinstance(args[0], (T.Array, T.Tuple, T.RangeType)):
+        raise inf.error(node, "len() takes one array, tuple or range")
     return T.int64
 
 
@@ -53,6 +63,9 @@ def _len(lw, node):
     ty = lw.type_of(node.args[0])
     if isinstance(ty, T.Tuple):
         return ir.Constant(i64, len(ty.items))
+    if isinstance(ty, T.RangeType):
+        r = lw.expr(node.args[0])
+        return lw.range_length(*(lw.b.extract_value(r, i) for i in range(3)), 0)
     return lw.b.extract_value(lw.array_operand(node.args[0]), [2, 0])
 
 
@@ -307,25 +320,69 @@ def _unsupported(name, hint):
 
 
 typer("builtins.print")(_unsupported("print", ""))
-typer("builtins.enumerate")(_unsupported("enumerate", "; loop over range(len(a))"))
-typer("builtins.zip")(_unsupported("zip", "; loop over an index"))
 
 
 @typer("builtins.sum")
 def _sum_type(inf, node, args, kws):
-    _no_keywords(inf, node, kws, "sum")
-    if len(args) != 1 or not isinstance(args[0], T.Array):
-        if node.args and isinstance(node.args[0], ast.GeneratorExp):
-            raise inf.error(node.args[0], "generator expressions are not supported; write a loop")
-        raise inf.error(node, "sum() takes one array here")
-    d = args[0].dtype
-    return T.int64 if d.is_bool or (d.is_int and d.kind == "i") else (T.uint64 if d.is_int else d)
+    if set(kws) - {"start"} or not 1 <= len(args) + len(kws) <= 2 or not args:
+        raise inf.error(node, "sum() takes an iterable and an optional start")
+    it = args[0]
+    start = args[1] if len(args) > 1 else kws.get("start")
+    if start is not None and not isinstance(start, T.Scalar):
+        raise inf.error(node, f"sum() start must be a number, not {start.name}")
+    if isinstance(it, T.Array):
+        d = it.dtype
+        total = T.int64 if d.is_bool or (d.is_int and d.kind == "i") else (T.uint64 if d.is_int else d)
+        return total if start is None else T.arith_result(start, total)
+    if isinstance(it, T.RangeType):
+        return T.int64 if start is None else T.arith_result(start, T.int64)
+    if isinstance(it, T.Tuple) and all(isinstance(i, T.Scalar) for i in it.items):
+        total = T.int64 if start is None else start
+        for item in it.items:       # numba adds left to right, each sum in its own type
+            total = T.arith_result(total, item)
+        return total
+    if node.args and isinstance(node.args[0], ast.GeneratorExp):
+        raise inf.error(node.args[0], "generator expressions are not supported; write a loop")
+    raise inf.error(node, f"sum() takes an array, a range or a tuple of numbers, not {it.name}")
 
 
 @lowerer("builtins.sum")
 def _sum(lw, node):
     from .arrays import array_sum
-    return array_sum(lw, node.args[0], lw.type_of(node.args[0]), lw.type_of(node))
+    from .operators import arith
+    ty, it = lw.type_of(node), node.args[0]
+    it_ty = lw.type_of(it)
+    start_node = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords), None)
+    start, start_ty = (ir.Constant(i64, 0), T.int64) if start_node is None else \
+        (lw.expr(start_node), lw.type_of(start_node))
+    if isinstance(it_ty, T.Tuple):
+        total, total_ty = start, start_ty
+        tup = lw.expr(it)
+        for i, item_ty in enumerate(it_ty.items):
+            step_ty = T.arith_result(total_ty, item_ty)
+            total = arith(lw, ast.Add, total, total_ty, lw.b.extract_value(tup, i), item_ty, step_ty)
+            total_ty = step_ty
+        return lw.cast(total, total_ty, ty)
+    if isinstance(it_ty, T.RangeType):
+        part, part_ty = _range_sum(lw, lw.expr(it)), T.int64
+    else:
+        part_ty = ty if start_node is None else _sum_type(None, it, [it_ty], {})
+        part = array_sum(lw, it, it_ty, part_ty)
+    if start_node is None:
+        return part
+    return arith(lw, ast.Add, start, start_ty, part, part_ty, ty)
+
+
+def _range_sum(lw, r):
+    """sum(range(start, stop, step)) = n*start + step*n*(n-1)/2, wrapping as the loop would."""
+    b = lw.b
+    start, stop, step = (b.extract_value(r, i) for i in range(3))
+    n = lw.range_length(start, stop, step, 0)
+    one = ir.Constant(i64, 1)
+    m = b.sub(n, one)
+    even = b.icmp_unsigned("==", b.and_(n, one), ir.Constant(i64, 0))
+    pairs = b.select(even, b.mul(b.lshr(n, one), m), b.mul(n, b.lshr(m, one)))   # n*(n-1)/2, exact mod 2**64
+    return b.add(b.mul(n, start), b.mul(step, pairs))
 
 
 @lowerer("dtype.call")

@@ -1,4 +1,5 @@
-"""`for` loops: over range(...) (any step sign), over a 1-d array, over a uniform tuple.
+"""`for` loops: over range(...) (any step sign), over a 1-d array, over a uniform tuple
+(zip/enumerate: iterables.py; generators: generators.py).
 
 The loop variable is assigned from a hidden counter at the top of each iteration, so
 Python's "the variable keeps its last value" holds and the counter stays a clean
@@ -17,7 +18,13 @@ from ..frontend import types as T
 
 def lower_for(lw, loop: ast.For) -> None:
     ity = lw.type_of(loop.iter)
-    if isinstance(ity, T.RangeType):
+    if isinstance(ity, (T.Zip, T.Enumerate)):
+        from .iterables import lower_sequence_loop
+        lower_sequence_loop(lw, loop)
+    elif isinstance(ity, T.Generator):
+        from .generators import lower_generator_loop
+        lower_generator_loop(lw, loop)
+    elif isinstance(ity, T.RangeType):
         _range_loop(lw, loop)
     elif isinstance(ity, T.Array):
         _array_loop(lw, loop, ity)

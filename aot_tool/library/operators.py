@@ -51,7 +51,9 @@ def compare_check(inf, node, op, a, b) -> None:
             raise inf.error(node, "`is` is only supported against None")
         return
     if isinstance(op, (ast.In, ast.NotIn)):
-        raise inf.error(node, "`in` is not supported in compiled functions")
+        from .containment import contains_check
+        contains_check(inf, node, a, b)
+        return
     if not (isinstance(a, T.Scalar) and isinstance(b, T.Scalar)):
         if isinstance(a, T.Tuple) and isinstance(b, T.Tuple) and isinstance(op, (ast.Eq, ast.NotEq)):
             return
@@ -334,16 +336,34 @@ def int_power(lw, base, exp, ty):
     return bld.call(fn, [base, exp])
 
 
+def unary_type(inf, node, op, ty):
+    if isinstance(op, ast.Not):
+        return T.boolean
+    if not isinstance(ty, T.Scalar):
+        raise inf.error(node, f"unary operator on {ty.name} is not supported")
+    if isinstance(op, ast.Invert):
+        if ty.is_bool:
+            return T.boolean
+        if not ty.is_int:
+            raise inf.error(node, f"~ needs an integer, not {ty.name}")
+        return T.arith_result(ty, ty)
+    if ty.is_bool or ty.is_int:
+        return T.arith_result(ty, ty)
+    return ty
+
+
 def lower_unary(lw, node):
-    ty = lw.type_of(node)
-    oty = lw.type_of(node.operand)
-    v = lw.expr(node.operand)
+    return unary(lw, node.op, lw.expr(node.operand), lw.type_of(node.operand), lw.type_of(node))
+
+
+def unary(lw, op, v, oty, ty):
+    """not/+/~/- of a value v of type oty, giving ty."""
     bld = lw.b
-    if isinstance(node.op, ast.Not):
+    if isinstance(op, ast.Not):
         return bld.not_(lw.to_bool(v, oty))
-    if isinstance(node.op, ast.UAdd):
+    if isinstance(op, ast.UAdd):
         return lw.cast(v, oty, ty)
-    if isinstance(node.op, ast.Invert):
+    if isinstance(op, ast.Invert):
         if ty.is_bool:
             return bld.not_(v)
         return bld.not_(lw.cast(v, oty, ty))
@@ -360,6 +380,9 @@ _ICMP = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
 
 def compare(lw, op, a, a_ty, b, b_ty):
     bld = lw.b
+    if isinstance(op, (ast.In, ast.NotIn)):
+        from .containment import lower_contains
+        return lower_contains(lw, op, a, a_ty, b, b_ty)
     if isinstance(a_ty, T.NoneType) or isinstance(b_ty, T.NoneType):
         same = isinstance(a_ty, T.NoneType) and isinstance(b_ty, T.NoneType)
         result = same if isinstance(op, (ast.Is, ast.Eq)) else not same

@@ -1,0 +1,146 @@
+"""zip() and enumerate() as `for` iterables, and what each iterable yields.
+
+Every iterable that is not a generator is a sequence with a length known before the
+loop (a range, a 1-d array, a uniform tuple, or zip/enumerate of those), so a zip or
+enumerate loop is one counted loop over k with the k-th item of each operand: zip
+stops at the shortest operand, as in Python.
+"""
+
+from __future__ import annotations
+
+from llvmlite import ir
+
+from ..backend.llvm_types import i1, i8, i64, value_type
+from ..frontend import types as T
+from .registry import lowerer, typer
+
+_SEQUENCES = "a range, a 1-d array, a tuple of one type, zip() or enumerate()"
+
+
+def element_type(inf, node, ity):
+    """The type a `for` over `node` (of type `ity`) assigns to its target."""
+    if isinstance(ity, T.RangeType):
+        return T.int64
+    if isinstance(ity, T.Array):
+        if ity.ndim != 1:
+            raise inf.error(node, "only 1-d arrays can be iterated over (index the rows instead)")
+        return ity.dtype
+    if isinstance(ity, T.Tuple) and len(set(ity.items)) == 1:
+        return ity.items[0]
+    if isinstance(ity, T.Zip):
+        return T.Tuple(tuple(element_type(inf, node, i) for i in ity.items))
+    if isinstance(ity, T.Enumerate):
+        return T.Tuple((T.int64, element_type(inf, node, ity.item)))
+    if isinstance(ity, T.Generator):
+        return ity.typed.return_type
+    raise inf.error(node, f"cannot iterate over {ity.name}")
+
+
+def _want_sequence(inf, node, ty, name):
+    if isinstance(ty, (T.RangeType, T.Zip, T.Enumerate)):
+        return
+    if isinstance(ty, T.Array) and ty.ndim == 1:
+        return
+    if isinstance(ty, T.Tuple) and len(set(ty.items)) == 1:
+        return
+    raise inf.error(node, f"{name}() takes {_SEQUENCES} here, not {ty.name}")
+
+
+@typer("builtins.zip")
+def _zip_type(inf, node, args, kws):
+    if kws:
+        raise inf.error(node, "zip() takes no keyword arguments")
+    if not args:
+        raise inf.error(node, "zip() needs at least one iterable")
+    for a, n in zip(args, node.args):
+        _want_sequence(inf, n, a, "zip")
+    return T.Zip(tuple(args))
+
+
+@typer("builtins.enumerate")
+def _enumerate_type(inf, node, args, kws):
+    if set(kws) - {"start"} or not 1 <= len(args) + len(kws) <= 2 or not args:
+        raise inf.error(node, "enumerate() takes an iterable and an optional start")
+    _want_sequence(inf, node.args[0], args[0], "enumerate")
+    start = args[1] if len(args) > 1 else kws.get("start")
+    if start is not None and not (isinstance(start, T.Scalar) and (start.is_int or start.is_bool)):
+        raise inf.error(node, f"enumerate() start must be an integer, not {start.name}")
+    return T.Enumerate(args[0])
+
+
+@lowerer("builtins.zip", "builtins.enumerate")
+def _only_iterated(lw, node):
+    return ir.Constant(i8, 0)   # only iterated over: lower_sequence_loop reads the operands
+
+
+def _start_node(node):
+    if len(node.args) > 1:
+        return node.args[1]
+    return next((kw.value for kw in node.keywords if kw.arg == "start"), None)
+
+
+def sequence(lw, node):
+    """(length, item) for an iterable expression: `item(k)` emits the k-th item, whose
+    type is element_type's."""
+    ty = lw.type_of(node)
+    b = lw.b
+    if isinstance(ty, T.RangeType):
+        r = lw.expr(node)
+        start, stop, step = (b.extract_value(r, i) for i in range(3))
+        return lw.range_length(start, stop, step, 0), lambda k: b.add(start, b.mul(k, step))
+    if isinstance(ty, T.Array):
+        arr = lw.array_operand(node)
+        stride = b.extract_value(arr, [3, 0])
+        data = b.bitcast(b.extract_value(arr, 1), i8.as_pointer())
+
+        def item(k):
+            ptr = b.bitcast(b.gep(data, [b.mul(k, stride)]), b.extract_value(arr, 1).type)
+            value = b.load(ptr)
+            return b.trunc(value, i1) if ty.dtype.is_bool else value
+        return b.extract_value(arr, [2, 0]), item
+    if isinstance(ty, T.Tuple):
+        tup = lw.expr(node)
+        slot = lw.alloca_entry(tup.type)
+        b.store(tup, slot)
+        n = len(ty.items)
+        if n == 0:
+            return ir.Constant(i64, 0), None
+        elems = b.bitcast(slot, tup.type.elements[0].as_pointer())
+        return ir.Constant(i64, n), lambda k: b.load(b.gep(elems, [k]))
+    if isinstance(ty, T.Zip):
+        parts = [sequence(lw, a) for a in node.args]
+        length = parts[0][0]
+        for other, _ in parts[1:]:
+            length = b.select(b.icmp_unsigned("<", other, length), other, length)
+        elem = value_type(element_type(None, node, ty))
+
+        def item(k):
+            out = ir.Constant(elem, ir.Undefined)
+            for i, (_, get) in enumerate(parts):
+                out = b.insert_value(out, get(k), i)
+            return out
+        return length, item
+    if isinstance(ty, T.Enumerate):
+        length, get = sequence(lw, node.args[0])
+        start_node = _start_node(node)
+        start = ir.Constant(i64, 0) if start_node is None else \
+            lw.cast(lw.expr(start_node), lw.type_of(start_node), T.int64)
+        elem = value_type(element_type(None, node, ty))
+
+        def item(k):
+            out = b.insert_value(ir.Constant(elem, ir.Undefined), b.add(start, k), 0)
+            return b.insert_value(out, get(k), 1)
+        return length, item
+    raise AssertionError(f"not a sequence: {ty}")
+
+
+def lower_sequence_loop(lw, loop) -> None:
+    """for target in zip(...) / enumerate(...): one counted loop over the items."""
+    length, item = sequence(lw, loop.iter)
+    elem_ty = element_type(None, loop.iter, lw.type_of(loop.iter))
+
+    def body(k):
+        lw.assign(loop.target, item(k), elem_ty, False)
+        lw.block(loop.body)
+
+    lw.counted_loop(ir.Constant(i64, 0), length, ir.Constant(i64, 1), 1, body, name="zip")
