@@ -151,7 +151,8 @@ class ExpressionTyping:
         rights = [self.expr(c) for c in node.comparators]
         if left is None or any(r is None for r in rights):
             return None
-        if any(isinstance(t, T.Array) for t in [left] + rights):
+        membership = any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops)  # library/containment.py
+        if any(isinstance(t, T.Array) for t in [left] + rights) and not membership:
             from ..library.elementwise import compare_array_type
             return compare_array_type(self, node, [left] + rights)
         for op, a, b in zip(node.ops, [left] + rights, rights):
