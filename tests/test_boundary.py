@@ -133,6 +133,7 @@ def test_accepted(built, expr, expected):
     ("m.multi(1.5, 2)", "TypeError", ["argument 1 ('a')", "int (i4)", "float"]),
     ("m.multi(2**40, 1)", "OverflowError", ["argument 1 ('a')", "out of range", "i4"]),
     ("m.multi(1, -2**31 - 1)", "OverflowError", ["argument 2 ('b')"]),
+    ("m.multf(10**400, 2.0)", "OverflowError", ["multf() argument 1 ('a')", "too large", "f8"]),
     ("m.u1add(-1, 0)", "OverflowError", ["argument 1 ('a')"]),
     ("m.u1add(256, 0)", "OverflowError", ["argument 1 ('a')"]),
     ("m.flag('yes')", "TypeError", ["argument 1 ('x')", "bool"]),
@@ -146,9 +147,9 @@ def test_accepted(built, expr, expected):
     ("m.ftotal(np.ones((3, 4)))", "TypeError", ["Fortran-contiguous", "wrong layout"]),
     ("m.scale(np.arange(3.0).setflags(write=False) or None, 2.0)", "TypeError", ["argument 1 ('a')"]),
     ("m.make(-1)", "ValueError", ["negative dimensions"]),
-    ("m.pick(np.arange(5.0), 5)", "IndexError", ["index out of bounds"]),
-    ("m.pick(np.arange(5.0), -6)", "IndexError", ["index out of bounds"]),
-    ("m.pick(np.zeros(0), 0)", "IndexError", ["index out of bounds"]),
+    ("m.pick(np.arange(5.0), 5)", "IndexError", ["index 5 is out of bounds for axis 0 with size 5 (in pick())"]),
+    ("m.pick(np.arange(5.0), -6)", "IndexError", ["index -6 is out of bounds for axis 0 with size 5"]),
+    ("m.pick(np.zeros(0), 0)", "IndexError", ["index 0 is out of bounds for axis 0 with size 0"]),
 ])
 def test_rejected(built, expr, exc, words):
     got = outcome(built, expr)

@@ -9,7 +9,7 @@ import ast
 from llvmlite import ir
 
 from ..frontend import types as T
-from .llvm_types import i1, i8p, i64, value_type
+from .llvm_types import i1, i8p, i32, i64, value_type
 
 
 class IndexLowering:
@@ -166,8 +166,13 @@ class IndexLowering:
         proof = self.facts.prove(node, index_node, dim)
         if proof == "in_range":
             return idx
+        given = idx
         if proof != "nonnegative":
             wrapped = self.b.add(idx, length)
             idx = self.b.select(self.b.icmp_signed("<", idx, ir.Constant(i64, 0)), wrapped, idx)
-        self.check(self.b.icmp_unsigned(">=", idx, length), "IndexError", "index out of bounds")
+        with self.b.if_then(self.b.icmp_unsigned(">=", idx, length), likely=False):
+            self.b.call(self.unit.decl("aot_rt_index_error"),
+                        [given, ir.Constant(i32, dim), length, self.unit.cstring(self.b, self.t.node.name + "()")])
+            self.b.branch(self.error_block)
+            self.b.position_at_end(self.b.function.append_basic_block("dead"))
         return idx

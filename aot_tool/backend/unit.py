@@ -13,6 +13,7 @@ from .llvm_types import f64, i8, i8p, i32, i64, pyobj
 _DECLS = {
     "aot_rt_raise": (ir.VoidType(), [i32, i8p]),
     "aot_rt_raise_broadcast": (ir.VoidType(), [i32, i64.as_pointer(), i32]),
+    "aot_rt_index_error": (ir.VoidType(), [i64, i32, i64, i8p]),
     "aot_rt_arg_count": (pyobj, [i8p, i64, i64]),
     "aot_rt_unbox_float": (i32, [pyobj, f64.as_pointer(), i8p, i32, i8p, i8p]),
     "aot_rt_unbox_int": (i32, [pyobj, i64.as_pointer(), i32, i32, i8p, i32, i8p, i8p]),

@@ -86,7 +86,7 @@ class ExpressionTyping:
             return T.DType(NUMPY_DTYPES[path[6:]])
         if path in TYPERS:
             return T.Function(path)
-        raise self.error(node, f"{path.replace('numpy.', 'np.')} is not supported")
+        raise self.error(node, f"{path.replace('numpy.', 'np.')} is not supported{_close_match(path)}")
 
     def expr_Attribute(self, node):
         base = self.expr(node.value)
@@ -311,3 +311,15 @@ class ExpressionTyping:
 
 def _is_str(node) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _close_match(path: str) -> str:
+    """' (did you mean np.sqrt?)' for a misspelt library name, else ''."""
+    import difflib
+    from ..library.registry import TYPERS
+    module, _, name = path.rpartition(".")
+    names = [p.rpartition(".")[2] for p in TYPERS if p.rpartition(".")[0] == module]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.8)
+    if not close:
+        return ""
+    return f" (did you mean {module.replace('numpy', 'np')}.{close[0]}?)"

@@ -145,6 +145,13 @@ HIDDEN void aot_rt_raise_broadcast(int nops, const int64_t *shapes, int into)
     PyErr_SetString(PyExc_ValueError, buf);
 }
 
+/* NumPy's message for an index out of range, and the compiled function it happened in. */
+HIDDEN void aot_rt_index_error(int64_t index, int axis, int64_t size, const char *where)
+{
+    PyErr_Format(PyExc_IndexError, "index %lld is out of bounds for axis %d with size %lld (in %s)",
+                 (long long)index, axis, (long long)size, where);
+}
+
 HIDDEN PyObject *aot_rt_arg_count(const char *fname, Py_ssize_t want, Py_ssize_t got)
 {
     PyErr_Format(PyExc_TypeError, "%s() takes %zd positional argument%s but %zd %s given", fname, want,
@@ -190,8 +197,17 @@ HIDDEN int aot_rt_unbox_float(PyObject *o, double *out, const char *fname, int i
     if (PyComplex_Check(o) || is_str_like(o) || (!has_slot(o, Py_nb_float) && !has_slot(o, Py_nb_index)))
         return wrong_type(o, fname, index, argname, expected);
     double v = PyFloat_AsDouble(o);
-    if (v == -1.0 && PyErr_Occurred())
-        return PyErr_ExceptionMatches(PyExc_TypeError) ? (PyErr_Clear(), wrong_type(o, fname, index, argname, expected)) : -1;
+    if (v == -1.0 && PyErr_Occurred()) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError))
+            return PyErr_Clear(), wrong_type(o, fname, index, argname, expected);
+        if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+            /* name the argument, as every other boundary error does */
+            PyErr_Clear();
+            PyErr_Format(PyExc_OverflowError, "%s() argument %d ('%s'): int too large to convert to %s", fname,
+                         index, argname, expected);
+        }
+        return -1;
+    }
     *out = v;
     return 0;
 }
@@ -493,6 +509,25 @@ static int score_arg(PyObject *o, const char *desc)
     return PyLong_Check(o) ? 1 : 0;
 }
 
+/* An argument as a dispatch failure shows it: an array's dtype and dimensions (the
+   things signatures differ in), other objects by their type's name. */
+static PyObject *arg_description(PyObject *o)
+{
+    if (PyObject_TypeCheck(o, ARRAY_TYPE)) {
+        aot_ndarray *a = (aot_ndarray *)o;
+        PyObject *dtype = PyObject_GetAttrString(o, "dtype");
+        PyObject *text = dtype ? PyObject_Str(dtype) : NULL;
+        Py_XDECREF(dtype);
+        if (text) {
+            PyObject *desc = PyUnicode_FromFormat("ndarray(%U, %d-d)", text, a->nd);
+            Py_DECREF(text);
+            return desc;
+        }
+        PyErr_Clear();
+    }
+    return type_name(o);
+}
+
 typedef PyObject *(*fast_fn)(PyObject *, PyObject *const *, Py_ssize_t);
 
 HIDDEN PyObject *aot_rt_dispatch(PyObject *self, PyObject *const *args, Py_ssize_t nargs, int count,
@@ -530,7 +565,7 @@ HIDDEN PyObject *aot_rt_dispatch(PyObject *self, PyObject *const *args, Py_ssize
         return wrappers[best](self, args, nargs);
     PyObject *got = PyUnicode_FromString("");
     for (Py_ssize_t i = 0; got && i < nargs; i++) {
-        PyObject *name = type_name(args[i]);
+        PyObject *name = arg_description(args[i]);
         PyObject *next = name ? PyUnicode_FromFormat("%U%s%U", got, i ? ", " : "", name) : NULL;
         Py_XDECREF(name);
         Py_DECREF(got);
