@@ -51,7 +51,7 @@ def _jobs(source, module: str, exports, options) -> list:
                                                                                     index, options)))
     table = ",".join(f"{name}/{count}" for name, count in exports)
     jobs.append(_Job("init.o", f"init {module}({table}); {options.key()}; {identity}",
-                     f"{module} init ({len(exports)} export{"s" if len(exports) != 1 else ""})",
+                     f"{module} init ({len(exports)} export{'s' if len(exports) != 1 else ''})",
                      lambda: pipeline.compile_init(module, list(exports), options)))
     return jobs
 

@@ -69,7 +69,7 @@ class InitJob:
         return f"aot init {self.module_name}({table}): {_combine(identity(self.options))}"
 
     def describe(self) -> str:
-        return f"{self.module_name} init ({len(self.exports)} export{"s" if len(self.exports) != 1 else ""})"
+        return f"{self.module_name} init ({len(self.exports)} export{'s' if len(self.exports) != 1 else ''})"
 
     def spec(self) -> tuple:
         return ("init", self.module_name, self.exports, self.options)
