@@ -77,8 +77,8 @@ class ExpressionTyping:
         raise self.error(node, f"name '{name}' is not defined")
 
     def path_type(self, node, path):
-        from ..library.registry import TYPERS
-        if path in ("numpy", "math", "cmath", "numba", "numba.types", "operator", "random"):
+        from ..library.registry import LIBRARY_MODULES, TYPERS
+        if path in ("numpy", "math", "cmath", "numba", "numba.types", "operator", "random") or path in LIBRARY_MODULES:
             return T.Module(path)
         if path in MODULE_CONSTANTS:
             return T.float64
@@ -241,10 +241,10 @@ class ExpressionTyping:
         if any(isinstance(a, ast.Starred) for a in node.args):
             raise self.error(node, "*args in calls is not supported")
         takes_lists = isinstance(fty, T.Function) and fty.path in LIST_ARGUMENTS
-        args = [self.list_literal(a) if takes_lists and isinstance(a, (ast.List, ast.Tuple)) else self.expr(a)
-                for a in node.args]
-        # a string keyword (order='F') is read from the AST by the typer that takes it
-        kws = {kw.arg: T.none if _is_str(kw.value) else self.expr(kw.value) for kw in node.keywords}
+        library = isinstance(fty, T.Function) and not fty.path.startswith(("user:", "import:"))
+        args = [self.list_literal(a) if takes_lists and isinstance(a, (ast.List, ast.Tuple)) else
+                self.call_arg(a, library) for a in node.args]
+        kws = {kw.arg: self.call_arg(kw.value, library) for kw in node.keywords}
         if fty is None or any(a is None for a in args) or any(v is None for v in kws.values()):
             return None
         if isinstance(fty, T.DType):
@@ -282,6 +282,12 @@ class ExpressionTyping:
         if any(i is None for i in items):
             return None
         return self.note(node, T.Tuple(tuple(items)))
+
+    def call_arg(self, node, library: bool):
+        """An argument's type; string literals are options (T.StrConst) to library functions."""
+        if library and _is_str(node):
+            return self.note(node, T.StrConst(node.value))
+        return self.expr(node)
 
     def call_user(self, node, path, args):
         kind, name = path.split(":", 1)

@@ -184,6 +184,20 @@ class DType:
         return self.name
 
 
+@dataclass(frozen=True)
+class StrConst:
+    """A string literal passed to a library function (side='left', kind='stable'):
+    a compile-time option, never a run-time value."""
+    value: str
+
+    @property
+    def name(self) -> str:
+        return repr(self.value)
+
+    def __str__(self) -> str:
+        return self.name
+
+
 boolean = Scalar("b", 8)
 int8, int16, int32, int64 = (Scalar("i", b) for b in (8, 16, 32, 64))
 uint8, uint16, uint32, uint64 = (Scalar("u", b) for b in (8, 16, 32, 64))

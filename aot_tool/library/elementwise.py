@@ -92,7 +92,8 @@ def binop_array_type(inf, node, a, b):
     from .operators import binop_type
     op = type(node.op)
     if op is ast.MatMult:
-        raise inf.error(node, "@ (matrix multiplication) is not supported")
+        from .linalg import matmul_type
+        return matmul_type(inf, node, a, b)
     elems, ndim = _elements(inf, [node.left, node.right], [a, b])
     if op is ast.Sub and all(e.is_bool for e in elems):
         return _result(inf, node, None, elems, ndim, T.int8)   # numba: bool - bool is int8

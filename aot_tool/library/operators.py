@@ -65,6 +65,9 @@ def compare_check(inf, node, op, a, b) -> None:
 # -- lowering --
 
 def lower_binop(lw, node):
+    if isinstance(node.op, ast.MatMult):
+        from .linalg import lower_matmul
+        return lower_matmul(lw, node)
     a_ty, b_ty = lw.type_of(node.left), lw.type_of(node.right)
     ty = lw.type_of(node)
     a, b = lw.expr(node.left), lw.expr(node.right)

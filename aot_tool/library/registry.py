@@ -9,6 +9,8 @@ TYPERS: dict = {}
 # Calls whose list-literal arguments (np.array([[1, 2], [3, 4]])) their typer reads: such
 # a list is typed as the tuple of its items and lowered by the call itself.
 LIST_ARGUMENTS = {"numpy.array", "numpy.asarray"}
+# modules that hold library functions besides numpy, math and cmath ('numpy.linalg', 'random')
+LIBRARY_MODULES: set = set()
 LOWERERS: dict = {}
 
 
@@ -33,6 +35,7 @@ def load_all() -> None:
     from . import (arrays, array_literals, builtins, constructors, matrices, scalar_math, shapes,  # noqa: F401
                    ufuncs)  # (ufuncs overrides np.power)
     from . import hashing, iterables, operator_module, python_math  # noqa: F401
+    from . import linalg  # noqa: F401
 
 
 load_all()

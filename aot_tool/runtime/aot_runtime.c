@@ -584,3 +584,6 @@ HIDDEN PyObject *aot_rt_dispatch(PyObject *self, PyObject *const *args, Py_ssize
     Py_XDECREF(want);
     return NULL;
 }
+
+/* ---- further parts of the runtime, each in its own file ---- */
+#include "numpy_call.c"

@@ -1,0 +1,82 @@
+"""Decompositions: eigh, svd, cholesky, qr, and the norms that check them."""
+import numpy as np
+from numba.pycc import CC
+
+cc = CC('k_linalg_decomp')
+
+
+def spd(a):
+    m = a @ a.T
+    for i in range(m.shape[0]):
+        m[i, i] += 1.0
+    return m
+
+
+@cc.export('eig_sym', 'f8[:](f8[:, :])')
+def eig_sym(a):
+    w, v = np.linalg.eigh(spd(a))
+    return w
+
+
+@cc.export('eigh_residual', 'f8(f8[:, :])')
+def eigh_residual(a):
+    m = spd(a)
+    w, v = np.linalg.eigh(m)
+    r = m @ v
+    err = 0.0
+    for i in range(m.shape[0]):
+        for j in range(m.shape[0]):
+            err = max(err, abs(r[i, j] - w[j] * v[i, j]))
+    return err
+
+
+@cc.export('singular_values', 'f8[:](f8[:, :])')
+def singular_values(a):
+    u, s, vh = np.linalg.svd(a)
+    return s
+
+
+@cc.export('svd_thin', 'f8(f8[:, :])')
+def svd_thin(a):
+    u, s, vh = np.linalg.svd(a, full_matrices=False)
+    return np.linalg.norm(u) + np.linalg.norm(vh)
+
+
+@cc.export('chol', 'f8[:, :](f8[:, :])')
+def chol(a):
+    return np.linalg.cholesky(spd(a))
+
+
+@cc.export('qr_r', 'f8[:, :](f8[:, :])')
+def qr_r(a):
+    q, r = np.linalg.qr(a)
+    return r
+
+
+@cc.export('qr_orth', 'f8(f8[:, :])')
+def qr_orth(a):
+    q, r = np.linalg.qr(a)
+    g = q.T @ q
+    err = 0.0
+    for i in range(g.shape[0]):
+        for j in range(g.shape[1]):
+            err = max(err, abs(g[i, j] - (1.0 if i == j else 0.0)))
+    return err
+
+
+@cc.export('not_spd', 'f8[:, :](f8[:, :])')
+def not_spd(a):
+    # a general matrix: LinAlgError unless it happens to be positive definite
+    return np.linalg.cholesky(a)
+
+
+TESTS = {
+    'eig_sym': '[n,n]-3:3 n=1:6 rtol=1e-7 atol=1e-9',
+    'eigh_residual': '[n,n]-3:3 n=1:6 atol=1e-8',
+    'singular_values': '[n,m]-3:3 n=1:6 m=1:6 rtol=1e-7 atol=1e-9',
+    'svd_thin': '[n,m]-3:3 n=1:6 m=1:6 rtol=1e-7',
+    'chol': '[n,n]-3:3 n=1:6 rtol=1e-7 atol=1e-9',
+    'qr_r': '[n,m]-3:3 n=1:6 m=1:6 rtol=1e-7 atol=1e-9',
+    'qr_orth': '[n,m]-3:3 n=1:6 m=1:6 atol=1e-8',
+    'not_spd': '[n,n]-3:3 n=1:4 rtol=1e-7 atol=1e-9',
+}
