@@ -242,6 +242,57 @@ def test_cc_in_if_blocks(tmp_path):
     assert out.split() == ["2", "3", "2"]
 
 
+FACTORY = {
+    "pkg/__init__.py": "",
+    "pkg/kernels.py": KERNELS,
+    "pkg/build.py": textwrap.dedent('''\
+        from numba.pycc import CC
+        from .kernels import affine
+        from . import kernels
+
+        if True:
+            def plus_ten(x):
+                return x + 10.0
+
+        def register(cc, prefix='p'):
+            cc.export(prefix + '_affine', 'f8(f8)')(affine)
+            cc.export(f'{prefix}_total', 'f8(f8[:])')(kernels.total)
+
+        def make(name):
+            cc = CC(name)
+
+            @cc.export('ten_more', 'f8(f8)')
+            def ten_more(x):
+                return plus_ten(x)
+            register(cc)
+            register(cc, prefix='q')
+            return cc
+
+        first = make('made_first')
+        second = make('made_second')
+        '''),
+}
+
+
+def test_cc_made_twice_by_a_factory_with_relative_imports(tmp_path):
+    write(tmp_path, FACTORY)
+    proc = cli("build", "pkg/build.py", "-o", "out", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    out = run_python("import numpy as np, made_first as a, made_second as b\n"
+                     "print(a.ten_more(1.0), a.p_affine(1.0), b.q_total(np.ones(2)), "
+                     "sorted(n for n in dir(b) if not n.startswith('_')))", tmp_path / "out").stdout
+    assert out.strip() == "11.0 4.0 2.0 ['p_affine', 'p_total', 'q_affine', 'q_total', 'ten_more']"
+
+
+def test_run_subcommand_builds_a_cc_made_in_a_function(tmp_path):
+    """`python3 -m aot_tool run src.py`: the script runs, its build() calls cc.compile()."""
+    write(tmp_path, {**PROJECT, "src.py": textwrap.dedent(BUILDER.format(
+        call="    if __name__ == '__main__':\n        build()\n"))})
+    proc = cli("run", "src.py", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert run_python("import built_in_function as m\nprint(m.affine(0.0))", tmp_path).stdout.strip() == "1.0"
+
+
 SCONS_PROJECT = {
     **PROJECT,
     "build_script.py": textwrap.dedent(BUILDER.format(call="    if __name__ == '__main__':\n"

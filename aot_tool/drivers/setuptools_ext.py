@@ -131,6 +131,9 @@ class AOTBuildMixin:
         from ..frontend.errors import CompileError
         ext_path = self.get_ext_fullpath(ext.name)
         try:
+            if ext._aot_cc is not None:   # exports that ran in setup.py are the ones we build
+                from .live_exports import check_live_exports
+                check_live_exports(ext.aot_source, ext.aot_module, ext._aot_cc._exported)
             cache = ObjectCache(os.path.join(self.build_temp, "aot", ext.name), announce=_log.info)
             objects, changed = cache.build(ext.aot_source, ext.aot_module, ext.aot_options(),
                                            force=self.force, workers=self.parallel)

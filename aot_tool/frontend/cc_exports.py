@@ -127,5 +127,33 @@ class Registry:
             raise error_at(self.source, node, f"signature {text!r} has {len(sig.args)} argument(s) but "
                                               f"{fdef.name}() takes {len(fdef.args.args)}")
         if home is None:
+            self._check_captures(func, node)
             self.source.functions.setdefault(func.key, fdef)
         existing.append(export)
+
+    def _check_captures(self, func: V.Function, node) -> None:
+        """An inner function is compiled like a module-level one: it may not read the
+        variables of the function it is defined in."""
+        scope = func.scope
+        enclosing = []
+        while scope is not None and scope.func is not None:
+            enclosing.append(scope)
+            scope = scope.parent
+        if not enclosing:
+            return
+        for name in _free_names(func.node):
+            owner = next((s for s in enclosing if name in s.names), None)
+            if owner is not None:
+                raise error_at(self.source, node, f"{func.node.name}() reads `{name}`, a variable of "
+                                                  f"{owner.func.node.name}(); an exported function may read "
+                                                  "module-level names only: move it to module level")
+
+
+def _free_names(func: ast.FunctionDef) -> list:
+    """Names the body reads that it neither assigns nor takes as parameters (decorators,
+    evaluated in the enclosing function, do not count)."""
+    body = [n for stmt in func.body for n in ast.walk(stmt)]
+    local = {a.arg for a in func.args.args} | {n.id for n in body if isinstance(n, ast.Name)
+                                              and isinstance(n.ctx, ast.Store)}
+    return sorted({n.id for n in body if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} - local)
+
