@@ -26,6 +26,8 @@ def cast(b: ir.IRBuilder, value, src, dst):
     """Convert `value` of type src to dst; arrays differ only in layout, which is no-op."""
     if src == dst or isinstance(dst, T.Array):
         return value
+    if isinstance(dst, T.Optional):
+        return _to_optional(b, value, src, dst)
     if isinstance(src, T.Tuple) and isinstance(dst, T.Tuple):
         out = ir.Constant(value_type(dst), ir.Undefined)
         for i, (s, d) in enumerate(zip(src.items, dst.items)):
@@ -66,3 +68,14 @@ def cast(b: ir.IRBuilder, value, src, dst):
     if src.is_float and dst.is_float:
         return b.fpext(value, lt) if dst.bits > src.bits else b.fptrunc(value, lt)
     return value
+
+
+def _to_optional(b: ir.IRBuilder, value, src, dst):
+    """none, a value, or another optional as an optional {present, value}."""
+    out = ir.Constant(value_type(dst), None)
+    if isinstance(src, T.NoneType):
+        return out
+    if isinstance(src, T.Optional):
+        inner = cast(b, b.extract_value(value, 1), src.inner, dst.inner)
+        return b.insert_value(b.insert_value(out, b.extract_value(value, 0), 0), inner, 1)
+    return b.insert_value(b.insert_value(out, ir.Constant(i1, 1), 0), cast(b, value, src, dst.inner), 1)

@@ -7,13 +7,17 @@ the code it reaches; the init unit refers to these symbols by name.
 
 from __future__ import annotations
 
+import ast
+
 from ..frontend import types as T
+from ..frontend.calls import defaults_of, literal_value
 from ..frontend.errors import error_at
+from ..frontend.syntax import _holds_array
 from ..frontend.infer import infer_export
 from ..frontend.source import exported_function
 from .lower import lower_program
 from .unit import Unit, hidden
-from .wrappers import build_wrapper, descriptor, doc_text
+from .wrappers import NO_DEFAULT, build_wrapper, default_type, doc_text, param_descriptors
 from llvmlite import ir
 
 
@@ -35,24 +39,43 @@ def sig_symbol(name: str, index: int) -> str:
 
 def build_export_unit(source, export, index: int, options, unit: Unit | None = None) -> ir.Module:
     """Into a new unit, or into `unit` when a direct build puts every export in one."""
+    home, func = exported_function(source, export)
     for t in export.signature.args:
-        if isinstance(t, T.Tuple):
-            raise error_at(source, export.node, "tuple arguments are not supported in exported signatures "
-                                                "(pass the items separately)")
+        if _holds_array(t):
+            raise error_at(source, export.node, "tuple arguments holding arrays are not supported in exported "
+                                                "signatures (pass the arrays separately)")
+    defaults = _boundary_defaults(home, func, export.signature)
     program = infer_export(source, export)
     unit = unit or Unit(f"{export.name}.{index}")
     kernel = lower_program(unit, program)
-    _, func = exported_function(source, export)
     params = [a.arg for a in func.args.args]
     entry = program.entry
-    build_wrapper(unit, wrapper_symbol(export.name, index), export.name, params, export.signature, kernel,
-                  entry.return_type, entry.stored_args)
+    build_wrapper(unit, wrapper_symbol(export.name, index), export.name, params, defaults, export.signature,
+                  kernel, entry.return_type, entry.stored_args)
     ret = export.signature.ret if export.signature.ret is not None else entry.return_type
-    for symbol, text in ((doc_symbol(export.name, index), doc_text(export.name, params, export.signature, ret)),
-                         (desc_symbol(export.name, index), ";".join(descriptor(t) for t in export.signature.args)),
+    doc = doc_text(export.name, params, defaults, export.signature, ret)
+    for symbol, text in ((doc_symbol(export.name, index), doc),
+                         (desc_symbol(export.name, index), param_descriptors(params, defaults, export.signature)),
                          (sig_symbol(export.name, index), export.signature_text)):
         _export_string(unit, symbol, text)
     return unit.module
+
+
+def _boundary_defaults(source, func, sig) -> list:
+    """Each parameter's default value (NO_DEFAULT where it has none), checked against its type."""
+    by_name = defaults_of(func)
+    out = []
+    for param, ty in zip(func.args.args, sig.args):
+        node = by_name.get(param.arg)
+        if node is None:
+            out.append(NO_DEFAULT)
+            continue
+        value = literal_value(node)
+        if not T.can_convert(default_type(value), ty):
+            raise error_at(source, node, f"the default {ast.unparse(node)} of '{param.arg}' is not a value of "
+                                         f"its signature type {ty.name}")
+        out.append(value)
+    return out
 
 
 def _export_string(unit: Unit, symbol: str, text: str) -> None:

@@ -14,7 +14,7 @@ from .llvm_types import i8, i8p, i32, i64, pyobj
 from .unit import Unit, hidden
 from .wrappers import WRAPPER_TYPE
 
-METH_FASTCALL = 0x80
+METH_FASTCALL, METH_KEYWORDS = 0x80, 0x02
 METHOD_DEF = ir.LiteralStructType([i8p, i8p, i32, i8p])
 
 
@@ -49,12 +49,12 @@ def _dispatcher(unit: Unit, name: str, count: int) -> ir.Function:
     wraps.global_constant = True
     wraps.initializer = ir.Constant(wrap_t, [_extern_wrapper(unit, wrapper_symbol(name, i)) for i in range(count)])
     dispatch = unit.decl("aot_rt_dispatch", pyobj,
-                         [pyobj, pyobj.as_pointer(), i64, i32, i8p.as_pointer(), i8p.as_pointer(),
+                         [pyobj, pyobj.as_pointer(), i64, pyobj, i32, i8p.as_pointer(), i8p.as_pointer(),
                           WRAPPER_TYPE.as_pointer().as_pointer(), i8p])
     b = ir.IRBuilder(fn.append_basic_block("entry"))
     zero = ir.Constant(i32, 0)
     first = [zero, zero]
-    b.ret(b.call(dispatch, [fn.args[0], fn.args[1], fn.args[2], ir.Constant(i32, count),
+    b.ret(b.call(dispatch, [fn.args[0], fn.args[1], fn.args[2], fn.args[3], ir.Constant(i32, count),
                             b.gep(tables["desc"], first), b.gep(tables["sig"], first), b.gep(wraps, first),
                             unit.cstring(b, name)]))
     return fn
@@ -72,7 +72,7 @@ def build_init_unit(module_name: str, exports, unit: Unit | None = None) -> ir.M
             meth = _dispatcher(unit, name, count)
             doc = unit.cstring_constant(f"{name}: one of {count} signatures, chosen by the argument types")
         entries.append(ir.Constant(METHOD_DEF, [unit.cstring_constant(name), meth.bitcast(i8p),
-                                                ir.Constant(i32, METH_FASTCALL), doc]))
+                                                ir.Constant(i32, METH_FASTCALL | METH_KEYWORDS), doc]))
     entries.append(ir.Constant(METHOD_DEF, None))
     table_t = ir.ArrayType(METHOD_DEF, len(entries))
     table = ir.GlobalVariable(unit.module, table_t, name="__aot_methods")

@@ -2,7 +2,7 @@
 
 Booleans are i1 in registers and i8 in memory (array elements); arrays are a struct
 {owner PyObject*, data T*, shape [n x i64], strides [n x i64]} whose layout matches the
-runtime's `aot_array`; tuples are literal structs; none is an i8 placeholder.
+runtime's `aot_array`; tuples are literal structs; an optional is {i1 present, value}; none is an i8 placeholder.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ def value_type(t) -> ir.Type:
         return array_struct(t.dtype, t.ndim)
     if isinstance(t, T.Tuple):
         return ir.LiteralStructType([value_type(x) for x in t.items])
+    if isinstance(t, T.Optional):
+        return ir.LiteralStructType([i1, value_type(t.inner)])
     return i8
 
 

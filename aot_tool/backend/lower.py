@@ -65,6 +65,9 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering):
             arg.name = param.arg
             self.store_var(param.arg, arg, ty, owned=False)
         self.block(self.t.node.body)
+        if not self.b.block.is_terminated and isinstance(self.t.return_type, T.Optional):
+            self.b.store(self.cast(ir.Constant(value_type(T.none), 0), T.none, self.t.return_type), self.out)
+            self.b.branch(self.exit_block)
         if not self.b.block.is_terminated:
             if not isinstance(self.t.return_type, T.NoneType):
                 # inference proved this unreachable unless it returns none
@@ -125,13 +128,15 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering):
     elem_env = None   # inside an element loop: backend/array_expr.py's ElementEnv
 
     def type_of(self, node):
+        """The type of the value `expr(node)` gives (an unwrapped optional's inner type)."""
         env = self.elem_env
         if env is not None:
             if node in env.types:
                 return env.types[node]
             if node in self.t.elem_types:
                 return self.t.elem_types[node]
-        return self.t.expr_types[node]
+        ty = self.t.expr_types[node]
+        return ty.inner if node in self.t.unwrapped else ty
 
     def expr_Call(self, node):
         kind, target = self.t.calls[node]
@@ -143,7 +148,7 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering):
     def call_user(self, node, callee: Typed):
         fn = declare_kernel(self.unit, callee)
         args, temps = [], []
-        for a, want in zip(node.args, callee.arg_types):
+        for a, want in zip(self.t.call_args[node], callee.arg_types):
             value = self.cast(self.expr(a), self.type_of(a), want)
             if isinstance(want, T.Array) and self.owned(a):
                 temps.append(value)

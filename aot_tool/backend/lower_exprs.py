@@ -22,7 +22,15 @@ class ExpressionLowering:
         elif node in self.t.elem_types:
             from .array_expr import lower_elementwise
             return lower_elementwise(self, node)
-        return getattr(self, "expr_" + type(node).__name__)(node)
+        value = getattr(self, "expr_" + type(node).__name__)(node)
+        if node in self.t.unwrapped:
+            value = self.unwrap_optional(value, self.t.expr_types[node])
+        return value
+
+    def unwrap_optional(self, value, ty):
+        """The value of an optional used where a value is due; TypeError if it is None (numba's)."""
+        self.check(self.b.not_(self.b.extract_value(value, 0)), "TypeError", f"expected {ty.inner.name}, got None")
+        return self.b.extract_value(value, 1)
 
     def owned(self, node) -> bool:
         """Whether an array-valued expression hands over a new reference (calls and

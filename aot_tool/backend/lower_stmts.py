@@ -95,6 +95,9 @@ class StatementLowering:
             self.b.store(value, ptr)
 
     def stmt_If(self, s) -> None:
+        if s in self.t.pruned:
+            self.block(s.body if self.t.pruned[s] else s.orelse)
+            return
         cond = self.truth(s.test)
         then = self.fn.append_basic_block("if.then")
         other = self.fn.append_basic_block("if.else")

@@ -1,7 +1,7 @@
-"""The CPython boundary of one export signature: a METH_FASTCALL function that checks
-and unboxes each argument straight from its PyObject*, calls the kernel and boxes the
-result.  An exact float argument is read inline; everything else goes through the
-runtime's checked slow paths, which raise TypeError/OverflowError naming the argument.
+"""The CPython boundary of one export signature: a METH_FASTCALL|METH_KEYWORDS function
+that binds the arguments (positional fast path; keywords and defaults through the
+runtime's binder, with Python's messages), unboxes each from its PyObject*
+(backend/unboxing.py), calls the kernel and boxes the result.
 """
 
 from __future__ import annotations
@@ -9,57 +9,77 @@ from __future__ import annotations
 from llvmlite import ir
 
 from ..frontend import types as T
+from ..frontend.syntax import _constant_type
 from . import convert
-from .llvm_types import f64, i8, i8p, i32, i64, pyobj, typenum, value_type
-from .unit import Unit, hidden
+from .llvm_types import i8p, i32, i64, pyobj, typenum, value_type
+from .lower_exprs import constant
+from .unboxing import ArgContext, unbox
+from .unit import EXC_KINDS, Unit, hidden
 
-WRAPPER_TYPE = ir.FunctionType(pyobj, [pyobj, pyobj.as_pointer(), i64])
-LAYOUT_CODE = {"C": ord("C"), "F": ord("F"), "A": ord("A")}
-
-
-def expected_text(t) -> str:
-    """What an argument must be, as the TypeError says it."""
-    if isinstance(t, T.Array):
-        layout = {"C": "C-contiguous ", "F": "Fortran-contiguous ", "A": ""}[t.layout]
-        return f"a {layout}NumPy array of {t.dtype.name} with {t.ndim} dimension{'s' if t.ndim > 1 else ''} " \
-               f"({_spelled(t)})"
-    python = {"f": "float", "i": "int", "u": "int", "b": "bool", "c": "complex"}[t.kind]
-    return f"{python} ({t.short})"
-
-
-def _spelled(t: T.Array) -> str:
-    dims = [":"] * t.ndim
-    if t.layout == "C":
-        dims[-1] = "::1"
-    elif t.layout == "F":
-        dims[0] = "::1"
-    return f"{t.dtype.short}[{', '.join(dims)}]"
+WRAPPER_TYPE = ir.FunctionType(pyobj, [pyobj, pyobj.as_pointer(), i64, pyobj])
+NO_DEFAULT = object()
 
 
 def descriptor(t) -> str:
-    """The dispatch code of an argument type (see aot_rt_dispatch)."""
+    """The dispatch code of an argument type (see aot_rt_dispatch in runtime/aot_args.h)."""
     if isinstance(t, T.Array):
         return f"a{t.layout}{t.ndim}{t.dtype.short}"
+    if isinstance(t, T.Tuple):
+        return "(" + ",".join(descriptor(i) for i in t.items) + ")"
+    if isinstance(t, T.Optional):
+        return "?" + descriptor(t.inner)
+    if isinstance(t, T.NoneType):
+        return "n"
     return t.short
 
 
-def build_wrapper(unit: Unit, symbol: str, fname: str, params, sig, kernel, kernel_ret, writable) -> ir.Function:
+def param_descriptors(params, defaults, sig) -> str:
+    """'x:f8;tol=f8': each parameter's name, whether it has a default ('='), its type code."""
+    return ";".join(f"{p}{':' if d is NO_DEFAULT else '='}{descriptor(t)}"
+                    for p, d, t in zip(params, defaults, sig.args))
+
+
+def default_type(value):
+    return T.none if value is None else _constant_type(value)
+
+
+def build_wrapper(unit: Unit, symbol: str, fname: str, params, defaults, sig, kernel, kernel_ret,
+                  writable) -> ir.Function:
+    """defaults: per parameter its default's value, or NO_DEFAULT (those come first)."""
     module = unit.module
     fn = ir.Function(module, WRAPPER_TYPE, name=symbol)
     fn.attributes.add("nounwind")
     hidden(fn)
-    _self, args, nargs = fn.args
-    b = ir.IRBuilder(fn.append_basic_block("entry"))
+    _self, args, nargs, kwnames = fn.args
+    entry = fn.append_basic_block("entry")
+    b = ir.IRBuilder(entry)
     fail = fn.append_basic_block("fail")
     n = len(sig.args)
     fname_c = unit.cstring(b, fname)
-    bad_count = b.icmp_signed("!=", nargs, ir.Constant(i64, n))
-    with b.if_then(bad_count, likely=False):
-        b.ret(b.call(unit.decl("aot_rt_arg_count"), [fname_c, ir.Constant(i64, n), nargs]))
+    slots = b.alloca(pyobj, max(n, 1))
+    # the fast path: exactly n positional arguments and no keywords
+    fast = b.and_(b.icmp_unsigned("==", kwnames, ir.Constant(pyobj, None)),
+                  b.icmp_signed("==", nargs, ir.Constant(i64, n)))
+    body, bind = fn.append_basic_block("args"), fn.append_basic_block("bind")
+    b.cbranch(fast, body, bind).set_weights([1000, 1])
+    b.position_at_end(bind)
+    required = sum(d is NO_DEFAULT for d in defaults)
+    status = b.call(unit.decl("aot_rt_bind_args"),
+                    [fname_c, _names_table(unit, symbol, params), ir.Constant(i32, n), ir.Constant(i32, required),
+                     args, nargs, kwnames, slots])
+    b.cbranch(b.icmp_unsigned("==", status, ir.Constant(i32, 0)), body, fail)
+    b.position_at_end(body)
+    argv = b.phi(pyobj.as_pointer())
+    argv.add_incoming(args, entry)
+    argv.add_incoming(slots, bind)
     values = []
-    for i, (pname, ty) in enumerate(zip(params, sig.args)):
-        obj = b.load(b.gep(args, [ir.Constant(i64, i)]))
-        values.append(_unbox(unit, b, fn, fail, obj, ty, fname_c, i + 1, pname, pname in writable))
+    for i, (pname, default, ty) in enumerate(zip(params, defaults, sig.args)):
+        obj = b.load(b.gep(argv, [ir.Constant(i64, i)]))
+        ctx = ArgContext(fname_c, i + 1, pname, pname in writable)
+        if default is NO_DEFAULT:
+            values.append(unbox(unit, b, fail, obj, ty, ctx))
+        else:
+            values.append(_unbox_or_default(unit, b, fail, obj, ty, ctx, default))
     out = b.alloca(value_type(kernel_ret))
     status = b.call(kernel, [out] + values)
     ok = fn.append_basic_block("ok")
@@ -67,89 +87,81 @@ def build_wrapper(unit: Unit, symbol: str, fname: str, params, sig, kernel, kern
     b.position_at_end(ok)
     result = b.load(out)
     declared = sig.ret if sig.ret is not None else kernel_ret
+    if isinstance(kernel_ret, T.Optional) and not isinstance(declared, T.Optional):
+        result = _unwrap_result(unit, b, fail, result, kernel_ret)
+        kernel_ret = kernel_ret.inner
     if not isinstance(declared, T.Array):
         result = convert.cast(b, result, kernel_ret, declared)
-    boxed = box(unit, b, result, declared)
-    b.ret(boxed)
+    b.ret(box(unit, b, result, declared))
     b.position_at_end(fail)
     b.ret(ir.Constant(pyobj, None))
     return fn
 
 
-def _check(b, fn, fail, status):
-    nxt = fn.append_basic_block("unboxed")
-    b.cbranch(b.icmp_unsigned("==", status, ir.Constant(i32, 0)), nxt, fail)
-    b.position_at_end(nxt)
+def _names_table(unit: Unit, symbol: str, params):
+    arr_t = ir.ArrayType(i8p, len(params))
+    gv = ir.GlobalVariable(unit.module, arr_t, name=f"{symbol}.params")
+    gv.linkage = "internal"
+    gv.global_constant = True
+    gv.initializer = ir.Constant(arr_t, [unit.cstring_constant(p) for p in params])
+    return gv.bitcast(i8p.as_pointer())
 
 
-def _unbox(unit, b, fn, fail, obj, ty, fname_c, index, pname, writable):
-    expected = unit.cstring(b, expected_text(ty))
-    argname = unit.cstring(b, pname)
-    idx = ir.Constant(i32, index)
-    if isinstance(ty, T.Array):
-        slot = b.alloca(value_type(ty))
-        status = b.call(unit.decl("aot_rt_unbox_array"),
-                        [obj, b.bitcast(slot, i8p), ir.Constant(i32, ty.ndim), ir.Constant(i32, typenum(ty.dtype)),
-                         ir.Constant(i8, LAYOUT_CODE[ty.layout]), ir.Constant(i32, int(writable)),
-                         fname_c, idx, argname, expected])
-        _check(b, fn, fail, status)
-        return b.load(slot)
-    if isinstance(ty, T.Tuple):
-        raise ValueError("tuple arguments")  # rejected by export_unit before here
-    if ty.is_float:
-        return convert.cast(b, _unbox_float(unit, b, fn, fail, obj, fname_c, idx, argname, expected), T.float64, ty)
-    if ty.is_int:
-        slot = b.alloca(i64)
-        status = b.call(unit.decl("aot_rt_unbox_int"),
-                        [obj, slot, ir.Constant(i32, ty.bits), ir.Constant(i32, int(ty.kind == "u")),
-                         fname_c, idx, argname, expected])
-        _check(b, fn, fail, status)
-        return convert.cast(b, b.load(slot), T.Scalar(ty.kind, 64), ty)
-    if ty.is_bool:
-        slot = b.alloca(i8)
-        status = b.call(unit.decl("aot_rt_unbox_bool"), [obj, slot, fname_c, idx, argname, expected])
-        _check(b, fn, fail, status)
-        return b.trunc(b.load(slot), ir.IntType(1))
-    re, im = b.alloca(f64), b.alloca(f64)
-    status = b.call(unit.decl("aot_rt_unbox_complex"), [obj, re, im, fname_c, idx, argname, expected])
-    _check(b, fn, fail, status)
-    value = ir.Constant(value_type(T.complex128), ir.Undefined)
-    value = b.insert_value(b.insert_value(value, b.load(re), 0), b.load(im), 1)
-    return convert.cast(b, value, T.complex128, ty)
-
-
-def _unbox_float(unit, b, fn, fail, obj, fname_c, idx, argname, expected):
-    """Exact floats are read in place (ob_type at offset 8, ob_fval at 16); others via the runtime."""
-    float_type = unit.global_data("PyFloat_Type", i8)
-    words = b.bitcast(obj, i8p.as_pointer())
-    ob_type = b.load(b.gep(words, [ir.Constant(i64, 1)]))
-    exact = b.icmp_unsigned("==", ob_type, float_type)
-    fast = fn.append_basic_block("float.fast")
-    slow = fn.append_basic_block("float.slow")
-    done = fn.append_basic_block("float.done")
-    b.cbranch(exact, fast, slow).set_weights([1000, 1])
-    b.position_at_end(fast)
-    fval = b.load(b.gep(b.bitcast(obj, f64.as_pointer()), [ir.Constant(i64, 2)]))
+def _unbox_or_default(unit, b, fail, obj, ty, ctx, default):
+    """An omitted argument (a NULL slot) takes its default, a constant of the signature's type."""
+    fn = b.function
+    given, omitted = fn.append_basic_block(f"arg{ctx.index}.given"), fn.append_basic_block(f"arg{ctx.index}.default")
+    done = fn.append_basic_block(f"arg{ctx.index}.done")
+    b.cbranch(b.icmp_unsigned("==", obj, ir.Constant(pyobj, None)), omitted, given)
+    b.position_at_end(given)
+    value = unbox(unit, b, fail, obj, ty, ctx)
+    given_end = b.block
     b.branch(done)
-    b.position_at_end(slow)
-    slot = b.alloca(f64)
-    status = b.call(unit.decl("aot_rt_unbox_float"), [obj, slot, fname_c, idx, argname, expected])
-    slow_ok = fn.append_basic_block("float.slow.ok")
-    b.cbranch(b.icmp_unsigned("==", status, ir.Constant(i32, 0)), slow_ok, fail)
-    b.position_at_end(slow_ok)
-    sval = b.load(slot)
+    b.position_at_end(omitted)
+    dty = default_type(default)
+    fallback = convert.cast(b, constant(dty, default), dty, ty)
+    omitted_end = b.block
     b.branch(done)
     b.position_at_end(done)
-    phi = b.phi(f64)
-    phi.add_incoming(fval, fast)
-    phi.add_incoming(sval, slow_ok)
+    phi = b.phi(value_type(ty))
+    phi.add_incoming(value, given_end)
+    phi.add_incoming(fallback, omitted_end)
     return phi
+
+
+def _unwrap_result(unit, b, fail, result, ty):
+    """An optional result where the signature declares its value: TypeError if None (numba's)."""
+    fn = b.function
+    bad, good = fn.append_basic_block("result.none"), fn.append_basic_block("result.value")
+    b.cbranch(b.extract_value(result, 0), good, bad)
+    b.position_at_end(bad)
+    b.call(unit.decl("aot_rt_raise"), [ir.Constant(i32, EXC_KINDS["TypeError"]), unit.cstring(b, f"expected {ty.inner.name}, got None")])
+    b.branch(fail)
+    b.position_at_end(good)
+    return b.extract_value(result, 1)
 
 
 def box(unit, b, value, ty):
     """A new reference to the Python object for `value` (NULL with an exception set on failure)."""
     if isinstance(ty, T.NoneType):
         return b.call(unit.decl("aot_rt_box_none"), [])
+    if isinstance(ty, T.Optional):
+        fn = b.function
+        some, none_block = fn.append_basic_block("box.some"), fn.append_basic_block("box.none")
+        done = fn.append_basic_block("box.done")
+        b.cbranch(b.extract_value(value, 0), some, none_block)
+        b.position_at_end(some)
+        boxed = box(unit, b, b.extract_value(value, 1), ty.inner)
+        some_end = b.block
+        b.branch(done)
+        b.position_at_end(none_block)
+        none_obj = b.call(unit.decl("aot_rt_box_none"), [])
+        b.branch(done)
+        b.position_at_end(done)
+        phi = b.phi(pyobj)
+        phi.add_incoming(boxed, some_end)
+        phi.add_incoming(none_obj, none_block)
+        return phi
     if isinstance(ty, T.Array):
         slot = b.alloca(value.type)
         b.store(value, slot)
@@ -172,6 +184,7 @@ def box(unit, b, value, ty):
     return b.call(unit.decl("PyComplex_FromDoubles"), [b.extract_value(c, 0), b.extract_value(c, 1)])
 
 
-def doc_text(fname: str, params, sig, ret) -> str:
-    args = ", ".join(f"{p}: {t.name}" for p, t in zip(params, sig.args))
+def doc_text(fname: str, params, defaults, sig, ret) -> str:
+    args = ", ".join(f"{p}: {t.name}" + ("" if d is NO_DEFAULT else f" = {d!r}")
+                     for p, d, t in zip(params, defaults, sig.args))
     return f"{fname}({args}) -> {ret.name}"

@@ -1,9 +1,13 @@
-"""`.pyi` stubs for built modules: one def per export, @overload where a name has several."""
+"""`.pyi` stubs for built modules: one def per export (with its defaults), @overload where a
+name has several."""
 
 from __future__ import annotations
 
+import ast
+
 from ..frontend import types as T
 from ..frontend.source import exported_function
+from ..frontend.calls import defaults_of
 
 
 def _annotation(t) -> str:
@@ -11,6 +15,8 @@ def _annotation(t) -> str:
         return "numpy.ndarray"
     if isinstance(t, T.Tuple):
         return "tuple[" + ", ".join(_annotation(i) for i in t.items) + "]"
+    if isinstance(t, T.Optional):
+        return f"{_annotation(t.inner)} | None"
     if isinstance(t, T.NoneType) or t is None:
         return "None"
     return {"f": "float", "i": "int", "u": "int", "b": "bool", "c": "complex"}[t.kind]
@@ -23,7 +29,10 @@ def stub_text(source, module: str) -> str:
     for name, exports in sorted(spec.exports.items()):
         for export in exports:
             _, func = exported_function(source, export)
-            params = ", ".join(f"{a.arg}: {_annotation(t)}" for a, t in zip(func.args.args, export.signature.args))
+            defaults = defaults_of(func)
+            params = ", ".join(f"{a.arg}: {_annotation(t)}"
+                               + (f" = {ast.unparse(defaults[a.arg])}" if a.arg in defaults else "")
+                               for a, t in zip(func.args.args, export.signature.args))
             ret = _annotation(export.signature.ret) if export.signature.ret is not None else "object"
             if len(exports) > 1:
                 lines.append("@overload")

@@ -13,6 +13,7 @@ import ast
 from dataclasses import dataclass, field
 
 from . import types as T
+from .calls import is_literal
 from .errors import CompileError, error_at
 from .source import JIT_DECORATORS, Source, _dotted, exported_function, resolve_path
 from .infer_exprs import ExpressionTyping
@@ -37,6 +38,9 @@ class Typed:
     stored_args: set = field(default_factory=set)    # parameters whose arrays are written into
     aug_binops: dict = field(default_factory=dict)   # AugAssign -> the BinOp it computes (a made-up node)
     elem_types: dict = field(default_factory=dict)   # elementwise array node -> its element type
+    call_args: dict = field(default_factory=dict)    # user ast.Call -> argument node per parameter
+    unwrapped: set = field(default_factory=set)      # optional-typed nodes used where the value is due
+    pruned: dict = field(default_factory=dict)       # ast.If -> whether only its body (else: orelse) is live
     done: bool = False
 
 
@@ -68,9 +72,14 @@ def infer_export(source: Source, export) -> Program:
             if not isinstance(entry.return_type, T.NoneType):
                 raise error_at(source, export.node, f"signature {export.signature_text!r} returns none but "
                                                     f"{func.name}() returns {entry.return_type.name}")
-        elif not T.can_convert(entry.return_type, sig.ret):
+        elif not T.can_convert(entry.return_type, sig.ret) and not (
+                # numba unwraps an optional result where the signature wants its value
+                isinstance(entry.return_type, T.Optional) and T.can_convert(entry.return_type.inner, sig.ret)):
+            hint = " (some path returns None or ends without a return)" \
+                if isinstance(entry.return_type, T.Optional) else ""
             raise error_at(source, export.node, f"signature {export.signature_text!r} declares return type "
-                                                f"{sig.ret.name} but {func.name}() returns {entry.return_type.name}")
+                                                f"{sig.ret.name} but {func.name}() returns "
+                                                f"{entry.return_type.name}{hint}")
     propagate_writes(order)
     return Program(entry=entry, functions=order)
 
@@ -88,6 +97,8 @@ def _mangle(t) -> str:
         return f"a{t.ndim}{t.layout}{t.dtype.short}"
     if isinstance(t, T.Tuple):
         return "t" + "".join(_mangle(i) for i in t.items) + "e"
+    if isinstance(t, T.Optional):
+        return "o" + _mangle(t.inner)
     return t.name
 
 
@@ -106,9 +117,13 @@ def _specialise(source: Source, func: ast.FunctionDef, arg_types: tuple, registr
 
 def _check_function_shape(source: Source, func: ast.FunctionDef) -> None:
     a = func.args
-    if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.defaults:
-        raise error_at(source, func, f"{func.name}(): default values, *args, **kwargs and keyword-only "
+    if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
+        raise error_at(source, func, f"{func.name}(): *args, **kwargs, keyword-only and positional-only "
                                      "arguments are not supported")
+    for default in a.defaults:
+        if not is_literal(default):
+            raise error_at(source, default, f"{func.name}(): default values must be literals (numbers, "
+                                            "booleans, None or tuples of them), as numba requires")
     for deco in func.decorator_list:
         target = deco.func if isinstance(deco, ast.Call) else deco
         path = resolve_path(source, _dotted(target))

@@ -8,6 +8,7 @@ import ast
 
 from ..library.registry import LIST_ARGUMENTS
 from . import types as T
+from .calls import bind
 from .syntax import (BUILTIN_NAMES, MODULE_CONSTANTS, NUMPY_DTYPES, UNSUPPORTED, _const_int,
                      _constant_type, _describe, _holds_array)
 
@@ -21,6 +22,16 @@ class ExpressionTyping:
         return ty
 
     def expr(self, node):
+        """The type of a node whose value is used: an optional is unwrapped (checked at run time)."""
+        ty = self.expr_keep(node)
+        if isinstance(ty, T.Optional):
+            self.t.unwrapped.add(node)
+            return ty.inner
+        return ty
+
+    def expr_keep(self, node):
+        """The type of a node as it is: where an optional stays one (assignments, returns,
+        `is None`, arguments of compiled functions)."""
         method = getattr(self, "expr_" + type(node).__name__, None)
         if method is None:
             message = UNSUPPORTED.get(type(node).__name__,
@@ -147,8 +158,10 @@ class ExpressionTyping:
 
     def expr_Compare(self, node):
         from ..library.operators import compare_check
-        left = self.expr(node.left)
-        rights = [self.expr(c) for c in node.comparators]
+        # `x is None` looks at an optional itself; every other comparison at its value
+        typing = self.expr_keep if all(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops) else self.expr
+        left = typing(node.left)
+        rights = [typing(c) for c in node.comparators]
         if left is None or any(r is None for r in rights):
             return None
         membership = any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops)  # library/containment.py
@@ -173,7 +186,7 @@ class ExpressionTyping:
 
     def expr_IfExp(self, node):
         self.truth(node.test)
-        a, b = self.expr(node.body), self.expr(node.orelse)
+        a, b = self.expr_keep(node.body), self.expr_keep(node.orelse)
         if a is None or b is None:
             return a or b
         u = T.unify(a, b)
@@ -235,6 +248,8 @@ class ExpressionTyping:
     def expr_Call(self, node):
         from ..library.registry import TYPERS
         fty = self.expr(node.func)
+        if isinstance(fty, T.Function) and fty.path.startswith(("user:", "import:")):
+            return self.call_user(node, fty.path)
         for kw in node.keywords:
             if kw.arg is None:
                 raise self.error(kw, "**kwargs in calls is not supported")
@@ -257,10 +272,6 @@ class ExpressionTyping:
         if not isinstance(fty, T.Function):
             raise self.error(node.func, f"{fty.name} is not callable")
         path = fty.path
-        if path.startswith("user:") or path.startswith("import:"):
-            if kws:
-                raise self.error(node, "keyword arguments to compiled functions are not supported")
-            return self.call_user(node, path, tuple(args))
         if path.startswith("method."):
             self.t.calls[node] = ("builtin", path)
             base_ty = self.t.expr_types[node.func.value]
@@ -289,15 +300,25 @@ class ExpressionTyping:
             return self.note(node, T.StrConst(node.value))
         return self.expr(node)
 
-    def call_user(self, node, path, args):
+    def call_user(self, node, path):
         kind, name = path.split(":", 1)
         if kind == "user":
             source, fname = self.src, name
         else:
             source, fname = self.src.resolve_import(name)
         func = source.functions[fname]
-        if len(func.args.args) != len(args):
-            raise self.error(node, f"{fname}() takes {len(func.args.args)} argument(s) but {len(args)} were given")
+        for kw in node.keywords:
+            if kw.arg is None:
+                raise self.error(kw, "**kwargs in calls is not supported")
+        if any(isinstance(a, ast.Starred) for a in node.args):
+            raise self.error(node, "*args in calls is not supported")
+        bound = bind(fname, func, node.args, [(kw.arg, kw.value) for kw in node.keywords])
+        if isinstance(bound, str):
+            raise self.error(node, bound)
+        self.t.call_args[node] = bound
+        args = tuple(self.expr_keep(a) for a in bound)
+        if any(a is None for a in args):
+            return None
         for a in args:
             if isinstance(a, (T.Module, T.DType) + T.ONLY_ITERATED) or _holds_array(a):
                 raise self.error(node, f"cannot pass {a.name} to {fname}()")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 
 from . import types as T
-from .syntax import RAISABLE, _as_load, _describe, _holds_array
+from .syntax import RAISABLE, _as_load, _describe, _holds_array, _may_fall_through
 
 
 class StatementTyping:
@@ -14,6 +14,9 @@ class StatementTyping:
     def block(self, stmts) -> None:
         for s in stmts:
             self.stmt(s)
+            live = self.t.pruned.get(s)
+            if live is not None and not _may_fall_through(s.body if live else s.orelse):
+                return  # the rest is dead code once the pruned branch returns
 
     def stmt(self, s) -> None:
         method = getattr(self, "stmt_" + type(s).__name__, None)
@@ -36,19 +39,20 @@ class StatementTyping:
         self.expr(s.value)
 
     def stmt_Return(self, s) -> None:
-        ty = T.none if s.value is None else self.expr(s.value)
+        ty = T.none if s.value is None else self.expr_keep(s.value)
         if ty is not None:
             self.returns.append((ty, s))
 
     def stmt_Assign(self, s) -> None:
-        ty = self.expr(s.value)
+        ty = self.expr_keep(s.value) if all(isinstance(t, ast.Name) for t in s.targets) else self.expr(s.value)
         for target in s.targets:
             self.assign(target, ty, s.value)
 
     def stmt_AnnAssign(self, s) -> None:
         if s.value is None:
             return
-        self.assign(s.target, self.expr(s.value), s.value)
+        typing = self.expr_keep if isinstance(s.target, ast.Name) else self.expr
+        self.assign(s.target, typing(s.value), s.value)
 
     def stmt_AugAssign(self, s) -> None:
         # `a[i] += x` is typed and lowered as `a[i] = a[i] + x`; the made-up BinOp lives in
@@ -116,9 +120,34 @@ class StatementTyping:
             raise self.error(target, f"cannot assign to {_describe(target)}")
 
     def stmt_If(self, s) -> None:
+        live = self.none_test(s.test)
+        if live is not None:
+            # numba prunes `if arg is None` where arg's type decides it: the dead branch is never typed
+            self.t.pruned[s] = live
+            self.block(s.body if live else s.orelse)
+            return
         self.truth(s.test)
         self.block(s.body)
         self.block(s.orelse)
+
+    def none_test(self, test):
+        """For `param is None` / `param is not None` on a parameter never reassigned whose
+        type is none or not optional: whether the test is true; else None."""
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Is, ast.IsNot))):
+            return None
+        left, right = test.left, test.comparators[0]
+        if isinstance(left, ast.Constant) and left.value is None:
+            left, right = right, left
+        if not (isinstance(right, ast.Constant) and right.value is None and isinstance(left, ast.Name)):
+            return None
+        params = [a.arg for a in self.t.node.args.args]
+        if left.id not in params or left.id in self.assigned:
+            return None
+        ty = self.t.arg_types[params.index(left.id)]
+        if isinstance(ty, T.Optional):
+            return None
+        is_none = isinstance(ty, T.NoneType)
+        return is_none if isinstance(test.ops[0], ast.Is) else not is_none
 
     def stmt_While(self, s) -> None:
         if s.orelse:

@@ -83,9 +83,6 @@ class _Parser:
         self.take(kind="end")
         if isinstance(ret, T.NoneType):
             ret = T.none
-        for a in args:
-            if isinstance(a, T.NoneType):
-                raise SignatureError("an argument cannot be void/none", 0)
         return Signature(ret, tuple(args))
 
     def arglist(self):
@@ -127,13 +124,20 @@ class _Parser:
             self.take(")")
             self.take(")")
             base = T.Tuple(tuple(items))
+        elif name in ("optional", "Optional"):
+            self.take("(")
+            inner = self.type()
+            self.take(")")
+            if not isinstance(inner, (T.Scalar, T.Tuple)):
+                raise SignatureError(f"optional({inner.name}) is not supported (only numbers and tuples)", pos)
+            base = T.Optional(inner)
         elif name in T.VOID_NAMES:
             base = T.none
         elif name in T.SCALARS:
             base = T.SCALARS[name]
         else:
             raise SignatureError(f"unknown type {value!r} (expected one of f8 f4 i1 i2 i4 i8 u1 u2 u4 u8 "
-                                 "b1 c8 c16, a long name such as float64, or UniTuple/Tuple)", pos)
+                                 "b1 c8 c16, a long name such as float64, UniTuple/Tuple or optional)", pos)
         if self.peek()[1] == "[":
             if not isinstance(base, T.Scalar):
                 raise SignatureError(f"arrays of {base.name} are not supported", self.peek()[2])

@@ -88,6 +88,20 @@ class NoneType:
 
 
 @dataclass(frozen=True)
+class Optional:
+    """numba's Optional: a value of `inner` or None.  Used where `inner` is due, it is
+    unwrapped with a run-time check (TypeError "expected float64, got None")."""
+    inner: object
+
+    @property
+    def name(self) -> str:
+        return f"optional({self.inner.name})"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
 class RangeType:
     """The value of range(...): only iterated over, never stored in memory."""
     name: str = "range"
@@ -275,6 +289,8 @@ def unify(a, b):
     """The type two values of types a and b share, or None (numba's unification)."""
     if a == b:
         return a
+    if isinstance(a, (NoneType, Optional)) or isinstance(b, (NoneType, Optional)):
+        return _unify_optional(a, b)
     if isinstance(a, Scalar) and isinstance(b, Scalar):
         return _numpy_promote(a, b)
     if isinstance(a, Tuple) and isinstance(b, Tuple) and len(a.items) == len(b.items):
@@ -285,10 +301,27 @@ def unify(a, b):
     return None
 
 
+def _unify_optional(a, b):
+    """none with T gives optional(T), as numba unifies them (T a scalar or a tuple)."""
+    inner_a = a.inner if isinstance(a, Optional) else a
+    inner_b = b.inner if isinstance(b, Optional) else b
+    if isinstance(inner_a, NoneType):
+        inner = inner_b
+    elif isinstance(inner_b, NoneType):
+        inner = inner_a
+    else:
+        inner = unify(inner_a, inner_b)
+    if not isinstance(inner, (Scalar, Tuple)):
+        return None
+    return Optional(inner)
+
+
 def can_convert(src, dst) -> bool:
     """Whether a value of type src may be stored where dst is due (implicit numba casts)."""
     if src == dst:
         return True
+    if isinstance(dst, Optional):
+        return isinstance(src, NoneType) or can_convert(src.inner if isinstance(src, Optional) else src, dst.inner)
     if isinstance(src, Scalar) and isinstance(dst, Scalar):
         return not (src.is_complex and not dst.is_complex)
     if isinstance(src, Array) and isinstance(dst, Array):

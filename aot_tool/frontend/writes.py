@@ -55,7 +55,7 @@ def propagate_writes(functions) -> None:
                 if kind != "user":
                     continue
                 callee_params = [a.arg for a in callee.node.args.args]
-                for arg, cparam in zip(call.args, callee_params):
+                for arg, cparam in zip(typed.call_args.get(call, call.args), callee_params):
                     if cparam in callee.stored_args:
                         if isinstance(arg, ast.Name) and arg.id in params:
                             if arg.id not in typed.stored_args:

@@ -387,6 +387,10 @@ def compare(lw, op, a, a_ty, b, b_ty):
         from .containment import lower_contains
         return lower_contains(lw, op, a, a_ty, b, b_ty)
     if isinstance(a_ty, T.NoneType) or isinstance(b_ty, T.NoneType):
+        other, other_ty = (b, b_ty) if isinstance(a_ty, T.NoneType) else (a, a_ty)
+        if isinstance(other_ty, T.Optional):
+            is_none = bld.not_(bld.extract_value(other, 0))
+            return is_none if isinstance(op, (ast.Is, ast.Eq)) else bld.not_(is_none)
         same = isinstance(a_ty, T.NoneType) and isinstance(b_ty, T.NoneType)
         result = same if isinstance(op, (ast.Is, ast.Eq)) else not same
         return ir.Constant(i1, int(result))

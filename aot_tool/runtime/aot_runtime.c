@@ -1,7 +1,8 @@
 /* The small runtime linked into every aot_tool module: argument unboxing slow paths,
  * array unboxing/boxing/allocation through NumPy's C API table, error raising and
  * multi-signature dispatch.  Compiled generated code calls these; fast paths (an exact
- * float argument, a float result) are inlined by the code generator instead.
+ * float argument, a float result) are inlined by the code generator instead.  Argument
+ * binding (keywords, defaults) and dispatch live in aot_args.h, included at the end.
  *
  * NumPy is reached through its `_ARRAY_API` capsule and CPython through its stable ABI
  * (cpython_abi.h), so no Python or NumPy headers are needed at build time; only the
@@ -150,13 +151,6 @@ HIDDEN void aot_rt_index_error(int64_t index, int axis, int64_t size, const char
 {
     PyErr_Format(PyExc_IndexError, "index %lld is out of bounds for axis %d with size %lld (in %s)",
                  (long long)index, axis, (long long)size, where);
-}
-
-HIDDEN PyObject *aot_rt_arg_count(const char *fname, Py_ssize_t want, Py_ssize_t got)
-{
-    PyErr_Format(PyExc_TypeError, "%s() takes %zd positional argument%s but %zd %s given", fname, want,
-                 want == 1 ? "" : "s", got, got == 1 ? "was" : "were");
-    return NULL;
 }
 
 /* The type's __name__ as a new reference (a str), for messages.  Read as an attribute:
@@ -465,50 +459,6 @@ HIDDEN void aot_rt_decref(PyObject *o)
     Py_XDECREF(o);
 }
 
-/* ---- dispatch between the signatures of one exported name ---- */
-/* An argument descriptor is a scalar code (f8, i4, u1, b1, c16) or an array code
- * a<layout><ndim><scalar code> (aC1f8); descriptors are joined with ';'. */
-static int scalar_typenum(const char *code)
-{
-    static const struct { const char *code; int num; } table[] = {
-        {"b1", 0}, {"i1", 1}, {"u1", 2}, {"i2", 3}, {"u2", 4}, {"i4", 5}, {"u4", 6}, {"i8", 7}, {"u8", 8},
-        {"f4", 11}, {"f8", 12}, {"c8", 14}, {"c16", 15}};
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (strcmp(code, table[i].code) == 0)
-            return table[i].num;
-    return -1;
-}
-
-static int score_arg(PyObject *o, const char *desc)
-{
-    if (desc[0] == 'a') {
-        if (!PyObject_TypeCheck(o, ARRAY_TYPE))
-            return 0;
-        aot_ndarray *a = (aot_ndarray *)o;
-        char layout = desc[1];
-        char *code;
-        long ndim = strtol(desc + 2, &code, 10);
-        if (a->nd != ndim || !same_kind(a->descr->type_num, scalar_typenum(code)))
-            return 0;
-        if ((layout == 'C' && !(a->flags & NPY_C_CONTIGUOUS)) || (layout == 'F' && !(a->flags & NPY_F_CONTIGUOUS)))
-            return 0;
-        return 3;
-    }
-    char kind = desc[0];
-    int exact_py = (kind == 'f' && PyFloat_Check(o)) || (kind == 'c' && PyComplex_Check(o)) ||
-                   (kind == 'b' && PyBool_Check(o)) || ((kind == 'i' || kind == 'u') && PyLong_Check(o) && !PyBool_Check(o));
-    if (exact_py)
-        return 3;
-    if (is_str_like(o) || PyObject_TypeCheck(o, ARRAY_TYPE))
-        return 0;
-    int nb_float = has_slot(o, Py_nb_float), nb_index = has_slot(o, Py_nb_index);
-    if (kind == 'f' || kind == 'c')
-        return (nb_float || nb_index || (kind == 'c' && PyComplex_Check(o))) && !(kind == 'f' && PyComplex_Check(o)) ? 1 : 0;
-    if (kind == 'i' || kind == 'u')
-        return nb_index && !PyFloat_Check(o) ? 2 : 0;
-    return PyLong_Check(o) ? 1 : 0;
-}
-
 /* An argument as a dispatch failure shows it: an array's dtype and dimensions (the
    things signatures differ in), other objects by their type's name. */
 static PyObject *arg_description(PyObject *o)
@@ -528,62 +478,8 @@ static PyObject *arg_description(PyObject *o)
     return type_name(o);
 }
 
-typedef PyObject *(*fast_fn)(PyObject *, PyObject *const *, Py_ssize_t);
-
-HIDDEN PyObject *aot_rt_dispatch(PyObject *self, PyObject *const *args, Py_ssize_t nargs, int count,
-                                 const char *const *descs, const char *const *sigs, fast_fn *wrappers,
-                                 const char *fname)
-{
-    int best = -1, best_score = 0;
-    for (int s = 0; s < count; s++) {
-        const char *d = descs[s];
-        int nparams = d[0] ? 1 : 0;
-        for (const char *p = d; *p; p++)
-            nparams += *p == ';';
-        if (nparams != nargs)
-            continue;
-        int total = 0, ok = 1;
-        char buf[32];
-        const char *p = d;
-        for (Py_ssize_t i = 0; i < nargs && ok; i++) {
-            size_t n = strcspn(p, ";");
-            if (n >= sizeof buf)
-                n = sizeof buf - 1;
-            memcpy(buf, p, n);
-            buf[n] = 0;
-            p += n + (p[n] == ';');
-            int sc = score_arg(args[i], buf);
-            ok = sc > 0;
-            total += sc;
-        }
-        if (ok && total > best_score) {
-            best = s;
-            best_score = total;
-        }
-    }
-    if (best >= 0)
-        return wrappers[best](self, args, nargs);
-    PyObject *got = PyUnicode_FromString("");
-    for (Py_ssize_t i = 0; got && i < nargs; i++) {
-        PyObject *name = arg_description(args[i]);
-        PyObject *next = name ? PyUnicode_FromFormat("%U%s%U", got, i ? ", " : "", name) : NULL;
-        Py_XDECREF(name);
-        Py_DECREF(got);
-        got = next;
-    }
-    PyObject *want = PyUnicode_FromString("");
-    for (int s = 0; want && s < count; s++) {
-        PyObject *next = PyUnicode_FromFormat("%U%s%s", want, s ? ", " : "", sigs[s]);
-        Py_DECREF(want);
-        want = next;
-    }
-    if (got && want)
-        PyErr_Format(PyExc_TypeError, "%s(): no signature matches the arguments (%U); expected one of: %U", fname,
-                     got, want);
-    Py_XDECREF(got);
-    Py_XDECREF(want);
-    return NULL;
-}
+/* ---- keywords, defaults, tuple and None arguments, dispatch ---- */
+#include "aot_args.h"
 
 /* ---- further parts of the runtime, each in its own file ---- */
 #include "numpy_call.c"

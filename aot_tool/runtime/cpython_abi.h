@@ -48,6 +48,7 @@ typedef struct { double real, imag; } Py_complex;
 
 #define PYTHON_API_VERSION 1013
 #define Py_TPFLAGS_LONG_SUBCLASS (1UL << 24)
+#define Py_TPFLAGS_TUPLE_SUBCLASS (1UL << 26)
 #define Py_TPFLAGS_BYTES_SUBCLASS (1UL << 27)
 #define Py_TPFLAGS_UNICODE_SUBCLASS (1UL << 28)
 #define Py_nb_float 11
@@ -82,6 +83,9 @@ PyObject *PyNumber_Index(PyObject *);
 PyObject *PyBool_FromLong(long);
 PyObject *PyTuple_New(Py_ssize_t);
 int PyTuple_SetItem(PyObject *, Py_ssize_t, PyObject *);
+Py_ssize_t PyTuple_Size(PyObject *);
+PyObject *PyTuple_GetItem(PyObject *, Py_ssize_t);
+int PyUnicode_CompareWithASCIIString(PyObject *, const char *);
 Py_complex PyComplex_AsCComplex(PyObject *);
 const char *PyUnicode_AsUTF8AndSize(PyObject *, Py_ssize_t *);
 PyObject *PyUnicode_FromString(const char *);
@@ -104,6 +108,7 @@ int PyObject_RichCompareBool(PyObject *, PyObject *, int);
 #define PyBool_Check(o) (Py_TYPE(o) == &PyBool_Type)
 #define PyLong_Check(o) ((PyType_GetFlags(Py_TYPE(o)) & Py_TPFLAGS_LONG_SUBCLASS) != 0)
 #define PyUnicode_Check(o) ((PyType_GetFlags(Py_TYPE(o)) & Py_TPFLAGS_UNICODE_SUBCLASS) != 0)
+#define PyTuple_Check(o) ((PyType_GetFlags(Py_TYPE(o)) & Py_TPFLAGS_TUPLE_SUBCLASS) != 0)
 #define PyBytes_Check(o) ((PyType_GetFlags(Py_TYPE(o)) & Py_TPFLAGS_BYTES_SUBCLASS) != 0)
 #define PyByteArray_Check(o) PyObject_TypeCheck(o, &PyByteArray_Type)
 #define PyUnicode_AsUTF8(o) PyUnicode_AsUTF8AndSize(o, NULL)
