@@ -131,8 +131,8 @@ def compare_array_type(inf, node, types):
 def call_array_type(inf, node, path, args, kws):
     """A ufunc or np.where/np.clip with an array argument; None when none is an array."""
     from .registry import TYPERS
-    if not any(isinstance(a, T.Array) for a in args):
-        return None
+    if not any(isinstance(a, T.Array) for a in args) or path == "numpy.where" and len(args) == 1:
+        return None     # np.where(cond) gives indices, not elements (library/selection.py)
     if kws:
         raise inf.error(node, f"keyword arguments of {_display(path)}() on arrays are not supported")
     elems, ndim = _elements(inf, node.args, args)

@@ -163,6 +163,9 @@ def _fmod(lw, node):
 
 @typer("numpy.where")
 def _where_type(inf, node, args, kws):
+    if len(args) == 1 and isinstance(args[0], T.Array):
+        from .selection import nonzero_type       # np.where(cond): the indices, as np.nonzero
+        return nonzero_type(inf, node, args, kws)
     if kws or len(args) != 3:
         raise inf.error(node, "np.where() takes a condition and two values here (the one-argument "
                               "form is not supported on scalars)")
@@ -174,6 +177,9 @@ def _where_type(inf, node, args, kws):
 
 @lowerer("numpy.where")
 def _where(lw, node):
+    if len(node.args) == 1:
+        from .selection import lower_nonzero
+        return lower_nonzero(lw, node)
     (c, c_ty), (x, x_ty), (y, y_ty) = _operands(lw, node)
     ty = lw.type_of(node)
     return lw.b.select(lw.to_bool(c, c_ty), lw.cast(x, x_ty, ty), lw.cast(y, y_ty, ty))
