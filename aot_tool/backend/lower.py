@@ -9,13 +9,16 @@ in range.
 
 from __future__ import annotations
 
+import ast
+
 from llvmlite import ir
 
 from ..frontend import types as T
 from ..frontend.infer import Typed
 from . import convert
 from .bounds import IndexFacts
-from .llvm_types import i32, value_type
+from .llvm_types import i1, i32, value_type
+from ..frontend.definite import maybe_unassigned_reads
 from .lower_exprs import ExpressionLowering
 from .lower_index import IndexLowering
 from .lower_stmts import StatementLowering
@@ -58,6 +61,14 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering):
             # zero, not undefined, where a path reads a variable it never assigned
             self.b.store(ir.Constant(value_type(ty), None), slot)
             self.slots[name] = slot
+        # "assigned yet?" flags, only for variables some path may read before assigning
+        self.unassigned_reads = maybe_unassigned_reads(self.t.node)
+        self.assigned_flags = {}
+        for name in sorted({_read_name(n) for n in self.unassigned_reads}):
+            if name in self.slots:
+                flag = self.b.alloca(i1, name=f"{name}.assigned")
+                self.b.store(ir.Constant(i1, 0), flag)
+                self.assigned_flags[name] = flag
         self.out = fn.args[0]
         self.exit_block = fn.append_basic_block("exit")
         self.error_block = fn.append_basic_block("error")
@@ -116,6 +127,8 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering):
         vty = self.t.var_types[name]
         value = self.cast(value, ty, vty)
         slot = self.slots[name]
+        if name in self.assigned_flags:
+            self.b.store(ir.Constant(i1, 1), self.assigned_flags[name])
         if isinstance(vty, T.Array):
             if not owned:
                 self.incref(self.b.extract_value(value, 0))
@@ -126,6 +139,17 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering):
             self.b.store(value, slot)
 
     elem_env = None   # inside an element loop: backend/array_expr.py's ElementEnv
+
+    def check_assigned(self, node) -> None:
+        """UnboundLocalError, as CPython raises, where `node` may read a variable no path
+        has assigned yet (frontend/definite.py says which reads)."""
+        if node not in self.unassigned_reads:
+            return
+        name = _read_name(node)
+        flag = self.assigned_flags.get(name)
+        if flag is not None:
+            self.check(self.b.not_(self.b.load(flag)), "UnboundLocalError",
+                       f"cannot access local variable '{name}' where it is not associated with a value")
 
     def type_of(self, node):
         """The type of the value `expr(node)` gives (an unwrapped optional's inner type)."""
@@ -180,3 +204,8 @@ def lower_program(unit: Unit, program) -> ir.Function:
     for typed in program.functions:
         FunctionLowering(unit, typed).lower()
     return unit.module.globals[program.entry.symbol]
+
+
+def _read_name(node) -> str:
+    """The variable a flagged read reads: a Name, or the target of `name += ...`."""
+    return node.id if isinstance(node, ast.Name) else node.target.id

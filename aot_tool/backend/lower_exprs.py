@@ -55,6 +55,7 @@ class ExpressionLowering:
     def expr_Name(self, node):
         name = node.id
         if name in self.slots:
+            self.check_assigned(node)
             return self.b.load(self.slots[name])
         return self.global_value(node, name)
 

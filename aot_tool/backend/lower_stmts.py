@@ -68,6 +68,7 @@ class StatementLowering:
             self.assign(s.target, self.expr(s.value), self.type_of(s.value), self.owned(s.value))
 
     def stmt_AugAssign(self, s) -> None:
+        self.check_assigned(s)
         fake = self.t.aug_binops[s]
         if fake in self.t.elem_types:
             from .array_store import store_augmented

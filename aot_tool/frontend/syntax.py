@@ -34,7 +34,7 @@ UNSUPPORTED = {
 
 # What compiled code can raise, in the order of the runtime's table (aot_rt_raise)
 RAISABLE = ("ZeroDivisionError", "IndexError", "ValueError", "MemoryError", "OverflowError",
-            "AssertionError", "TypeError", "RuntimeError")
+            "AssertionError", "TypeError", "RuntimeError", "UnboundLocalError")
 
 
 def _holds_array(ty) -> bool:

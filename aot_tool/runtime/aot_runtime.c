@@ -100,7 +100,8 @@ HIDDEN PyObject *aot_rt_create_module(const char *name, PyMethodDef *methods, co
 HIDDEN void aot_rt_raise(int kind, const char *message)
 {
     PyObject *types[] = {PyExc_ZeroDivisionError, PyExc_IndexError, PyExc_ValueError, PyExc_MemoryError,
-                         PyExc_OverflowError, PyExc_AssertionError, PyExc_TypeError, PyExc_RuntimeError};
+                         PyExc_OverflowError, PyExc_AssertionError, PyExc_TypeError, PyExc_RuntimeError,
+                         PyExc_UnboundLocalError};
     PyErr_SetString(types[kind], message);
 }
 

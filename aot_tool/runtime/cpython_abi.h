@@ -55,7 +55,8 @@ typedef struct { double real, imag; } Py_complex;
 #define Py_nb_index 13
 
 extern PyObject *PyExc_ZeroDivisionError, *PyExc_IndexError, *PyExc_ValueError, *PyExc_MemoryError,
-    *PyExc_OverflowError, *PyExc_AssertionError, *PyExc_TypeError, *PyExc_RuntimeError, *PyExc_ImportError;
+    *PyExc_OverflowError, *PyExc_AssertionError, *PyExc_TypeError, *PyExc_RuntimeError, *PyExc_ImportError,
+    *PyExc_UnboundLocalError;
 extern PyTypeObject PyFloat_Type, PyComplex_Type, PyBool_Type, PyByteArray_Type;
 extern PyObject _Py_NoneStruct, _Py_TrueStruct, _Py_FalseStruct;
 
