@@ -401,7 +401,10 @@ class _Walker:
             return self._registers[node]
         self._registers[node] = False      # a recursive function does not register through itself
         found = False
-        for n in ast.walk(node):
+        # a function's own decorators ran when it was defined, not when it is called: an
+        # exported function called from another one registers nothing again
+        roots = node.body if isinstance(node, ast.FunctionDef) else [node]
+        for n in (n for root in roots for n in ast.walk(root)):
             if isinstance(n, ast.ImportFrom) and any(f"{n.module}.{a.name}" in CC_CLASSES for a in n.names):
                 found = True
             elif isinstance(n, ast.Call):
