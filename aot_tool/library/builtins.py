@@ -348,7 +348,7 @@ def _sum_type(inf, node, args, kws):
 
 @lowerer("builtins.sum")
 def _sum(lw, node):
-    from .arrays import array_sum
+    from .reductions import array_sum
     from .operators import arith
     ty, it = lw.type_of(node), node.args[0]
     it_ty = lw.type_of(it)

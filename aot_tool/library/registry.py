@@ -32,8 +32,8 @@ def lowerer(*paths):
 
 def load_all() -> None:
     """Import every table module so its entries register themselves."""
-    from . import (arrays, array_literals, builtins, constructors, joining, matrices, scalar_math, selection,  # noqa: F401
-                   shapes, ufuncs)  # (ufuncs overrides np.power)
+    from . import (array_literals, builtins, constructors, cumulative, joining, matrices, reductions,  # noqa: F401
+                   scalar_math, selection, shapes, ufuncs)  # (ufuncs overrides np.power)
     from . import hashing, iterables, operator_module, python_math  # noqa: F401
     from . import linalg  # noqa: F401
 
