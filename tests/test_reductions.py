@@ -54,6 +54,13 @@ def _exports():
     export("sum_c16_axis", "c16[:](c16[:, :], i8)", "a, k", "np.sum(a, axis=k)")
     export("all_i4_axis", "b1[:](i4[:, :], i8)", "a, k", "np.all(a, axis=k)")
     export("argmin_neg_const", "i8[:](f8[:, :])", "a", "a.argmin(axis=-1)")
+    # over elementwise expressions: fused (whole array) or materialised (axis=)
+    export("fused_dot", "f8(f8[:, :], f8[:, :])", "a, b", "np.sum(a * b)")
+    export("fused_count", "i8(f8[:, :])", "a", "(a > 0).sum()")
+    export("fused_argmax", "i8(f8[:, :])", "a", "np.argmax(np.abs(a - 1.0))")
+    export("fused_std", "f8(f8[:, :])", "a", "(a * 2.0).std()")
+    export("fused_axis", "f8[:](f8[:, :], i8)", "a, k", "np.mean(a * a, axis=k)")
+    export("fused_any", "b1(f8[:, :])", "a", "np.any(a > 50.0)")
     return "\n".join(lines) + "\n"
 
 
@@ -164,6 +171,18 @@ def test_dtypes(red, i, u, m, f4, c, c2, k):
         agree(red.sum_c16_axis, lambda x, k: x.sum(axis=k), c2, k)
         agree(red.all_i4_axis, lambda x, k: x.all(axis=k), i, k)
         agree(red.argmin_neg_const, lambda x: x.argmin(axis=-1), i.astype(float))
+
+
+@SETTINGS
+@given(a=arrays(2), k=st.integers(-2, 1))
+def test_over_expressions(red, a, k):
+    with np.errstate(all="ignore"):
+        agree(red.fused_dot, lambda x, y: np.sum(x * y), a, a[::-1])
+        agree(red.fused_count, lambda x: (x > 0).sum(), a)
+        agree(red.fused_argmax, lambda x: np.argmax(np.abs(x - 1.0)), a)
+        agree(red.fused_std, lambda x: (x * 2.0).std(), a)
+        agree(red.fused_axis, lambda x, k: np.mean(x * x, axis=k), a, k)
+        agree(red.fused_any, lambda x: np.any(x > 50.0), a)
 
 
 def test_errors_and_dtypes(red):
