@@ -19,6 +19,10 @@ Argument tokens (the dtype always comes from the export's signature):
     lo:hi+nan      floats: also nan, inf and -inf
     [n]lo:hi       1-D array, length drawn from dimension `n`, elements in [lo, hi]
     [n,3]          2-D array with a literal dimension; `[n,m,k]` is 3-D
+    (tok,tok,...)  a tuple (UniTuple/Tuple arguments) of the item tokens, no spaces:
+                   `(-5:5,-5:5,-5:5)`, nested `(0:9,(1:3,1:3))`
+    tok?           an optional(...) argument: None or a value drawn by `tok`
+    None           a `none` argument
 Options (NAME=VALUE):
     n=lo:hi        range of dimension `n` (shared by every argument that names it;
                    default 0:8)
@@ -100,6 +104,11 @@ class TupleT:
 
 
 @dataclass(frozen=True)
+class OptionalT:
+    inner: object
+
+
+@dataclass(frozen=True)
 class Signature:
     ret: object          # Scalar | Array | TupleT | None (void) | "infer"
     args: tuple
@@ -164,6 +173,11 @@ class _SigParser:
             self.take("ch", ")")
             self.take("ch", ")")
             return TupleT(tuple(items))
+        if name in ("optional", "Optional"):
+            self.take("ch", "(")
+            inner = self.type_()
+            self.take("ch", ")")
+            return OptionalT(inner)
         if name in ("void", "none"):
             return None
         if name.startswith("types") and self.peek() == ("ch", "."):
@@ -274,6 +288,7 @@ def _fake_numba():
         setattr(numba, name, _FakeType(name))
     tmod.UniTuple = lambda t, n: _FakeType(f"UniTuple({t}, {n})")
     tmod.Tuple = lambda ts: _FakeType(f"Tuple(({', '.join(map(str, ts))},))")
+    tmod.optional = numba.optional = lambda t: _FakeType(f"optional({t})")
     numba.types = tmod
     pycc = pytypes.ModuleType("numba.pycc")
     pycc.CC = FakeCC
@@ -396,6 +411,9 @@ class ArgSpec:
     lo: float | None
     hi: float | None
     specials: bool = False
+    items: list | None = None    # a tuple's item specs
+    optional: bool = False       # `tok?`: None or a value
+    none: bool = False           # `None`
 
 
 @dataclass
@@ -433,17 +451,7 @@ def parse_spec(text, sig: Signature) -> Spec:
             else:
                 raise ValueError(f"bad option {tok!r} in spec {text!r}")
             continue
-        m = _ARG.match(tok)
-        if not m:
-            raise ValueError(f"bad argument token {tok!r} in spec {text!r}")
-        shape = None
-        if m.group("shape") is not None:
-            shape = tuple(int(d) if d.strip().isdigit() else d.strip()
-                          for d in m.group("shape").split(","))
-        lo = hi = None
-        if m.group("lo") is not None:
-            lo, hi = float(m.group("lo")), float(m.group("hi"))
-        args.append(ArgSpec(shape, lo, hi, bool(m.group("nan"))))
+        args.append(_arg_token(tok, text))
     if len(args) != len(sig.args):
         raise ValueError(f"spec {text!r} has {len(args)} arguments, signature has {len(sig.args)}")
     for a, t in zip(args, sig.args):
@@ -458,7 +466,38 @@ def parse_spec(text, sig: Signature) -> Spec:
     return Spec(args, dims, rtol, atol, ref, examples)
 
 
+def _arg_token(tok, text):
+    if tok == "None":
+        return ArgSpec(None, None, None, none=True)
+    if tok.endswith("?"):
+        inner = _arg_token(tok[:-1], text)
+        inner.optional = True
+        return inner
+    if tok.startswith("(") and tok.endswith(")"):
+        parts, depth, start = [], 0, 1
+        for i, ch in enumerate(tok[1:-1], 1):
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            if ch == "," and depth == 0:
+                parts.append(tok[start:i])
+                start = i + 1
+        parts.append(tok[start:-1])
+        return ArgSpec(None, None, None, items=[_arg_token(p, text) for p in parts if p])
+    m = _ARG.match(tok)
+    if not m:
+        raise ValueError(f"bad argument token {tok!r} in spec {text!r}")
+    shape = None
+    if m.group("shape") is not None:
+        shape = tuple(int(d) if d.strip().isdigit() else d.strip()
+                      for d in m.group("shape").split(","))
+    lo = hi = None
+    if m.group("lo") is not None:
+        lo, hi = float(m.group("lo")), float(m.group("hi"))
+    return ArgSpec(shape, lo, hi, bool(m.group("nan")))
+
+
 def _low_precision(t):
+    if isinstance(t, OptionalT):
+        return _low_precision(t.inner)
     if isinstance(t, (Scalar, Array)):
         return t.dtype in (np.dtype("float32"), np.dtype("complex64"))
     if isinstance(t, TupleT):
@@ -497,6 +536,19 @@ def _py_scalar(dtype, v):
     return float(v)
 
 
+def _value_strategy(st, t, a: ArgSpec):
+    """Scalars, tuples of them, optionals and None (passed to the call as they are)."""
+    if t is None:
+        return st.none()
+    if isinstance(t, OptionalT):
+        return st.one_of(st.none(), _value_strategy(st, t.inner, a))
+    if isinstance(t, TupleT):
+        if a.items is None or len(a.items) != len(t.items):
+            raise ValueError(f"a {len(t.items)}-tuple argument needs a token like ({','.join(['*'] * len(t.items))})")
+        return st.tuples(*[_value_strategy(st, it, ia) for it, ia in zip(t.items, a.items)])
+    return _element_strategy(st, t.dtype, a).map(lambda v: _py_scalar(t.dtype, v))
+
+
 def strategy(export: Export):
     """A hypothesis strategy for one call's argument description (see _kernel_worker)."""
     from hypothesis import strategies as st
@@ -509,6 +561,9 @@ def strategy(export: Export):
         dims = {name: draw(st.integers(lo, hi)) for name, (lo, hi) in sorted(spec.dims.items())}
         out = []
         for a, t in zip(spec.args, sig.args):
+            if t is None or isinstance(t, (OptionalT, TupleT)):
+                out.append(("s", draw(_value_strategy(st, t, a))))
+                continue
             elems = _element_strategy(st, t.dtype, a)
             if isinstance(t, Scalar):
                 out.append(("s", _py_scalar(t.dtype, draw(elems))))
@@ -596,6 +651,8 @@ def check_type(value, t, where="result"):
         return None
     if t is None:
         return None if value is None else f"{where}: expected None for a void signature, got {value!r}"
+    if isinstance(t, OptionalT):
+        return None if value is None else check_type(value, t.inner, where)
     if isinstance(t, Scalar):
         want = _expected_pytype(t)
         if type(value) is not want:
