@@ -293,6 +293,54 @@ def test_run_subcommand_builds_a_cc_made_in_a_function(tmp_path):
     assert run_python("import built_in_function as m\nprint(m.affine(0.0))", tmp_path).stdout.strip() == "1.0"
 
 
+EXPORT_TABLE = {
+    "optim/__init__.py": "",
+    "optim/numba_optim_src.py": textwrap.dedent('''\
+        import numpy as np
+
+        def rosen(x):
+            return (1.0 - x) ** 2
+
+        def norm(a):
+            return np.sqrt(np.sum(a * a))
+
+        implementations = [
+            ('rosen', 'f8(f8)'),
+            ('norm', 'f8(f8[:])'),
+        ]
+        EXPORTS = (('rosen_again', rosen, 'f8(f8)'),)
+        SIG = 'f8(f8)'
+        '''),
+    "optim/numba_optim_build.py": textwrap.dedent('''\
+        import numba.pycc
+        from . import numba_optim_src
+        from .numba_optim_src import EXPORTS, SIG, rosen
+
+        cc = numba.pycc.CC('numba_optim_bin')
+
+        for name, sig in numba_optim_src.implementations:
+            cc.export(name, sig)(getattr(numba_optim_src, name))
+        for name, func, sig in EXPORTS:
+            cc.export(name, sig)(func)
+        cc.export('rosen_sig', SIG)(rosen)
+
+        if __name__ == "__main__":
+            cc.compile()
+        '''),
+}
+
+
+def test_export_table_kept_in_the_kernels_file(tmp_path):
+    """A layout from a real project: names and signatures listed next to the kernels."""
+    write(tmp_path, EXPORT_TABLE)
+    proc = cli("build", "optim/numba_optim_build.py", "-o", "out", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    out = run_python("import numpy as np, numba_optim_bin as m\n"
+                     "print(m.rosen(3.0), m.norm(np.ones(4)), m.rosen_again(2.0), m.rosen_sig(0.0))",
+                     tmp_path / "out").stdout
+    assert out.split() == ["4.0", "2.0", "1.0", "1.0"]
+
+
 SCONS_PROJECT = {
     **PROJECT,
     "build_script.py": textwrap.dedent(BUILDER.format(call="    if __name__ == '__main__':\n"

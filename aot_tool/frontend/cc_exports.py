@@ -43,6 +43,20 @@ class Registry:
         spec = self.source.modules[name] = ModuleSpec(name=name, variable=None)
         return V.CCObject(spec)
 
+    def setting(self, spec: ModuleSpec, attr: str, value, stmt) -> None:
+        """`cc.verbose = True` and the like, wherever the CC is."""
+        if V.is_constant(value) and not isinstance(value, (tuple, list, dict)):
+            spec.settings[attr] = value
+        elif attr == "target_cpu":
+            raise error_at(self.source, stmt.value, f"cannot follow cc.target_cpu: `{V.describe(stmt.value)}` "
+                                                    "is only known when the source runs; write a string "
+                                                    "literal (cc.target_cpu = 'host') or None, or pass "
+                                                    "--target-cpu")
+        else:
+            # output_dir/output_file/verbose computed at run time matter only to cc.compile(),
+            # which reads them from the live object
+            spec.settings.pop(attr, None)
+
     def make_exporter(self, node: ast.Call, cc: V.CCObject, args: list, kwargs: dict, lookup) -> V.Exporter:
         """`cc.export(name, sig)`; `lookup(name)` says what a name in the signature is bound to."""
         nodes = list(node.args) + [k.value for k in node.keywords if k.arg in ("exported_name", "sig")]
@@ -101,7 +115,8 @@ class Registry:
             module, _, name = target.path.rpartition(".")
             target = V.Imported(module, 0, name, target_node)
         if isinstance(target, V.Imported):
-            home, orig = self.source.resolve_from(target.module, target.level, target.name, target.node)
+            home, orig = self.source.resolve_from(target.module, target.level, target.name,
+                                                  target.node or target_node)
             if orig not in home.functions:
                 raise error_at(self.source, target_node, f"{target.name!r} in {home.display_path} is not a "
                                                          "function (cc.export needs a `def`)")

@@ -21,8 +21,9 @@ import ast
 
 from . import static_values as V
 from .cc_exports import Registry
-from .errors import CompileError, error_at
-from .source import CC_CLASSES, CC_SETTINGS, JIT_DECORATORS, LIBRARY_ROOTS, ModuleSpec, Source
+from .project_files import ProjectFiles
+from .errors import error_at
+from .source import CC_CLASSES, CC_SETTINGS, JIT_DECORATORS, LIBRARY_ROOTS, Source
 
 MAX_CALL_DEPTH = 16
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Lambda)
@@ -53,6 +54,7 @@ class _Walker:
     def __init__(self, source: Source):
         self.src = source
         self.reg = Registry(source)
+        self.project = ProjectFiles(source)
         self.module = _Scope()
         self.module.names["__name__"] = "__main__"   # a build script is run as one
         self.active: list = []        # FunctionDefs being walked (a call never recurses)
@@ -239,23 +241,11 @@ class _Walker:
         elif isinstance(target, ast.Attribute):
             base = self.eval(target.value, scope)
             if isinstance(base, V.CCObject) and target.attr in CC_SETTINGS:
-                self.setting(base.spec, target.attr, value, stmt)
+                self.reg.setting(base.spec, target.attr, value, stmt)
         elif isinstance(target, ast.Subscript):
             base = self.eval(target.value, scope)
             if isinstance(target.value, ast.Name) and isinstance(base, (list, dict)):
                 self.bind(target.value.id, V.UNKNOWN, scope)   # changed in a way we do not track
-
-    def setting(self, spec: ModuleSpec, attr: str, value, stmt) -> None:
-        if V.is_constant(value) and not isinstance(value, (tuple, list, dict)):
-            spec.settings[attr] = value
-        elif attr == "target_cpu":
-            raise error_at(self.src, stmt.value, f"cannot follow cc.target_cpu: `{V.describe(stmt.value)}` is "
-                                                 "only known when the source runs; write a string literal "
-                                                 "(cc.target_cpu = 'host') or None, or pass --target-cpu")
-        else:
-            # output_dir/output_file/verbose computed at run time matter only to cc.compile(),
-            # which reads them from the live object
-            spec.settings.pop(attr, None)
 
     # ---- expressions ------------------------------------------------------------
 
@@ -264,9 +254,9 @@ class _Walker:
             return node.value
         if isinstance(node, ast.Name):
             value = self.lookup(node.id, scope)
-            return V.UNKNOWN if value is V.UNBOUND else value
+            return V.UNKNOWN if value is V.UNBOUND else self.project.value(value)
         if isinstance(node, ast.Attribute):
-            return self.attribute(self.eval(node.value, scope), node.attr, node)
+            return self.project.value(self.attribute(self.eval(node.value, scope), node.attr, node))
         if isinstance(node, ast.Call):
             return self.eval_call(node, scope)
         if isinstance(node, ast.NamedExpr):
@@ -322,7 +312,7 @@ class _Walker:
             return self.reg.register(func, node, args)
         if isinstance(func, V.Function):
             return self.call_function(func, node, args, kwargs)
-        if any(isinstance(a, V.CCObject) for a in [*args, *kwargs.values()]) and self.project_function(func):
+        if any(isinstance(a, V.CCObject) for a in [*args, *kwargs.values()]) and self.project.is_function(func):
             raise error_at(self.src, node, f"cannot follow `{V.describe(node)}`: a function from another file "
                                            "gets the CC object and may register exports on it; register "
                                            "them in this file (from mypkg.kernels import f; "
@@ -346,19 +336,6 @@ class _Walker:
             self.bind(node.func.value.id, V.UNKNOWN, scope)
             return V.UNKNOWN
         return V.fold_method(base, attr, args)
-
-    def project_function(self, value) -> bool:
-        """A function imported from a project file (whose code discovery does not walk)."""
-        if isinstance(value, V.Alias) and value.path.split(".")[0] not in LIBRARY_ROOTS and "." in value.path:
-            module, _, name = value.path.rpartition(".")
-            value = V.Imported(module, 0, name, None)
-        if not isinstance(value, V.Imported):
-            return False
-        try:
-            home, name = self.src.resolve_from(value.module, value.level, value.name, value.node)
-        except CompileError:
-            return False     # not a project file: the standard library or an installed package
-        return name in home.functions
 
     def call_function(self, func: V.Function, node, args: list, kwargs: dict):
         """Walk the body of a function that may create a CC or register exports."""

@@ -72,12 +72,16 @@ class Source:
         """The (Source, name) a `from x import name` refers to, reading x with ast."""
         return self.resolve_from(*self.from_imports[name])
 
-    def resolve_from(self, module_text: str, level: int, orig: str, node):
-        """The (Source, name) that `from module_text import orig` (at `level` dots) names."""
+    def helper(self, module_text: str, level: int, node) -> "Source":
+        """The project file `from module_text import ...` (at `level` dots) reads, parsed once."""
         key = (module_text, level)
         if key not in self._helpers:
             self._helpers[key] = _read_helper(self, module_text, level, node)
-        helper = self._helpers[key]
+        return self._helpers[key]
+
+    def resolve_from(self, module_text: str, level: int, orig: str, node):
+        """The (Source, name) that `from module_text import orig` (at `level` dots) names."""
+        helper = self.helper(module_text, level, node)
         if orig in helper.functions or orig in helper.constants:
             return helper, orig
         if orig in helper.from_imports:

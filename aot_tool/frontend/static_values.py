@@ -271,6 +271,29 @@ def _fold_boolop(node: ast.BoolOp, ev):
             return value
     return value
 
+def module_literals(tree: ast.Module, outside) -> dict:
+    """Module-level names of a project file bound to literal values (`SIGS = ('f8(f8)',)`,
+    `EXPORTS = [('f', f, 'f8(f8)')]`): an export table kept next to the kernels.
+    `outside(name)` gives any other name's value (a function of that file, say)."""
+    table: dict = {}
+
+    def ev(node):
+        if isinstance(node, ast.Constant):
+            return node.value
+        if isinstance(node, ast.Name):
+            return table[node.id] if node.id in table else outside(node.id)
+        return fold_expression(node, ev)
+
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            value = ev(stmt.value)
+            if is_constant(value):
+                table[stmt.targets[0].id] = value
+            else:
+                table.pop(stmt.targets[0].id, None)
+    return table
+
+
 def describe(node: ast.AST) -> str:
     """Short source text of a node for messages."""
     text = ast.unparse(node)
