@@ -35,7 +35,7 @@ def load_all() -> None:
     from . import (array_literals, builtins, constructors, cumulative, joining, matrices, reductions,  # noqa: F401
                    scalar_math, selection, shapes, ufuncs)  # (ufuncs overrides np.power)
     from . import hashing, iterables, operator_module, python_math  # noqa: F401
-    from . import linalg  # noqa: F401
+    from . import linalg, sorting  # noqa: F401
 
 
 load_all()

@@ -8,6 +8,7 @@
  *   ARGS     comma-separated, each optionally "keyword=" and then
  *              a<L><ndim><code>  an array value (aot_array*), passed as an ndarray sharing memory
  *              <code>            a scalar (f8 f4 i8 i4 i2 i1 u8 u4 u2 u1 b1 c16 c8), as a Python number
+ *              T<n><code>        a tuple of n scalars of one type (a pointer to them)
  *              'text             a constant string (takes no value pointer)
  *              ~                 None (takes no value pointer)
  *   RESULTS  '-' (ignored), or comma-separated codes: one for the result itself, several
@@ -79,12 +80,28 @@ static int typenum_of(const char *code, size_t n)
 }
 
 /* A Python object for one argument (new reference). */
+static PyObject *box_arg(const char *code, size_t n, void *value);
 static PyObject *box_arg(const char *code, size_t n, void *value)
 {
     if (code[0] == '\'')
         return PyUnicode_FromStringAndSize(code + 1, (Py_ssize_t)(n - 1));
     if (code[0] == '~')
         Py_RETURN_NONE;
+    if (code[0] == 'T') {   /* T<n><code>: a tuple of n scalars laid out one after another */
+        char *end;
+        long count = strtol(code + 1, &end, 10);
+        size_t item = end[0] == 'c' ? (end[1] == '8' ? 8 : 16) : (size_t)(end[1] - '0');
+        PyObject *tuple = PyTuple_New(count);
+        for (long i = 0; tuple && i < count; i++) {
+            PyObject *o = box_arg(end, n - (size_t)(end - code), (char *)value + i * item);
+            if (o == NULL) {
+                Py_DECREF(tuple);
+                return NULL;
+            }
+            PyTuple_SetItem(tuple, i, o);
+        }
+        return tuple;
+    }
     if (code[0] == 'a') {
         char *end;
         long ndim = strtol(code + 2, &end, 10);
