@@ -22,6 +22,14 @@ class Registry:
 
     def __init__(self, source: Source):
         self.source = source
+        self.undecided: list = []     # the `if`s being read both ways, innermost last
+
+    def _why_twice(self) -> str:
+        if not self.undecided:
+            return ""
+        return (f" (both branches of the `if` on line {self.undecided[-1].lineno} are read, since its "
+                "condition is only known when the source runs: decide it with a module-level constant, "
+                "as in USE_FAST = True; if USE_FAST:)")
 
     def create_cc(self, node: ast.Call, args: list, kwargs: dict) -> V.CCObject:
         if node.args:
@@ -39,7 +47,8 @@ class Registry:
         if not name.isidentifier():
             raise error_at(self.source, name_node, f"module name {name!r} is not a valid Python identifier")
         if name in self.source.modules:
-            raise error_at(self.source, node, f"a CC named {name!r} is already defined in this file")
+            raise error_at(self.source, node, f"a CC named {name!r} is already defined in this file"
+                                                + self._why_twice())
         spec = self.source.modules[name] = ModuleSpec(name=name, variable=None)
         return V.CCObject(spec)
 
@@ -135,8 +144,9 @@ class Registry:
         existing = exporter.cc.spec.exports.setdefault(export.name, [])
         for other in existing:
             if other.signature.args == sig.args:
-                raise error_at(self.source, node, f"export {export.name!r} already has a signature with argument "
-                                                  f"types ({', '.join(a.name for a in sig.args)})")
+                types = ", ".join(a.name for a in sig.args)
+                raise error_at(self.source, node, f"export {export.name!r} already has a signature with "
+                                                  f"argument types ({types})" + self._why_twice())
         if len(fdef.args.args) != len(sig.args) or fdef.args.vararg or fdef.args.kwarg or fdef.args.kwonlyargs \
                 or fdef.args.posonlyargs:
             raise error_at(self.source, node, f"signature {text!r} has {len(sig.args)} argument(s) but "

@@ -141,11 +141,13 @@ class _Walker:
         else:
             # a condition only the running source could decide: read both branches, so
             # an export registered under `if has_blas:` is built, never dropped
+            self.reg.undecided.append(stmt)
             for block in (stmt.body, stmt.orelse):
                 try:
                     self.exec_block(block, scope)
                 except _Return as r:
                     scope.maybe_return = r.value
+            self.reg.undecided.pop()
 
     def exec_for(self, stmt, scope: _Scope) -> None:
         if not self.registers(stmt):
@@ -270,6 +272,8 @@ class _Walker:
         return V.fold_expression(node, lambda n: self.eval(n, scope))
 
     def attribute(self, base, attr: str, node):
+        if attr == "__name__" and isinstance(base, (V.Function, V.Imported)):
+            return base.node.name if isinstance(base, V.Function) else base.name   # cc.export(f.__name__, sig)
         if isinstance(base, V.Alias):
             return V.Alias(f"{base.path}.{attr}")
         if isinstance(base, V.Imported):
