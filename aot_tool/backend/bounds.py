@@ -4,8 +4,11 @@ bounds checks (and LLVM can vectorise the loop).
 A small symbolic domain: an integer is `(base, offset)` where base is None (a constant)
 or the length of one dimension of an array; arrays made with `np.empty_like(u)` and
 friends share u's dimension lengths.  A loop `for i in range(lo, hi)` over a variable
-that nothing else assigns gives `lo <= i < hi` inside its body.  Only variables
-assigned once (or parameters never assigned) take part, so the facts cannot go stale.
+that nothing else assigns gives `lo <= i < hi` inside its body.  Only parameters
+never assigned and variables assigned once take part, and a variable assigned once
+only where its assignment dominates the use (it comes earlier in the same block, or
+the use is in the body of the loop whose target it is): so a fact cannot be taken
+from a previous iteration, or from a path that did not assign the variable.
 """
 
 from __future__ import annotations
@@ -28,8 +31,15 @@ class IndexFacts:
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                 self.stores[node.id] += 1
         params = {a.arg for a in typed.node.args.args}
-        self.stable = {n for n, c in self.stores.items() if c == 1 and n not in params}
-        self.stable |= {p for p in params if self.stores[p] == 0}
+        self.constant_params = {p for p in params if self.stores[p] == 0}
+        self.parent = {child: node for node in ast.walk(typed.node) for child in ast.iter_child_nodes(node)}
+        for aug, fake in typed.aug_binops.items():   # `a[i] += x` loads a[i] through a made-up node
+            for node in ast.walk(fake):
+                for child in ast.iter_child_nodes(node):
+                    self.parent.setdefault(child, node)
+            self.parent[fake] = aug
+        once = {n for n, c in self.stores.items() if c == 1 and n not in params}
+        self.dominated = self._dominated_statements(typed.node, once)   # name -> ids of statements
         self.dim_class: dict = {}   # (array name, dim) -> representative (array name, dim)
         self.ints: dict = {}        # stable int variable -> symbolic value
         self.loop_facts: dict = {}  # index-expression node id -> {loop var: (lo, hi)}
@@ -37,13 +47,46 @@ class IndexFacts:
         self._collect_definitions(typed.node.body)
         self._collect_loops(typed.node.body, {})
 
+    # -- where a variable assigned once holds its one value --
+    def _dominated_statements(self, func, names) -> dict:
+        """For each name assigned once: the ids of the statements that run only after that
+        assignment, in the same pass through its block."""
+        result = {}
+        for node in ast.walk(func):
+            if not (isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id in names):
+                continue
+            stmt = node
+            while not isinstance(stmt, ast.stmt):
+                stmt = self.parent[stmt]
+            if isinstance(stmt, ast.For) and _within(node, stmt.target, self.parent):
+                after = stmt.body                       # each pass of the body sees this value
+            else:
+                block = _block_of(stmt, self.parent)
+                after = block[block.index(stmt) + 1:] if block is not None else []
+            result[node.id] = {id(s) for s in after}
+        return result
+
+    def stable_at(self, name: str, use) -> bool:
+        """Whether `name` is sure to hold its only value at the node `use`."""
+        if name in self.constant_params:
+            return True
+        after = self.dominated.get(name)
+        if not after:
+            return False
+        n = use
+        while n is not None:
+            if id(n) in after:
+                return True
+            n = self.parent.get(n)
+        return False
+
     # -- definitions of stable variables --
     def _collect_definitions(self, stmts) -> None:
         for node in ast.walk(ast.Module(body=list(stmts), type_ignores=[])):
             if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
                 continue
             target, value = node.targets[0], node.value
-            if isinstance(target, ast.Name) and target.id in self.stable:
+            if isinstance(target, ast.Name) and target.id in self.dominated:
                 ty = self.t.var_types.get(target.id)
                 if isinstance(ty, T.Array):
                     self._array_definition(target.id, ty, value)
@@ -53,9 +96,9 @@ class IndexFacts:
                         self.ints[target.id] = sym
             elif isinstance(target, ast.Tuple) and _is_shape_of(value):
                 arr = value.value.id
-                if arr in self.stable:
+                if self.stable_at(arr, value):
                     for d, elt in enumerate(target.elts):
-                        if isinstance(elt, ast.Name) and elt.id in self.stable:
+                        if isinstance(elt, ast.Name) and elt.id in self.dominated:
                             self.ints[elt.id] = (self.dim(arr, d), 0)
 
     def _array_definition(self, name, ty, value) -> None:
@@ -67,7 +110,7 @@ class IndexFacts:
         path = call[1]
         if path in LIKE_CONSTRUCTORS:
             src = value.func.value if path.startswith("method.") else (value.args[0] if value.args else None)
-            if isinstance(src, ast.Name) and src.id in self.stable:
+            if isinstance(src, ast.Name) and self.stable_at(src.id, src):
                 for d in range(ty.ndim):
                     self.dim_class[(name, d)] = self.dim(src.id, d)
         elif path in SHAPE_CONSTRUCTORS and value.args:
@@ -88,19 +131,21 @@ class IndexFacts:
         """(base, offset) for an integer expression we can follow, else None."""
         if isinstance(node, ast.Constant) and type(node.value) is int:
             return (None, node.value)
-        if isinstance(node, ast.Name) and node.id in self.ints:
+        if isinstance(node, ast.Name) and node.id in self.ints and self.stable_at(node.id, node):
             return self.ints[node.id]
         if isinstance(node, ast.Call) and self.t.calls.get(node) == ("builtin", "builtins.len"):
             arg = node.args[0]
-            if isinstance(arg, ast.Name) and arg.id in self.stable and isinstance(self.t.var_types.get(arg.id), T.Array):
+            if (isinstance(arg, ast.Name) and self.stable_at(arg.id, arg)
+                    and isinstance(self.t.var_types.get(arg.id), T.Array)):
                 return (self.dim(arg.id, 0), 0)
-        if isinstance(node, ast.Subscript) and _is_shape_of(node.value) and node.value.value.id in self.stable:
+        if (isinstance(node, ast.Subscript) and _is_shape_of(node.value)
+                and self.stable_at(node.value.value.id, node)):
             k = node.slice
             if isinstance(k, ast.Constant) and type(k.value) is int and k.value >= 0:
                 return (self.dim(node.value.value.id, k.value), 0)
         if isinstance(node, ast.Attribute) and node.attr == "size" and isinstance(node.value, ast.Name):
             ty = self.t.var_types.get(node.value.id)
-            if isinstance(ty, T.Array) and ty.ndim == 1 and node.value.id in self.stable:
+            if isinstance(ty, T.Array) and ty.ndim == 1 and self.stable_at(node.value.id, node):
                 return (self.dim(node.value.id, 0), 0)
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
             a, b = self.symbolic(node.left), self.symbolic(node.right)
@@ -181,7 +226,7 @@ class IndexFacts:
         found = []
         for n in nodes:
             if not (isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name)
-                    and n.value.id in self.stable and isinstance(self.t.var_types.get(n.value.id), T.Array)):
+                    and self.stable_at(n.value.id, n) and isinstance(self.t.var_types.get(n.value.id), T.Array)):
                 continue
             parts = n.slice.elts if isinstance(n.slice, ast.Tuple) else [n.slice]
             for dim, p in enumerate(parts):
@@ -206,10 +251,28 @@ class IndexFacts:
         nonneg = lo[1] + offset >= 0  # lengths are never negative
         if not nonneg:
             return None
-        if (isinstance(array_node, ast.Name) and array_node.id in self.stable
+        if (isinstance(array_node, ast.Name) and self.stable_at(array_node.id, subscript)
                 and hi[0] is not None and hi[0] == self.dim(array_node.id, dim) and hi[1] + offset <= 0):
             return "in_range"
         return "nonnegative"
+
+
+def _within(node, root, parent) -> bool:
+    while node is not None:
+        if node is root:
+            return True
+        node = parent.get(node)
+    return False
+
+
+def _block_of(stmt, parent):
+    """The statement list holding `stmt` (a function, if, loop or with body)."""
+    holder = parent.get(stmt)
+    for field in ("body", "orelse", "finalbody", "handlers"):
+        block = getattr(holder, field, None)
+        if isinstance(block, list) and any(s is stmt for s in block):
+            return block
+    return None
 
 
 def _is_shape_of(node) -> bool:

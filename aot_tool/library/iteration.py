@@ -81,8 +81,12 @@ def _range_loop(lw, loop) -> None:
     for subscript, dim, name, offset in candidates:
         length = b.extract_value(b.load(lw.slots[name]), [2, dim])
         c = ir.Constant(i64, offset)
-        low_ok = b.icmp_signed(">=", b.add(start, c), ir.Constant(i64, 0))
-        high_ok = b.icmp_signed("<", b.add(last, c), length)
+        # without wrapping: near the ends of int64, start + c or last + c may not exist,
+        # and then the checked loop decides (as Python would, item by item)
+        low, low_wrapped = _add_or_overflow(b, start, c)
+        high, high_wrapped = _add_or_overflow(b, last, c)
+        low_ok = b.and_(b.not_(low_wrapped), b.icmp_signed(">=", low, ir.Constant(i64, 0)))
+        high_ok = b.and_(b.not_(high_wrapped), b.icmp_signed("<", high, length))
         ok = b.and_(ok, b.and_(low_ok, high_ok))
     ok = b.or_(ok, b.icmp_signed(">=", start, stop))   # an empty loop indexes nothing
     fast = lw.fn.append_basic_block("range.checked_once")
@@ -101,6 +105,12 @@ def _range_loop(lw, loop) -> None:
     if not b.block.is_terminated:
         b.branch(end)
     b.position_at_end(end)
+
+
+def _add_or_overflow(b, x, y):
+    """(x + y, whether it overflowed int64)."""
+    pair = b.sadd_with_overflow(x, y)
+    return b.extract_value(pair, 0), b.extract_value(pair, 1)
 
 
 def _array_loop(lw, loop, ity) -> None:
