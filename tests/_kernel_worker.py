@@ -36,6 +36,9 @@ def materialize(argdesc):
         if item[0] == "s":
             out.append(item[1])
             continue
+        if item[0] == "l":
+            out.append(list(item[1]))   # a fresh list: the call may change it
+            continue
         _, values, layout = item
         if layout == "C":
             out.append(np.array(values, order="C"))
@@ -53,7 +56,8 @@ def materialize(argdesc):
 
 def arrays_after(args):
     """Plain copies of the array arguments after a call (to compare in-place writes)."""
-    return [np.array(a) if isinstance(a, np.ndarray) else None for a in args]
+    return [np.array(a) if isinstance(a, np.ndarray) else list(a) if isinstance(a, list) else None
+            for a in args]
 
 
 def _read(stream):

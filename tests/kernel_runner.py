@@ -23,6 +23,10 @@ Argument tokens (the dtype always comes from the export's signature):
                    `(-5:5,-5:5,-5:5)`, nested `(0:9,(1:3,1:3))`
     tok?           an optional(...) argument: None or a value drawn by `tok`
     None           a `none` argument
+    str            a str (unicode_type) of 0 to 12 characters from 'ab c,1é'
+    str:ALPHABET   the same from ALPHABET's characters ('_' stands for a space)
+A list argument (`ListType(f8)`, `reflected list(int64)`) takes a 1-D token such as
+`[n]-5:5` and gets a Python list.
 Options (NAME=VALUE):
     n=lo:hi        range of dimension `n` (shared by every argument that names it;
                    default 0:8)
@@ -104,6 +108,12 @@ class TupleT:
 
 
 @dataclass(frozen=True)
+class ObjT:
+    kind: str            # "str", "list", "dict", "set"
+    item: object = None
+
+
+@dataclass(frozen=True)
 class OptionalT:
     inner: object
 
@@ -180,6 +190,15 @@ class _SigParser:
             return OptionalT(inner)
         if name in ("void", "none"):
             return None
+        if name in ("unicode_type", "string"):
+            return ObjT("str")
+        if name in ("ListType", "List", "reflected"):
+            if name == "reflected":
+                self.take("name", "list")
+            self.take("ch", "(")
+            item = self.type_()
+            self.take("ch", ")")
+            return ObjT("list", item)
         if name.startswith("types") and self.peek() == ("ch", "."):
             self.take()
             return self.type_()
@@ -289,11 +308,21 @@ def _fake_numba():
     tmod.UniTuple = lambda t, n: _FakeType(f"UniTuple({t}, {n})")
     tmod.Tuple = lambda ts: _FakeType(f"Tuple(({', '.join(map(str, ts))},))")
     tmod.optional = numba.optional = lambda t: _FakeType(f"optional({t})")
+    tmod.unicode_type = _FakeType("unicode_type")
+    tmod.ListType = lambda t: _FakeType(f"ListType({t})")
+    tmod.DictType = lambda k, v: _FakeType(f"DictType({k}, {v})")
+    typed = pytypes.ModuleType("numba.typed")   # numba's typed containers behave as list and dict
+    typed.List = lambda iterable=(): list(iterable)
+    typed.List.empty_list = lambda item_type=None: []
+    typed.Dict = lambda: {}
+    typed.Dict.empty = lambda key_type=None, value_type=None: {}
+    numba.typed = typed
     numba.types = tmod
     pycc = pytypes.ModuleType("numba.pycc")
     pycc.CC = FakeCC
     numba.pycc = pycc
-    return {"numba": numba, "numba.types": tmod, "numba.pycc": pycc}
+    return {"numba": numba, "numba.types": tmod, "numba.pycc": pycc, "numba.typed": typed,
+            "numba.core.types": tmod}
 
 
 def _fake_aot_tool():
@@ -414,6 +443,7 @@ class ArgSpec:
     items: list | None = None    # a tuple's item specs
     optional: bool = False       # `tok?`: None or a value
     none: bool = False           # `None`
+    alphabet: str | None = None  # str arguments: the characters drawn from
 
 
 @dataclass
@@ -455,7 +485,14 @@ def parse_spec(text, sig: Signature) -> Spec:
     if len(args) != len(sig.args):
         raise ValueError(f"spec {text!r} has {len(args)} arguments, signature has {len(sig.args)}")
     for a, t in zip(args, sig.args):
-        if isinstance(t, Array):
+        if isinstance(t, ObjT):
+            if (t.kind == "str") != (a.alphabet is not None) or \
+                    (t.kind == "list" and (a.shape is None or len(a.shape) != 1)):
+                raise ValueError(f"spec {text!r}: a {t.kind} argument needs a `str` or `[n]lo:hi` token")
+            for d in a.shape or ():
+                if isinstance(d, str):
+                    dims.setdefault(d, (0, 8))
+        elif isinstance(t, Array):
             if a.shape is None or len(a.shape) != t.ndim:
                 raise ValueError(f"spec {text!r}: argument needs a {t.ndim}-D shape like [n]")
             for d in a.shape:
@@ -473,6 +510,8 @@ def _arg_token(tok, text):
         inner = _arg_token(tok[:-1], text)
         inner.optional = True
         return inner
+    if tok == "str" or tok.startswith("str:"):
+        return ArgSpec(None, None, None, alphabet=(tok[4:] or "ab c,1é").replace("_", " "))
     if tok.startswith("(") and tok.endswith(")"):
         parts, depth, start = [], 0, 1
         for i, ch in enumerate(tok[1:-1], 1):
@@ -563,6 +602,18 @@ def strategy(export: Export):
         for a, t in zip(spec.args, sig.args):
             if t is None or isinstance(t, (OptionalT, TupleT)):
                 out.append(("s", draw(_value_strategy(st, t, a))))
+                continue
+            if isinstance(t, ObjT) and t.kind == "str":
+                out.append(("s", draw(st.text(alphabet=a.alphabet, max_size=12))))
+                continue
+            if isinstance(t, ObjT):
+                length = dims[a.shape[0]] if isinstance(a.shape[0], str) else a.shape[0]
+                if isinstance(t.item, ObjT):
+                    values = [draw(st.text(alphabet="abc", max_size=4)) for _ in range(length)]
+                else:
+                    elems = _element_strategy(st, t.item.dtype, a)
+                    values = [_py_scalar(t.item.dtype, draw(elems)) for _ in range(length)]
+                out.append(("l", values))
                 continue
             elems = _element_strategy(st, t.dtype, a)
             if isinstance(t, Scalar):
@@ -664,6 +715,9 @@ def check_type(value, t, where="result"):
         if value.dtype != t.dtype or value.ndim != t.ndim:
             return f"{where}: expected {t.dtype} {t.ndim}-D array, got {value.dtype} {value.ndim}-D"
         return None
+    if isinstance(t, ObjT):
+        want = {"str": str, "list": list, "dict": dict, "set": set}[t.kind]
+        return None if type(value) is want else f"{where}: expected a {t.kind}, got {type(value).__name__}"
     if isinstance(t, TupleT):
         if not isinstance(value, tuple) or len(value) != len(t.items):
             return f"{where}: expected a {len(t.items)}-tuple, got {value!r}"
@@ -694,8 +748,18 @@ def compare_values(expected, got, rtol, atol, where="result"):
             return (f"{where}: values differ ({len(bad)} of {expected.size}), first at {idx}: "
                     f"got {got[idx]!r}, expected {expected[idx]!r}")
         return None
-    if isinstance(expected, tuple) or isinstance(got, tuple):
-        if not (isinstance(expected, tuple) and isinstance(got, tuple)) or len(expected) != len(got):
+    if isinstance(expected, (dict, set, str)) or isinstance(got, (dict, set, str)):
+        if type(expected) is not type(got):
+            return f"{where}: got {got!r}, expected {expected!r}"
+        if isinstance(expected, dict):
+            if list(expected) != list(got):
+                return f"{where}: keys {list(got)!r}, expected {list(expected)!r}"
+            return compare_values(list(expected.values()), list(got.values()), rtol, atol, f"{where}.values()")
+        return None if expected == got else f"{where}: got {got!r}, expected {expected!r}"
+    if isinstance(expected, (tuple, list)) or isinstance(got, (tuple, list)):
+        same_kind = isinstance(expected, tuple) == isinstance(got, tuple) and \
+            isinstance(expected, list) == isinstance(got, list)
+        if not same_kind or len(expected) != len(got):
             return f"{where}: got {got!r}, expected {expected!r}"
         for i, (e, g) in enumerate(zip(expected, got)):
             msg = compare_values(e, g, rtol, atol, f"{where}[{i}]")
@@ -743,7 +807,7 @@ def compare(expected: Outcome, got: Outcome, export: Export, check_types=True):
 def describe(argdesc):
     parts = []
     for item in argdesc:
-        if item[0] == "s":
+        if item[0] in ("s", "l"):
             parts.append(repr(item[1]))
         else:
             parts.append(f"np.array({item[1].tolist()!r}, dtype={str(item[1].dtype)!r})"

@@ -15,6 +15,7 @@ from ..frontend.errors import error_at
 from ..frontend.syntax import _holds_array
 from ..frontend.infer import infer_export
 from ..frontend.source import exported_function
+from ..library.boundary import check_argument_type
 from .lower import lower_program
 from .unit import Unit, hidden
 from .wrappers import NO_DEFAULT, build_wrapper, default_type, doc_text, param_descriptors
@@ -44,6 +45,9 @@ def build_export_unit(source, export, index: int, options, unit: Unit | None = N
         if _holds_array(t):
             raise error_at(source, export.node, "tuple arguments holding arrays are not supported in exported "
                                                 "signatures (pass the arrays separately)")
+        if T.is_object(t) and not check_argument_type(t):
+            raise error_at(source, export.node, f"{t.name} arguments are not supported in exported signatures "
+                                                "(str and lists of numbers or str are)")
     defaults = _boundary_defaults(home, func, export.signature)
     program = infer_export(source, export)
     unit = unit or Unit(f"{export.name}.{index}")

@@ -19,6 +19,7 @@ from . import convert
 from .bounds import IndexFacts
 from .llvm_types import i1, i32, value_type
 from ..frontend.definite import maybe_unassigned_reads
+from .lower_containers import ContainerLowering
 from .lower_exprs import ExpressionLowering
 from .lower_index import IndexLowering
 from .lower_stmts import StatementLowering
@@ -39,7 +40,7 @@ def declare_kernel(unit: Unit, typed: Typed) -> ir.Function:
     return fn
 
 
-class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering):
+class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering, ContainerLowering):
     """Emits the body of one specialisation into its declared LLVM function."""
 
     def __init__(self, unit: Unit, typed: Typed):
@@ -92,10 +93,24 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering):
 
     def release_all(self) -> None:
         for name, ty in sorted(self.t.var_types.items()):
-            if isinstance(ty, T.Array):
-                self.decref(self.b.extract_value(self.b.load(self.slots[name]), 0))
-        for slot in self.pins:
-            self.decref(self.b.extract_value(self.b.load(slot), 0))
+            if T.holds_refs(ty):
+                for ref in self.refs(self.b.load(self.slots[name]), ty):
+                    self.decref(ref)
+        for slot, ty in self.pins:
+            for ref in self.refs(self.b.load(slot), ty):
+                self.decref(ref)
+
+    def refs(self, value, ty) -> list:
+        """The object pointers a value of type `ty` holds references to: an array's owner,
+        a list/dict/set/str itself, and those of a tuple's items."""
+        if isinstance(ty, T.Array):
+            return [self.b.extract_value(value, 0)]
+        if T.is_object(ty):
+            return [value]
+        if isinstance(ty, T.Tuple):
+            return [r for k, item in enumerate(ty.items) if T.holds_refs(item)
+                    for r in self.refs(self.b.extract_value(value, k), item)]
+        return []
 
     def incref(self, obj) -> None:
         self.b.call(self.unit.decl("aot_rt_incref"), [obj])
@@ -129,12 +144,14 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering):
         slot = self.slots[name]
         if name in self.assigned_flags:
             self.b.store(ir.Constant(i1, 1), self.assigned_flags[name])
-        if isinstance(vty, T.Array):
+        if T.holds_refs(vty):
             if not owned:
-                self.incref(self.b.extract_value(value, 0))
-            old = self.b.extract_value(self.b.load(slot), 0)
+                for ref in self.refs(value, vty):
+                    self.incref(ref)
+            old = self.b.load(slot)
             self.b.store(value, slot)
-            self.decref(old)
+            for ref in self.refs(old, vty):
+                self.decref(ref)
         else:
             self.b.store(value, slot)
 
@@ -174,13 +191,14 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering):
         args, temps = [], []
         for a, want in zip(self.t.call_args[node], callee.arg_types):
             value = self.cast(self.expr(a), self.type_of(a), want)
-            if isinstance(want, T.Array) and self.owned(a):
-                temps.append(value)
+            if T.holds_refs(want) and self.owned(a):
+                temps.append((value, want))
             args.append(value)
         out = self.alloca_entry(value_type(callee.return_type))
         status = self.b.call(fn, [out] + args)
-        for value in temps:
-            self.decref(self.b.extract_value(value, 0))
+        for value, want in temps:
+            for ref in self.refs(value, want):
+                self.decref(ref)
         self.check_status(status)
         return self.b.load(out)
 

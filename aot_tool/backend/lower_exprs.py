@@ -41,15 +41,22 @@ class ExpressionLowering:
             return True   # a @ b: a new array
         if isinstance(node, ast.IfExp):
             return self.owned(node.body) or self.owned(node.orelse)
-        return False
+        from ..library.subscripts import owns_object
+        return owns_object(self, node)
 
     def truth(self, node):
         ty = self.type_of(node)
+        if T.is_object(ty):
+            from ..library.objects import object_truth
+            return object_truth(self, node)
         value = self.expr(node)
         return self.to_bool(value, ty)
 
     def expr_Constant(self, node):
         ty = self.type_of(node)
+        if isinstance(node.value, str):
+            from ..library.objects import str_literal
+            return str_literal(self, node.value)
         return constant(ty, node.value)
 
     def expr_Name(self, node):
@@ -132,8 +139,9 @@ class ExpressionLowering:
         for block, sub in ((then, node.body), (other, node.orelse)):
             self.b.position_at_end(block)
             value = self.cast(self.expr(sub), self.type_of(sub), ty)
-            if isinstance(ty, T.Array) and self.owned(node) and not self.owned(sub):
-                self.incref(self.b.extract_value(value, 0))  # one arm owns: make both own
+            if T.holds_refs(ty) and self.owned(node) and not self.owned(sub):
+                for ref in self.refs(value, ty):
+                    self.incref(ref)  # one arm owns: make both own
             incoming.append((value, self.b.block))
             self.b.branch(end)
         return self.join(end, ty, incoming)

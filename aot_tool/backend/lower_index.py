@@ -15,6 +15,9 @@ from .llvm_types import i1, i8p, i32, i64, value_type
 class IndexLowering:
     def expr_Subscript(self, node):
         base_ty = self.type_of(node.value)
+        if T.is_object(base_ty):
+            from ..library.subscripts import lower_subscript
+            return lower_subscript(self, node)
         if isinstance(base_ty, T.Tuple):
             from ..frontend.syntax import _const_int
             base = self.expr(node.value)
@@ -110,17 +113,24 @@ class IndexLowering:
             self.pin(value)
         return value
 
-    def pin(self, value) -> None:
-        """Hand a temporary array's reference to a hidden slot released on exit."""
+    def pin(self, value, ty=None) -> None:
+        """Hand a temporary's references (an array's, by default) to a hidden slot released on exit."""
         slot = self.b.function.entry_basic_block
         with self.b.goto_block(slot):
             self.b.position_at_start(slot)
             hidden = self.b.alloca(value.type)
             self.b.store(ir.Constant(value.type, None), hidden)
-        old = self.b.extract_value(self.b.load(hidden), 0)
+        ty = ty or self.array_type_of(value)
+        old = self.b.load(hidden)
         self.b.store(value, hidden)
-        self.decref(old)
-        self.pins.append(hidden)
+        for ref in self.refs(old, ty):
+            self.decref(ref)
+        self.pins.append((hidden, ty))
+
+    @staticmethod
+    def array_type_of(value):
+        """A stand-in array type for refs() of an array struct (only its owner matters)."""
+        return T.Array(T.float64, value.type.elements[2].count, "A")
 
     def element_pointer(self, node):
         """Pointer to the element `node` (a Subscript on an array) names; checks bounds."""

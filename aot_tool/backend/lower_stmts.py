@@ -29,8 +29,10 @@ class StatementLowering:
         self.release_temp(s.value, value)
 
     def release_temp(self, node, value) -> None:
-        if isinstance(self.type_of(node), T.Array) and self.owned(node):
-            self.decref(self.b.extract_value(value, 0))
+        ty = self.type_of(node)
+        if T.holds_refs(ty) and self.owned(node):
+            for ref in self.refs(value, ty):
+                self.decref(ref)
 
     def stmt_Return(self, s) -> None:
         rty = self.t.return_type
@@ -38,13 +40,15 @@ class StatementLowering:
             value, ty = ir.Constant(i8, 0), T.none
         else:
             value, ty = self.expr(s.value), self.type_of(s.value)
-        if isinstance(rty, T.Array) and not self.owned(s.value):
-            self.incref(self.b.extract_value(value, 0))
+        if T.holds_refs(rty) and not isinstance(s.value, ast.Tuple) and not self.owned(s.value):
+            for ref in self.refs(value, ty):
+                self.incref(ref)
         if isinstance(rty, T.Tuple) and isinstance(s.value, ast.Tuple):
-            # the caller owns the arrays of a returned tuple: take those this one borrows
-            for k, (elt, item_ty) in enumerate(zip(s.value.elts, rty.items)):
-                if isinstance(item_ty, T.Array) and not self.owned(elt):
-                    self.incref(self.b.extract_value(value, [k, 0]))
+            # the caller owns the arrays and objects of a returned tuple: take those this one borrows
+            for k, (elt, item_ty) in enumerate(zip(s.value.elts, ty.items)):
+                if T.holds_refs(item_ty) and not self.owned(elt):
+                    for ref in self.refs(self.b.extract_value(value, k), item_ty):
+                        self.incref(ref)
         if isinstance(rty, T.NoneType):
             value = ir.Constant(i8, 0)
         else:
@@ -60,8 +64,10 @@ class StatementLowering:
         value = self.expr(s.value)
         ty = self.type_of(s.value)
         owned = self.owned(s.value)
+        if isinstance(s.value, ast.Tuple):
+            owned = [self.owned(e) for e in s.value.elts]   # `a, b = np.zeros(3), b`: per item
         for i, target in enumerate(s.targets):
-            self.assign(target, value, ty, owned and i == 0)
+            self.assign(target, value, ty, owned if i == 0 else False)
 
     def stmt_AnnAssign(self, s) -> None:
         if s.value is not None:
@@ -83,11 +89,16 @@ class StatementLowering:
         elif isinstance(target, ast.Tuple):
             items = [self.b.extract_value(value, i) for i in range(len(target.elts))]
             # take every array reference before any store can release one (`u, v = v, u`)
-            for item, item_ty in zip(items, ty.items):
-                if isinstance(item_ty, T.Array) and not owned:
-                    self.incref(self.b.extract_value(item, 0))
+            each = owned if isinstance(owned, list) else [owned] * len(items)
+            for item, item_ty, item_owned in zip(items, ty.items, each):
+                if T.holds_refs(item_ty) and not item_owned:
+                    for ref in self.refs(item, item_ty):
+                        self.incref(ref)
             for elt, item, item_ty in zip(target.elts, items, ty.items):
                 self.assign(elt, item, item_ty, True)
+        elif isinstance(target, ast.Subscript) and T.is_object(self.type_of(target.value)):
+            from ..library.subscripts import lower_store
+            lower_store(self, target, value, ty, owned)
         elif isinstance(target, ast.Subscript):
             ptr, ety = self.element_pointer(target)
             value = self.cast(value, ty, ety)

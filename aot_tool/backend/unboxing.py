@@ -21,6 +21,9 @@ LAYOUT_CODE = {"C": ord("C"), "F": ord("F"), "A": ord("A")}
 
 def expected_text(t) -> str:
     """What an argument must be, as the TypeError says it."""
+    if T.is_object(t):
+        from ..library.boundary import expected_object
+        return expected_object(t)
     if isinstance(t, T.Array):
         layout = {"C": "C-contiguous ", "F": "Fortran-contiguous ", "A": ""}[t.layout]
         return f"a {layout}NumPy array of {t.dtype.name} with {t.ndim} dimension{'s' if t.ndim > 1 else ''} " \
@@ -52,6 +55,8 @@ def spelled(t) -> str:
         return f"optional({spelled(t.inner)})"
     if isinstance(t, T.NoneType):
         return "none"
+    if T.is_object(t):
+        return t.name
     return t.short
 
 
@@ -85,6 +90,10 @@ def unbox(unit, b: ir.IRBuilder, fail, obj, ty, ctx: ArgContext, expected: str |
             sub = ArgContext(ctx.fname_c, ctx.index, f"{ctx.name}[{k}]", ctx.writable)
             value = b.insert_value(value, unbox(unit, b, fail, item, item_ty, sub), k)
         return value
+    if T.is_object(ty):
+        from ..library.boundary import unbox_object
+        _check(b, fail, unbox_object(unit, b, obj, ty, *common))
+        return obj   # borrowed from the caller, as arrays are
     if isinstance(ty, T.Array):
         slot = b.alloca(value_type(ty))
         _check(b, fail, b.call(unit.decl("aot_rt_unbox_array"),

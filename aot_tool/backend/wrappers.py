@@ -30,6 +30,9 @@ def descriptor(t) -> str:
         return "?" + descriptor(t.inner)
     if isinstance(t, T.NoneType):
         return "n"
+    if T.is_object(t):
+        from ..library.boundary import object_descriptor
+        return object_descriptor(t)
     return t.short
 
 
@@ -145,6 +148,8 @@ def box(unit, b, value, ty):
     """A new reference to the Python object for `value` (NULL with an exception set on failure)."""
     if isinstance(ty, T.NoneType):
         return b.call(unit.decl("aot_rt_box_none"), [])
+    if T.is_object(ty):
+        return value   # the kernel handed over its reference
     if isinstance(ty, T.Optional):
         fn = b.function
         some, none_block = fn.append_basic_block("box.some"), fn.append_basic_block("box.none")

@@ -19,6 +19,12 @@ def _annotation(t) -> str:
         return f"{_annotation(t.inner)} | None"
     if isinstance(t, T.NoneType) or t is None:
         return "None"
+    if isinstance(t, T.UnicodeType):
+        return "str"
+    if isinstance(t, (T.ListType, T.SetType)):
+        return f"{'list' if isinstance(t, T.ListType) else 'set'}[{_annotation(t.item)}]"
+    if isinstance(t, T.DictType):
+        return f"dict[{_annotation(t.key)}, {_annotation(t.value)}]"
     return {"f": "float", "i": "int", "u": "int", "b": "bool", "c": "complex"}[t.kind]
 
 

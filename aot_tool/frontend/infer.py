@@ -16,6 +16,7 @@ from . import types as T
 from .calls import is_literal
 from .errors import CompileError, error_at
 from .source import JIT_DECORATORS, Source, _dotted, exported_function, resolve_path
+from .infer_containers import ContainerTyping
 from .infer_exprs import ExpressionTyping
 from .infer_stmts import StatementTyping
 from .syntax import _assigned_names, _may_fall_through
@@ -41,6 +42,7 @@ class Typed:
     call_args: dict = field(default_factory=dict)    # user ast.Call -> argument node per parameter
     unwrapped: set = field(default_factory=set)      # optional-typed nodes used where the value is due
     pruned: dict = field(default_factory=dict)       # ast.If -> whether only its body (else: orelse) is live
+    notes: dict = field(default_factory=dict)        # made-up nodes and data of library entries, by key
     done: bool = False
 
 
@@ -134,7 +136,7 @@ def _check_function_shape(source: Source, func: ast.FunctionDef) -> None:
                                          "functions (they are read, never called)")
 
 
-class _Inferrer(StatementTyping, ExpressionTyping):
+class _Inferrer(StatementTyping, ExpressionTyping, ContainerTyping):
     """Walks a function body until the variable types stop changing."""
 
     def __init__(self, typed: Typed, registry: dict, order: list):

@@ -17,7 +17,7 @@ class ExpressionTyping:
     # -- expressions --
     def truth(self, node):
         ty = self.expr(node)
-        if ty is not None and not isinstance(ty, (T.Scalar, T.NoneType)):
+        if ty is not None and not isinstance(ty, (T.Scalar, T.NoneType)) and not T.is_object(ty):
             raise self.error(node, f"the truth value of {ty.name} is ambiguous here; compare it explicitly")
         return ty
 
@@ -57,6 +57,8 @@ class ExpressionTyping:
             return T.complex128
         if v is None:
             return T.none
+        if isinstance(v, str):
+            return T.unicode_type
         raise self.error(node, f"{type(v).__name__} literals are not supported (only numbers, booleans and None)")
 
     def expr_Name(self, node):
@@ -91,6 +93,9 @@ class ExpressionTyping:
         from ..library.registry import LIBRARY_MODULES, TYPERS
         if path in ("numpy", "math", "cmath", "numba", "numba.types", "operator", "random") or path in LIBRARY_MODULES:
             return T.Module(path)
+        obj = self.object_path_type(path)
+        if obj is not None:
+            return obj
         if path in MODULE_CONSTANTS:
             return T.float64
         if path.startswith("numpy.") and path[6:] in NUMPY_DTYPES:
@@ -106,6 +111,8 @@ class ExpressionTyping:
         attr = node.attr
         if isinstance(base, T.Module):
             return self.path_type(node, f"{base.path}.{attr}")
+        if T.is_object(base) or isinstance(base, T.Function):
+            return self.object_attribute(node, base)
         if isinstance(base, T.Array):
             if attr == "shape" or attr == "strides":
                 return T.Tuple((T.int64,) * base.ndim)
@@ -214,6 +221,8 @@ class ExpressionTyping:
             return base.items[value]
         if isinstance(base, T.Array):
             return self.index(node, base)
+        if T.is_object(base):
+            return self.object_subscript(node, base)
         raise self.error(node, f"{base.name} cannot be indexed")
 
     def expr_index_parts(self, node):

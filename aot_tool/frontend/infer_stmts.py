@@ -101,6 +101,8 @@ class StatementTyping:
             base = self.expr(target.value)
             if base is None:
                 return
+            if T.is_object(base):
+                return self.object_store(target, base, ty, value_node)
             if not isinstance(base, T.Array):
                 raise self.error(target, f"cannot assign to an item of {base.name}")
             if isinstance(target.value, ast.Name):

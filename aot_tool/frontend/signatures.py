@@ -131,6 +131,10 @@ class _Parser:
             if not isinstance(inner, (T.Scalar, T.Tuple)):
                 raise SignatureError(f"optional({inner.name}) is not supported (only numbers and tuples)", pos)
             base = T.Optional(inner)
+        elif name in ("unicode_type", "string"):
+            base = T.unicode_type
+        elif name in ("ListType", "List", "list", "reflected", "DictType"):
+            base = self.container(name)
         elif name in T.VOID_NAMES:
             base = T.none
         elif name in T.SCALARS:
@@ -143,6 +147,18 @@ class _Parser:
                 raise SignatureError(f"arrays of {base.name} are not supported", self.peek()[2])
             base = self.array_dims(base)
         return base
+
+    def container(self, name):
+        """ListType(f8), List(f8), reflected list(float64), DictType(unicode_type, i8)."""
+        if name == "reflected":
+            self.take("list")
+        self.take("(")
+        items = [self.type()]
+        if name == "DictType":
+            self.take(",")
+            items.append(self.type())
+        self.take(")")
+        return T.DictType(*items) if name == "DictType" else T.ListType(items[0])
 
     def array_dims(self, dtype):
         open_pos = self.take("[")[2]

@@ -12,6 +12,7 @@ BUILTIN_NAMES = {"range", "len", "abs", "min", "max", "int", "float", "complex",
                  "print", "sum", "enumerate", "zip", "divmod", "pow", "hash",
                  # numba compiles none of these: a located "not supported" instead of "not defined"
                  "reversed", "any", "all", "iter", "next", "sorted", "map", "filter"}
+BUILTIN_NAMES |= {"list", "dict", "set", "sorted", "str", "hash"}   # containers and strings
 NUMPY_DTYPES = {"float64": T.float64, "float32": T.float32, "int64": T.int64, "int32": T.int32,
                 "int16": T.int16, "int8": T.int8, "uint64": T.uint64, "uint32": T.uint32,
                 "uint16": T.uint16, "uint8": T.uint8, "bool_": T.boolean, "complex128": T.complex128,
@@ -25,11 +26,7 @@ MODULE_CONSTANTS = {"math.pi", "math.e", "math.inf", "math.nan", "math.tau", "nu
 # Expressions outside the subset that get a message of their own, with what to write instead
 UNSUPPORTED = {
     "GeneratorExp": "generator expressions are not supported; write a loop",
-    "ListComp": "list comprehensions are not supported; allocate an array and fill it in a loop",
-    "List": "lists are not supported; use a NumPy array or a tuple",
-    "Dict": "dicts are not supported in compiled functions",
     "Lambda": "lambda is not supported; define a module-level function",
-    "JoinedStr": "f-strings are not supported in compiled functions",
 }
 
 # What compiled code can raise, in the order of the runtime's table (aot_rt_raise)

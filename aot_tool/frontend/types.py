@@ -298,6 +298,8 @@ def unify(a, b):
         return None if None in items else Tuple(items)
     if isinstance(a, Array) and isinstance(b, Array) and a.dtype == b.dtype and a.ndim == b.ndim:
         return Array(a.dtype, a.ndim, "A")
+    if is_object(a) and is_object(b):
+        return unify_objects(a, b, unify)
     return None
 
 
@@ -328,4 +330,10 @@ def can_convert(src, dst) -> bool:
         return src.dtype == dst.dtype and src.ndim == dst.ndim and dst.layout in ("A", src.layout)
     if isinstance(src, Tuple) and isinstance(dst, Tuple) and len(src.items) == len(dst.items):
         return all(can_convert(s, d) for s, d in zip(src.items, dst.items))
+    if is_object(src) and is_object(dst):
+        return unify_objects(src, dst, unify) == dst
     return False
+
+
+from .object_types import (DictType, ListType, SetType, TypeRef, UnicodeType, holds_refs,  # noqa: E402,F401
+                           is_object, unicode_type, unify_objects)

@@ -33,6 +33,8 @@ def element_type(inf, node, ity):
         return T.Tuple((T.int64, element_type(inf, node, ity.item)))
     if isinstance(ity, T.Generator):
         return ity.typed.return_type
+    if T.is_object(ity):
+        return inf.object_item(node, ity)
     raise inf.error(node, f"cannot iterate over {ity.name}")
 
 

@@ -18,7 +18,10 @@ from ..frontend import types as T
 
 def lower_for(lw, loop: ast.For) -> None:
     ity = lw.type_of(loop.iter)
-    if isinstance(ity, (T.Zip, T.Enumerate)):
+    if T.is_object(ity):
+        from .subscripts import lower_object_for
+        lower_object_for(lw, loop)
+    elif isinstance(ity, (T.Zip, T.Enumerate)):
         from .iterables import lower_sequence_loop
         lower_sequence_loop(lw, loop)
     elif isinstance(ity, T.Generator):

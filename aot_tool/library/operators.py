@@ -17,6 +17,9 @@ _SYMBOL = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv
 
 
 def binop_type(inf, node, a, b):
+    if T.is_object(a) or T.is_object(b):
+        from .object_operators import object_binop_type
+        return object_binop_type(inf, node, a, b)
     op = type(node.op)
     sym = _SYMBOL[op]
     if isinstance(a, T.Tuple) and isinstance(b, T.Tuple) and op is ast.Add:
@@ -46,6 +49,9 @@ def binop_type(inf, node, a, b):
 
 
 def compare_check(inf, node, op, a, b) -> None:
+    if T.is_object(a) or T.is_object(b):
+        from .object_operators import object_compare_check
+        return object_compare_check(inf, node, op, a, b)
     if isinstance(op, (ast.Is, ast.IsNot)):
         if not (isinstance(a, T.NoneType) or isinstance(b, T.NoneType)):
             raise inf.error(node, "`is` is only supported against None")
@@ -70,6 +76,9 @@ def lower_binop(lw, node):
         return lower_matmul(lw, node)
     a_ty, b_ty = lw.type_of(node.left), lw.type_of(node.right)
     ty = lw.type_of(node)
+    if T.is_object(ty):
+        from .object_operators import lower_object_binop
+        return lower_object_binop(lw, node)
     a, b = lw.expr(node.left), lw.expr(node.right)
     if isinstance(ty, T.Tuple):
         out = ir.Constant(value_type(ty), ir.Undefined)
@@ -422,6 +431,9 @@ def compare(lw, op, a, a_ty, b, b_ty):
 def lower_compare(lw, node):
     """Chained comparisons evaluate each operand once and stop at the first false."""
     bld = lw.b
+    if any(T.is_object(lw.type_of(n)) for n in [node.left] + node.comparators):
+        from .object_operators import lower_object_compare
+        return lower_object_compare(lw, node)
     left, left_ty = lw.expr(node.left), lw.type_of(node.left)
     if len(node.ops) == 1:
         right = lw.expr(node.comparators[0])

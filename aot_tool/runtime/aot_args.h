@@ -152,6 +152,13 @@ static int score_code(PyObject *o, const char **p)
         *p = d + 1;
         return o == Py_None ? 3 : 0;
     }
+    if (d[0] == 'U' || d[0] == 'L') {   /* a str; a list (item code after L: not looked at) */
+        extern PyTypeObject PyList_Type;
+        *p = d + 1 + (d[0] == 'L' ? scalar_code_length(d + 1) : 0);
+        if (o == NULL)
+            return 0;
+        return (d[0] == 'U' ? PyUnicode_Check(o) : Py_TYPE(o) == &PyList_Type) ? 3 : 0;
+    }
     if (d[0] == '(') {
         Py_ssize_t size = o != NULL && PyTuple_Check(o) ? PyTuple_Size(o) : -1;
         int worst = 3;

@@ -485,3 +485,4 @@ static PyObject *arg_description(PyObject *o)
 /* ---- further parts of the runtime, each in its own file ---- */
 #include "numpy_call.c"
 #include "sort.c"
+#include "aot_containers.c"
