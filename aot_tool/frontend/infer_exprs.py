@@ -265,7 +265,9 @@ class ExpressionTyping:
         if any(isinstance(a, ast.Starred) for a in node.args):
             raise self.error(node, "*args in calls is not supported")
         takes_lists = isinstance(fty, T.Function) and fty.path in LIST_ARGUMENTS
-        library = isinstance(fty, T.Function) and not fty.path.startswith(("user:", "import:"))
+        library = isinstance(fty, T.Function) and not fty.path.startswith(
+            ("user:", "import:", "builtins.", "method.list.", "method.dict.", "method.set.", "method.str.",
+             "numba.typed."))   # these take str values, not options
         args = [self.list_literal(a) if takes_lists and isinstance(a, (ast.List, ast.Tuple)) else
                 self.call_arg(a, library) for a in node.args]
         kws = {kw.arg: self.call_arg(kw.value, library) for kw in node.keywords}
