@@ -77,3 +77,86 @@ def test_in_range_loops_still_give_the_values(m):
     assert m.back(a, 1) == sum(a[0:9])
     assert m.fresh(np.ones(5), np.arange(3.0)) == 8.0
     assert m.stale(np.ones(3), np.ones(5), 1) == 3.0
+
+
+WRITES = """
+import numpy as np
+from aot_tool import CC
+cc = CC('writes')
+
+@cc.export('fill_param', 'f8(f8[:])')
+def fill_param(a):
+    a.fill(7.0)
+    return a[0]
+
+@cc.export('fill_slice', 'f8(f8[:])')
+def fill_slice(a):
+    a[1:].fill(7.0)
+    return a[0]
+
+@cc.export('fill_row', 'f8(f8[:, :])')
+def fill_row(a):
+    a[0].fill(7.0)
+    return a[0, 0]
+
+@cc.export('fill_alias', 'f8(f8[:])')
+def fill_alias(a):
+    b = a
+    b.fill(7.0)
+    return a[0]
+
+def helper(x):
+    x.fill(3.0)
+
+@cc.export('fill_in_helper', 'f8(f8[:])')
+def fill_in_helper(a):
+    helper(a)
+    return a[0]
+
+@cc.export('fill_fresh', 'f8(f8[:])')
+def fill_fresh(a):
+    b = np.empty_like(a)
+    b.fill(2.0)
+    return b[0] + a[0]
+
+@cc.export('tail', 'f8[:](f8[:])')
+def tail(a):
+    return a[1:]
+"""
+
+
+@pytest.fixture(scope="module")
+def w(tmp_path_factory):
+    return build_and_load(tmp_path_factory.mktemp("writes"), "writes", WRITES)
+
+
+@pytest.mark.parametrize("name", ["fill_param", "fill_slice", "fill_alias", "fill_in_helper"])
+def test_in_place_methods_need_writable_arrays(w, name):
+    frozen = bytes(16)
+    with pytest.raises(TypeError, match="read-only"):
+        getattr(w, name)(np.frombuffer(frozen))
+    assert frozen == bytes(16)
+    a = np.zeros(2)
+    getattr(w, name)(a)
+    assert a[-1] != 0.0
+
+
+def test_row_fill_needs_writable_array(w):
+    a = np.zeros((2, 2))
+    a.setflags(write=False)
+    with pytest.raises(TypeError, match="read-only"):
+        w.fill_row(a)
+
+
+def test_fresh_arrays_do_not_make_parameters_written(w):
+    a = np.ones(3)
+    a.setflags(write=False)
+    assert w.fill_fresh(a) == 3.0
+
+
+def test_returned_view_of_read_only_input_stays_read_only(w):
+    a = np.arange(4.0)
+    a.setflags(write=False)
+    view = w.tail(a)
+    assert list(view) == [1.0, 2.0, 3.0] and not view.flags.writeable
+    assert w.tail(np.arange(4.0)).flags.writeable

@@ -9,6 +9,7 @@ import ast
 from ..library.registry import LIST_ARGUMENTS
 from . import types as T
 from .calls import bind
+from .writes import root_variable, written_by_call
 from .syntax import (BUILTIN_NAMES, MODULE_CONSTANTS, NUMPY_DTYPES, UNSUPPORTED, _const_int,
                      _constant_type, _describe, _holds_array)
 
@@ -283,6 +284,8 @@ class ExpressionTyping:
         if not isinstance(fty, T.Function):
             raise self.error(node.func, f"{fty.name} is not callable")
         path = fty.path
+        for written in written_by_call(path, node):
+            self.stored_vars.add(root_variable(written))   # a.fill(0), a[1:].sort(), out=a
         if path.startswith("method."):
             self.t.calls[node] = ("builtin", path)
             base_ty = self.t.expr_types[node.func.value]

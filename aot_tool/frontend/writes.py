@@ -19,6 +19,33 @@ FRESH_ARRAYS = {"numpy.empty", "numpy.zeros", "numpy.ones", "numpy.full", "numpy
                 "numpy.column_stack", "numpy.tile", "numpy.repeat", "method.array.repeat", "numpy.roll"}
 
 
+# Library calls that write into an argument: path -> which one (0 is a method's array).
+IN_PLACE = {"method.array.fill": 0, "method.array.sort": 0, "numpy.copyto": 0, "numpy.random.shuffle": 0,
+            "random.shuffle": 0, "method.array.partition": 0, "method.array.resize": 0,
+            "method.array.put": 0, "numpy.put": 0, "numpy.place": 0, "numpy.fill_diagonal": 0,
+            "method.array.setfield": 0, "method.array.itemset": 0}
+
+
+def written_by_call(path: str, node: ast.Call):
+    """The expressions whose memory the library call `node` (to `path`) writes into:
+    its in-place operand and any `out=` array."""
+    operands = ([node.func.value] + list(node.args)) if path.startswith("method.") else list(node.args)
+    written = []
+    k = IN_PLACE.get(path)
+    if k is not None and k < len(operands):
+        written.append(operands[k])
+    written += [kw.value for kw in node.keywords if kw.arg == "out"]
+    return written
+
+
+def root_variable(node) -> str:
+    """The variable a view expression reads its memory from (`a` of `a[1:].T`), or '*'."""
+    while isinstance(node, (ast.Subscript, ast.Attribute)) or (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        node = node.value if not isinstance(node, ast.Call) else node.func.value
+    return node.id if isinstance(node, ast.Name) else "*"
+
+
 def written_params(typed, stored_vars: set) -> set:
     """Parameters whose memory a function may write: stored into directly, or through a
     local array that is not freshly allocated (a view or alias), conservatively all then."""

@@ -411,7 +411,11 @@ HIDDEN PyObject *aot_rt_box_array(aot_array *arr, int ndim, int typenum)
         dims[i] = (Py_ssize_t)arr->dims[i];
         strides[i] = (Py_ssize_t)arr->dims[ndim + i];
     }
-    PyObject *view = NEW_FROM_DESCR(ARRAY_TYPE, descr, ndim, dims, strides, arr->data, NPY_WRITEABLE, NULL);
+    /* a view of a read-only array stays read-only, as NumPy's slicing keeps it */
+    int flags = NPY_WRITEABLE;
+    if (owner && PyObject_TypeCheck(owner, ARRAY_TYPE) && !(((aot_ndarray *)owner)->flags & NPY_WRITEABLE))
+        flags = 0;
+    PyObject *view = NEW_FROM_DESCR(ARRAY_TYPE, descr, ndim, dims, strides, arr->data, flags, NULL);
     if (view == NULL) {
         Py_XDECREF(owner);
         return NULL;
