@@ -30,7 +30,7 @@ class IndexFacts:
         for node in ast.walk(typed.node):
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                 self.stores[node.id] += 1
-        params = {a.arg for a in typed.node.args.args}
+        params = set(typed.params)
         self.constant_params = {p for p in params if self.stores[p] == 0}
         self.parent = {child: node for node in ast.walk(typed.node) for child in ast.iter_child_nodes(node)}
         for aug, fake in typed.aug_binops.items():   # `a[i] += x` loads a[i] through a made-up node

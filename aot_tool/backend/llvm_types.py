@@ -34,6 +34,8 @@ def value_type(t) -> ir.Type:
         return ir.LiteralStructType([value_type(x) for x in t.items])
     if isinstance(t, T.Optional):
         return ir.LiteralStructType([i1, value_type(t.inner)])
+    if isinstance(t, T.Closure):
+        return ir.LiteralStructType([value_type(c) for _, c in t.captured])   # what it captured
     if T.is_object(t):
         return pyobj   # lists, dicts, sets, str: a CPython object
     return i8

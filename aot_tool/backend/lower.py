@@ -19,6 +19,7 @@ from . import convert
 from .bounds import IndexFacts
 from .llvm_types import i1, i32, value_type
 from ..frontend.definite import maybe_unassigned_reads
+from .lower_closures import ClosureLowering
 from .lower_containers import ContainerLowering
 from .lower_exprs import ExpressionLowering
 from .lower_index import IndexLowering
@@ -40,7 +41,7 @@ def declare_kernel(unit: Unit, typed: Typed) -> ir.Function:
     return fn
 
 
-class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering, ContainerLowering):
+class FunctionLowering(ClosureLowering, StatementLowering, ExpressionLowering, IndexLowering, ContainerLowering):
     """Emits the body of one specialisation into its declared LLVM function."""
 
     def __init__(self, unit: Unit, typed: Typed):
@@ -73,9 +74,9 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering, Con
         self.out = fn.args[0]
         self.exit_block = fn.append_basic_block("exit")
         self.error_block = fn.append_basic_block("error")
-        for arg, param, ty in zip(fn.args[1:], self.t.node.args.args, self.t.arg_types):
-            arg.name = param.arg
-            self.store_var(param.arg, arg, ty, owned=False)
+        for arg, param, ty in zip(fn.args[1:], self.t.params, self.t.arg_types):
+            arg.name = param
+            self.store_var(param, arg, ty, owned=False)
         self.block(self.t.node.body)
         if not self.b.block.is_terminated and isinstance(self.t.return_type, T.Optional):
             self.b.store(self.cast(ir.Constant(value_type(T.none), 0), T.none, self.t.return_type), self.out)
@@ -183,10 +184,12 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering, Con
         kind, target = self.t.calls[node]
         if kind == "user":
             return self.call_user(node, target)
+        if kind == "closure":
+            return self.call_user(node, target, self.captured_values(node.func, target))
         from ..library.registry import LOWERERS
         return LOWERERS[target](self, node)
 
-    def call_user(self, node, callee: Typed):
+    def call_user(self, node, callee: Typed, captured=()):
         fn = declare_kernel(self.unit, callee)
         args, temps = [], []
         for a, want in zip(self.t.call_args[node], callee.arg_types):
@@ -194,6 +197,7 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering, Con
             if T.holds_refs(want) and self.owned(a):
                 temps.append((value, want))
             args.append(value)
+        args += captured           # a closure's captured variables (lower_closures.py)
         out = self.alloca_entry(value_type(callee.return_type))
         status = self.b.call(fn, [out] + args)
         for value, want in temps:
@@ -217,9 +221,10 @@ class FunctionLowering(StatementLowering, ExpressionLowering, IndexLowering, Con
 
 def lower_program(unit: Unit, program) -> ir.Function:
     """Lower every specialisation of a Program into `unit`; returns the entry function."""
-    for typed in program.functions:
+    kernels = [t for t in program.functions if not t.is_generator]   # generators are inlined
+    for typed in kernels:
         declare_kernel(unit, typed)
-    for typed in program.functions:
+    for typed in kernels:
         FunctionLowering(unit, typed).lower()
     return unit.module.globals[program.entry.symbol]
 

@@ -16,6 +16,7 @@ from . import types as T
 from .calls import is_literal
 from .errors import CompileError, error_at
 from .source import JIT_DECORATORS, Source, _dotted, exported_function, resolve_path
+from .closures import ClosureTyping, is_generator
 from .infer_containers import ContainerTyping
 from .infer_exprs import ExpressionTyping
 from .infer_stmts import StatementTyping
@@ -43,7 +44,15 @@ class Typed:
     unwrapped: set = field(default_factory=set)      # optional-typed nodes used where the value is due
     pruned: dict = field(default_factory=dict)       # ast.If -> whether only its body (else: orelse) is live
     notes: dict = field(default_factory=dict)        # made-up nodes and data of library entries, by key
+    extra_params: tuple = ()    # a closure's captured variables, passed after its arguments
+    qualname: str = ""          # a closure's 'outer.inner' (symbols of closures nested in it)
+    closures: dict = field(default_factory=dict)     # name -> inner def / lambda bound to it (closures.py)
+    is_generator: bool = False  # its return_type is the type it yields; inlined into `for` loops
     done: bool = False
+
+    @property
+    def params(self) -> list:
+        return [a.arg for a in self.node.args.args] + list(self.extra_params)
 
 
 @dataclass
@@ -101,6 +110,10 @@ def _mangle(t) -> str:
         return "t" + "".join(_mangle(i) for i in t.items) + "e"
     if isinstance(t, T.Optional):
         return "o" + _mangle(t.inner)
+    if isinstance(t, T.Function):
+        return "F" + t.path.split(":")[-1].replace(".", "_")
+    if isinstance(t, T.Closure):
+        return "L" + t.key.replace(".", "_") + "".join(_mangle(c) for _, c in t.captured) + "e"
     return t.name
 
 
@@ -108,7 +121,8 @@ def _specialise(source: Source, func: ast.FunctionDef, arg_types: tuple, registr
     key = (id(source), func.name, arg_types)
     if key in registry:
         return registry[key]
-    typed = Typed(source=source, node=func, arg_types=arg_types, symbol=_symbol(source, func, arg_types))
+    typed = Typed(source=source, node=func, arg_types=arg_types, symbol=_symbol(source, func, arg_types),
+                  is_generator=is_generator(func))
     registry[key] = typed
     order.append(typed)
     _check_function_shape(source, func)
@@ -136,7 +150,7 @@ def _check_function_shape(source: Source, func: ast.FunctionDef) -> None:
                                          "functions (they are read, never called)")
 
 
-class _Inferrer(StatementTyping, ExpressionTyping, ContainerTyping):
+class _Inferrer(ClosureTyping, StatementTyping, ExpressionTyping, ContainerTyping):
     """Walks a function body until the variable types stop changing."""
 
     def __init__(self, typed: Typed, registry: dict, order: list):
@@ -153,8 +167,7 @@ class _Inferrer(StatementTyping, ExpressionTyping, ContainerTyping):
 
     # -- driver --
     def run(self, strict: bool = False) -> None:
-        params = [a.arg for a in self.t.node.args.args]
-        for name, ty in zip(params, self.t.arg_types):
+        for name, ty in zip(self.t.params, self.t.arg_types):
             self.t.var_types[name] = ty
         self.assigned = _assigned_names(self.t.node)
         for _ in range(MAX_ROUNDS):
@@ -175,6 +188,8 @@ class _Inferrer(StatementTyping, ExpressionTyping, ContainerTyping):
     strict = False
 
     def finish_return(self) -> None:
+        if self.t.is_generator:
+            return self.finish_generator()
         falls_through = _may_fall_through(self.t.node.body)
         rtypes = [t for t, _ in self.returns]
         if falls_through:

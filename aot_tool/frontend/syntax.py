@@ -26,7 +26,6 @@ MODULE_CONSTANTS = {"math.pi", "math.e", "math.inf", "math.nan", "math.tau", "nu
 # Expressions outside the subset that get a message of their own, with what to write instead
 UNSUPPORTED = {
     "GeneratorExp": "generator expressions are not supported; write a loop",
-    "Lambda": "lambda is not supported; define a module-level function",
 }
 
 # What compiled code can raise, in the order of the runtime's table (aot_rt_raise)
@@ -109,9 +108,9 @@ def _loop_own_nodes(loop):
 def _describe(node) -> str:
     names = {"ListComp": "a list comprehension", "GeneratorExp": "a generator expression",
              "Try": "try/except", "With": "with", "ClassDef": "a class definition", "Global": "global",
-             "Lambda": "lambda", "Yield": "yield", "Await": "await", "Starred": "*unpacking",
+             "Await": "await", "Starred": "*unpacking",
              "Delete": "del", "Import": "import inside a function", "ImportFrom": "import inside a function",
-             "FunctionDef": "a nested function", "SetComp": "a set comprehension",
+             "SetComp": "a set comprehension",
              "DictComp": "a dict comprehension", "Set": "a set", "Match": "match", "NamedExpr": ":=",
              "Slice": "a slice", "Nonlocal": "nonlocal"}
     return names.get(type(node).__name__, type(node).__name__)

@@ -49,7 +49,7 @@ def root_variable(node) -> str:
 def written_params(typed, stored_vars: set) -> set:
     """Parameters whose memory a function may write: stored into directly, or through a
     local array that is not freshly allocated (a view or alias), conservatively all then."""
-    params = [a.arg for a in typed.node.args.args]
+    params = typed.params
     array_params = {p for p, t in zip(params, typed.arg_types) if isinstance(t, T.Array)}
     written = stored_vars & array_params
     for var in stored_vars - array_params:
@@ -72,27 +72,40 @@ def _only_fresh(typed, var: str) -> bool:
 
 
 def propagate_writes(functions) -> None:
-    """A caller writes into a parameter it hands to a callee that writes into it."""
+    """A caller writes into a parameter it hands to a callee that writes into it (a
+    closure's captured variables count as arguments it is handed)."""
     changed = True
     while changed:
         changed = False
         for typed in functions:
-            params = {a.arg for a in typed.node.args.args}
+            params = set(typed.params)
+            array_params = {p for p, t in zip(typed.params, typed.arg_types) if isinstance(t, T.Array)}
             for call, (kind, callee) in typed.calls.items():
-                if kind != "user":
+                if kind not in ("user", "closure"):
                     continue
-                callee_params = [a.arg for a in callee.node.args.args]
-                for arg, cparam in zip(typed.call_args.get(call, call.args), callee_params):
-                    if cparam in callee.stored_args:
-                        if isinstance(arg, ast.Name) and arg.id in params:
-                            if arg.id not in typed.stored_args:
-                                typed.stored_args.add(arg.id)
-                                changed = True
-                        elif isinstance(arg, ast.Name) and _only_fresh(typed, arg.id):
-                            continue
-                        else:
-                            extra = {p for p, t in zip([a.arg for a in typed.node.args.args], typed.arg_types)
-                                     if isinstance(t, T.Array)} - typed.stored_args
-                            if extra:
-                                typed.stored_args |= extra
-                                changed = True
+                if kind == "closure" and isinstance(call.func, ast.Name) and call.func.id in params \
+                        and callee.stored_args & set(callee.extra_params) and call.func.id not in typed.stored_args:
+                    typed.stored_args.add(call.func.id)    # a closure parameter that writes what it captured
+                    changed = True
+                for arg, cparam in _call_arguments(typed, call, kind, callee):
+                    if cparam not in callee.stored_args:
+                        continue
+                    if isinstance(arg, ast.Name) and arg.id in params:
+                        if arg.id not in typed.stored_args:
+                            typed.stored_args.add(arg.id)
+                            changed = True
+                    elif isinstance(arg, ast.Name) and arg.id not in typed.closures and _only_fresh(typed, arg.id):
+                        continue
+                    elif array_params - typed.stored_args:
+                        typed.stored_args |= array_params
+                        changed = True
+
+
+def _call_arguments(typed, call, kind, callee):
+    """(argument node, callee parameter) pairs of a call; None where the argument is not
+    known here (captured values of a closure this function was handed)."""
+    pairs = list(zip(typed.call_args.get(call, call.args), callee.params))
+    if kind == "closure":
+        direct = isinstance(call.func, ast.Name) and call.func.id in typed.closures
+        pairs += [(ast.Name(id=c, ctx=ast.Load()) if direct else None, c) for c in callee.extra_params]
+    return pairs

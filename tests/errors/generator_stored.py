@@ -1,0 +1,20 @@
+# expect-line: 16
+# expect-phrase: generator objects can only be iterated over directly
+# expect-caret: squares(n)
+from numba import njit
+from numba.pycc import CC
+
+cc = CC('e_generator_stored')
+
+@njit
+def squares(n):
+    for i in range(n):
+        yield i * i
+
+@cc.export('f', 'i8(i8)')
+def f(n):
+    it = squares(n)
+    s = 0
+    for v in it:
+        s += v
+    return s
