@@ -14,8 +14,9 @@ import ast
 from llvmlite import ir
 
 from ..backend.bounds import IndexFacts
-from ..backend.lower import FunctionLowering
-from ..backend.llvm_types import value_type
+from ..backend.lower import FunctionLowering, _read_name
+from ..backend.llvm_types import i1, value_type
+from ..frontend.definite import maybe_unassigned_reads
 from ..frontend import types as T
 
 
@@ -61,6 +62,13 @@ class _InlinedGenerator(FunctionLowering):
             self.slots[name] = slot
             if isinstance(ty, T.Array):
                 self.pins.append(slot)
+        # "assigned yet?" flags as FunctionLowering keeps them, cleared each time the loop starts
+        self.unassigned_reads = maybe_unassigned_reads(typed.node)
+        self.assigned_flags = {}
+        for name in sorted({_read_name(n) for n in self.unassigned_reads}):
+            if name in self.slots:
+                self.assigned_flags[name] = flag = outer.alloca_entry(i1)
+                self.b.store(ir.Constant(i1, 0), flag)
 
     def _zero_at_entry(self, slot, ty):
         """Zeroed once at function entry: re-running the loop releases the previous run's

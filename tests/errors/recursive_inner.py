@@ -1,4 +1,4 @@
-# expect-line: 10
+# expect-line: 11
 # expect-phrase: recursive inner functions are not supported
 # expect-caret: fact(k - 1)
 from numba.pycc import CC
