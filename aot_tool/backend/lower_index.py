@@ -21,6 +21,11 @@ class IndexLowering:
         if isinstance(base_ty, T.Tuple):
             from ..frontend.syntax import _const_int
             base = self.expr(node.value)
+            if self.owned(node.value):
+                # np.nonzero(a)[0]: the call hands over its arrays; keep them till exit
+                for k, item in enumerate(base_ty.items):
+                    if isinstance(item, T.Array):
+                        self.pin(self.b.extract_value(base, k))
             idx = _const_int(node.slice)
             if idx is not None:
                 return self.b.extract_value(base, idx % len(base_ty.items))

@@ -25,6 +25,8 @@ _DECLS = {
     "aot_rt_unbox_array": (i32, [pyobj, i8p, i32, i32, i8, i32, i8p, i32, i8p, i8p]),
     "aot_rt_alloc_array": (i32, [i8p, i32, i64.as_pointer(), i32, i32, i32]),
     "aot_rt_box_array": (pyobj, [i8p, i32, i32]),
+    "aot_rt_reshape_strides": (i32, [i32, i64.as_pointer(), i64.as_pointer(), i32, i64.as_pointer(),
+                                     i64.as_pointer(), i64]),
     "aot_rt_box_bool": (pyobj, [i32]),
     "aot_rt_box_none": (pyobj, []),
     "aot_rt_incref": (ir.VoidType(), [pyobj]),

@@ -2,9 +2,9 @@
 expand_dims, flip.
 
 Results that NumPy gives as views are views here too (they share the owner and take
-a reference to it); reshape and ravel of an array that is not C-contiguous copy it
-first, as NumPy does (numba raises NotImplementedError for F arrays and refuses other
-layouts at compile time), so a reshaped non-contiguous view never aliases its base.
+a reference to it).  reshape of an array that is not C-contiguous gives a strided view
+where NumPy does and a copy otherwise (numba raises NotImplementedError for F arrays and
+refuses other layouts at compile time); ravel copies what is not C-contiguous, as NumPy.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import ast
 
 from llvmlite import ir
 
-from ..backend.llvm_types import i64
+from ..backend.llvm_types import i64, value_type
 from ..frontend import types as T
 from ..frontend.syntax import _const_int
 from .array_helpers import (allocate, array_size, check_formatted, contiguous_strides, copy_into, dtype_of,
@@ -51,7 +51,8 @@ def _reshape_typer(method):
             raise inf.error(node, "reshape() needs a shape (0-d arrays are not supported)")
         if not all(isinstance(t, T.Scalar) and t.is_int for t in items):
             raise inf.error(node, "reshape() takes integers or a tuple of integers")
-        return T.Array(aty.dtype, len(items), "C")
+        # a C array reshapes into a C view; any other may give a strided view (NumPy's rule)
+        return T.Array(aty.dtype, len(items), "C" if aty.layout == "C" or aty.ndim == 1 and aty.layout == "F" else "A")
     return typing
 
 
@@ -113,6 +114,7 @@ def c_contiguous_base(lw, node):
 
 
 def _reshaped(lw, node, src_node, dims_fn):
+    """A C-contiguous array reshaped: a view with C strides."""
     rty = lw.type_of(node)
     aty = lw.type_of(src_node)
     base = c_contiguous_base(lw, src_node)
@@ -122,10 +124,54 @@ def _reshaped(lw, node, src_node, dims_fn):
                      contiguous_strides(lw, rty.dtype, dims))
 
 
+def _reshaped_any(lw, node, src_node, requested):
+    """NumPy's reshape of any layout: a view where strides exist that read the memory
+    in the new shape (aot_rt_reshape_strides), else a view of a C copy."""
+    rty, aty = lw.type_of(node), lw.type_of(src_node)
+    b = lw.b
+    arr, owned = lw.expr(src_node), lw.owned(src_node)
+    dims = resolve_shape(lw, array_size(lw, arr, aty.ndim), requested)
+    old_dims = _i64_array(lw, shape_of(lw, arr, aty.ndim))
+    old_strides = _i64_array(lw, strides_of(lw, arr, aty.ndim))
+    new_dims = _i64_array(lw, dims)
+    new_strides = lw.alloca_entry(ir.ArrayType(i64, rty.ndim))
+    first = [ir.Constant(ir.IntType(32), 0)] * 2
+    found = b.call(lw.unit.decl("aot_rt_reshape_strides"),
+                   [ir.Constant(ir.IntType(32), aty.ndim), b.gep(old_dims, first), b.gep(old_strides, first),
+                    ir.Constant(ir.IntType(32), rty.ndim), b.gep(new_dims, first), b.gep(new_strides, first),
+                    ir.Constant(i64, aty.dtype.itemsize)])
+    slot = lw.alloca_entry(value_type(rty))
+    with b.if_else(b.icmp_signed("!=", found, ir.Constant(ir.IntType(32), 0))) as (view, copied):
+        with view:
+            if not owned:
+                lw.incref(b.extract_value(arr, 0))
+            strides = [b.load(b.gep(new_strides, [ir.Constant(ir.IntType(32), 0), ir.Constant(ir.IntType(32), d)]))
+                       for d in range(rty.ndim)]
+            b.store(make_view(lw, rty, b.extract_value(arr, 0), b.extract_value(arr, 1), dims, strides), slot)
+        with copied:
+            cty = T.Array(aty.dtype, aty.ndim, "C")
+            fresh = allocate(lw, cty, shape_of(lw, arr, aty.ndim))
+            copy_into(lw, fresh, cty, arr, aty)
+            if owned:
+                release(lw, arr)
+            b.store(make_view(lw, rty, b.extract_value(fresh, 0), b.extract_value(fresh, 1), dims,
+                              contiguous_strides(lw, rty.dtype, dims)), slot)
+    return b.load(slot)
+
+
+def _i64_array(lw, values):
+    slot = lw.alloca_entry(ir.ArrayType(i64, max(len(values), 1)))
+    for d, v in enumerate(values):
+        lw.b.store(v, lw.b.gep(slot, [ir.Constant(ir.IntType(32), 0), ir.Constant(ir.IntType(32), d)]))
+    return slot
+
+
 @lowerer("method.array.reshape", "numpy.reshape")
 def _reshape(lw, node):
     src, shape_nodes = _method_base(lw, node)
     requested = _shape_request(lw, shape_nodes)
+    if lw.type_of(node).layout != "C":
+        return _reshaped_any(lw, node, src, requested)
     return _reshaped(lw, node, src, lambda size: resolve_shape(lw, size, requested))
 
 

@@ -490,3 +490,4 @@ static PyObject *arg_description(PyObject *o)
 #include "numpy_call.c"
 #include "sort.c"
 #include "aot_containers.c"
+#include "reshape.c"
