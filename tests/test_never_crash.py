@@ -160,3 +160,47 @@ def test_returned_view_of_read_only_input_stays_read_only(w):
     view = w.tail(a)
     assert list(view) == [1.0, 2.0, 3.0] and not view.flags.writeable
     assert w.tail(np.arange(4.0)).flags.writeable
+
+
+RECURSION = """
+from aot_tool import CC
+cc = CC('deep')
+
+@cc.export('power', 'f8(f8, i8)')
+def power(x, n):
+    if n == 0:
+        return 1.0
+    return x * power(x, n - 1)
+
+def is_even(n):
+    if n == 0:
+        return True
+    return is_odd(n - 1)
+
+def is_odd(n):
+    if n == 0:
+        return False
+    return is_even(n - 1)
+
+@cc.export('even', 'b1(i8)')
+def even(n):
+    return is_even(n)
+"""
+
+
+@pytest.fixture(scope="module")
+def deep(tmp_path_factory):
+    return build_and_load(tmp_path_factory.mktemp("deep"), "deep", RECURSION)
+
+
+def test_unbounded_recursion_raises_recursion_error(deep):
+    with pytest.raises(RecursionError, match="maximum recursion depth exceeded in power"):
+        deep.power(2.0, -1)
+    with pytest.raises(RecursionError):
+        deep.even(10 ** 6)
+    # the depth counter is back at zero after an error: the limit is not used up
+    assert deep.power(2.0, 10) == 1024.0 and deep.even(5000) is True and deep.even(7) is False
+    for _ in range(3):
+        with pytest.raises(RecursionError):
+            deep.power(1.0, 10 ** 6)
+    assert deep.power(1.5, 2) == 2.25

@@ -15,7 +15,7 @@ from llvmlite import ir
 
 from ..frontend import types as T
 from ..frontend.infer import Typed
-from . import convert
+from . import convert, recursion
 from .bounds import IndexFacts
 from .llvm_types import i1, i32, value_type
 from ..frontend.definite import maybe_unassigned_reads
@@ -44,8 +44,9 @@ def declare_kernel(unit: Unit, typed: Typed) -> ir.Function:
 class FunctionLowering(ClosureLowering, StatementLowering, ExpressionLowering, IndexLowering, ContainerLowering):
     """Emits the body of one specialisation into its declared LLVM function."""
 
-    def __init__(self, unit: Unit, typed: Typed):
+    def __init__(self, unit: Unit, typed: Typed, counts_depth: bool = False):
         self.unit = unit
+        self.counts_depth = counts_depth   # on a call cycle: keeps the recursion depth
         self.t = typed
         self.fn = declare_kernel(unit, typed)
         self.loops: list = []      # (continue block, break block)
@@ -74,6 +75,8 @@ class FunctionLowering(ClosureLowering, StatementLowering, ExpressionLowering, I
         self.out = fn.args[0]
         self.exit_block = fn.append_basic_block("exit")
         self.error_block = fn.append_basic_block("error")
+        if self.counts_depth:
+            recursion.enter(self)
         for arg, param, ty in zip(fn.args[1:], self.t.params, self.t.arg_types):
             arg.name = param
             self.store_var(param, arg, ty, owned=False)
@@ -90,6 +93,8 @@ class FunctionLowering(ClosureLowering, StatementLowering, ExpressionLowering, I
         for block, status in ((self.exit_block, 0), (self.error_block, 1)):
             self.b.position_at_end(block)
             self.release_all()
+            if self.counts_depth:
+                recursion.leave(self)
             self.b.ret(ir.Constant(i32, status))
 
     def release_all(self) -> None:
@@ -224,8 +229,9 @@ def lower_program(unit: Unit, program) -> ir.Function:
     kernels = [t for t in program.functions if not t.is_generator]   # generators are inlined
     for typed in kernels:
         declare_kernel(unit, typed)
+    recursive = recursion.recursive_functions(program)
     for typed in kernels:
-        FunctionLowering(unit, typed).lower()
+        FunctionLowering(unit, typed, counts_depth=typed.symbol in recursive).lower()
     return unit.module.globals[program.entry.symbol]
 
 
