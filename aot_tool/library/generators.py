@@ -60,8 +60,8 @@ class _InlinedGenerator(FunctionLowering):
             slot = outer.alloca_entry(value_type(ty))
             self._zero_at_entry(slot, ty)
             self.slots[name] = slot
-            if isinstance(ty, T.Array):
-                self.pins.append(slot)
+            if T.holds_refs(ty):
+                self.pins.append((slot, ty))
         # "assigned yet?" flags as FunctionLowering keeps them, cleared each time the loop starts
         self.unassigned_reads = maybe_unassigned_reads(typed.node)
         self.assigned_flags = {}
