@@ -17,7 +17,7 @@ class CC:
     """`CC('my_module')`; `@cc.export(name, signature)`; `cc.compile()`."""
 
     def __init__(self, extension_name: str, source_module=None):
-        if not isinstance(extension_name, str) or not extension_name.isidentifier():
+        if not isinstance(extension_name, str) or not (extension_name.isidentifier() and extension_name.isascii()):
             raise ValueError(f"extension name must be a Python identifier, not {extension_name!r}")
         self._name = extension_name
         caller = sys._getframe(1).f_globals
@@ -86,6 +86,9 @@ class CC:
             raise SystemExit(1) from None
         except TargetCPUError as e:
             print(f"aot_tool: error: cc.target_cpu: {e}", file=sys.stderr)
+            raise SystemExit(1) from None
+        except OSError as e:   # a read-only or full output directory, no C compiler
+            print(f"aot_tool: error: {e}", file=sys.stderr)
             raise SystemExit(1) from None
         return paths[0]
 

@@ -40,7 +40,7 @@ def test_show_signature_index_out_of_range():
 def test_source_that_is_not_utf8(tmp_path):
     src = tmp_path / "src.py"
     src.write_bytes(b"from aot_tool import CC\ncc = CC('m')\nx = '\xff'\n")
-    _user_error(cli("build", src, "-o", tmp_path), "not UTF-8")
+    _user_error(cli("build", src, "-o", tmp_path), "cannot read the source as text", "UTF-8")
 
 
 @pytest.mark.parametrize("cpu, hint", [("notacpu", "unknown target CPU 'notacpu'"),
@@ -85,3 +85,41 @@ def test_unknown_target_cpu_in_scons_is_a_user_error(tmp_path):
     assert proc.returncode != 0
     assert "unknown target CPU 'notacpu'" in out, out
     assert "LLVM ERROR" not in out and "Traceback" not in out, out
+
+
+def test_latin1_coding_line_and_bom_are_read_as_python_reads_them(tmp_path):
+    body = "from aot_tool import CC\ncc = CC('enc')\n@cc.export('f', 'f8(f8)')\ndef f(x):\n    return x * 2.0  # {}\n"
+    latin = tmp_path / "latin.py"
+    latin.write_bytes(("# -*- coding: latin-1 -*-\n" + body.format("café")).encode("latin-1"))
+    bom = tmp_path / "bom.py"
+    bom.write_bytes(b"\xef\xbb\xbf" + body.format("naïve").encode("utf-8"))
+    for src in (latin, bom):
+        out = tmp_path / src.stem
+        proc = cli("build", src, "-o", out)
+        assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("cc = CC('modé')\n", "ASCII Python identifier"),
+    ("cc = CC('m')\n@cc.export('class', 'f8(f8)')\ndef f(x):\n    return x\n", "not a keyword"),
+    ("cc = CC('m')\n@cc.export('f', 'f8(f8, f8)')\ndef f(x, x):\n    return x\n", "duplicate argument 'x'"),
+])
+def test_names_that_would_break_outputs_are_refused(tmp_path, text, fragment):
+    src = tmp_path / "src.py"
+    src.write_text("from aot_tool import CC\n" + text, encoding="utf-8")
+    proc = cli("build", src, "-o", tmp_path / "out")
+    _user_error(proc, fragment, "src.py:")
+
+
+def test_read_only_output_directory_is_a_user_error(tmp_path):
+    import os
+    if os.geteuid() == 0:
+        # root writes anywhere: make the output path a file instead, which no one can write into
+        out = tmp_path / "out"
+        out.write_text("not a directory")
+        target = out / "sub"
+    else:
+        target = tmp_path / "ro"
+        target.mkdir()
+        target.chmod(0o500)
+    _user_error(cli("build", SEED, "-o", target), "aot_tool: error:")

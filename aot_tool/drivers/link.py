@@ -18,17 +18,23 @@ ELF_SIZE_FLAGS = ["-s", "-Wl,--hash-style=gnu", "-Wl,-O1", "-Wl,--as-needed", "-
 LINK_FLAGS = ["-shared"] + ELF_SIZE_FLAGS
 
 
+class LinkError(OSError):
+    """The linker failed: in practice the environment (a read-only or full directory, no
+    compiler), reported as the user's problem with the linker's own words."""
+
+
 def extension_suffix() -> str:
     return sysconfig.get_config_var("EXT_SUFFIX") or ".so"
 
 
 def link(object_paths, output_path: str, extra_flags=()) -> None:
     """Link into `output_path` atomically: a failed link leaves no module behind."""
-    tmp = output_path + ".tmp-link"
+    tmp = f"{output_path}.tmp-link-{os.getpid()}"   # unique: concurrent builds into one directory
     cmd = c_compiler() + LINK_FLAGS + ["-o", tmp] + list(object_paths) + ["-lm"] + list(extra_flags)
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     if proc.returncode != 0:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise RuntimeError("linking failed:\n" + " ".join(cmd) + "\n" + proc.stdout.decode(errors="replace"))
+        raise LinkError(f"cannot write {output_path}: linking failed:\n" + " ".join(cmd) + "\n"
+                        + proc.stdout.decode(errors="replace"))
     os.replace(tmp, output_path)

@@ -9,6 +9,7 @@ would reject, and says what to write where the source cannot be followed statica
 from __future__ import annotations
 
 import ast
+import keyword
 
 from . import static_values as V
 from .errors import error_at
@@ -44,8 +45,9 @@ class Registry:
                                                    "only known when the source runs; write a string literal "
                                                    "(CC('my_module')) or a name bound to one (NAME = 'my_module'; "
                                                    "cc = CC(NAME))")
-        if not name.isidentifier():
-            raise error_at(self.source, name_node, f"module name {name!r} is not a valid Python identifier")
+        if not (name.isidentifier() and name.isascii()) or keyword.iskeyword(name):
+            raise error_at(self.source, name_node, f"module name {name!r} must be an ASCII Python identifier that "
+                                                   "is not a keyword (an extension's PyInit_ symbol is ASCII)")
         if name in self.source.modules:
             raise error_at(self.source, node, f"a CC named {name!r} is already defined in this file"
                                                 + self._why_twice())
@@ -78,9 +80,9 @@ class Registry:
             raise error_at(self.source, name_node, f"cannot follow the exported name `{V.describe(name_node)}`: it "
                                                    "is only known when the source runs; write a string literal "
                                                    "(cc.export('f', 'f8(f8)')) or loop over a literal tuple of names")
-        if not (isinstance(name, str) and name.isidentifier()):
+        if not (isinstance(name, str) and name.isidentifier()) or keyword.iskeyword(name):
             raise error_at(self.source, name_node, "the exported name must be a string literal that is a "
-                                                   "Python identifier")
+                                                   "Python identifier and not a keyword (the stub must parse)")
         return V.Exporter(cc, name, self.signature(sig_node, sig, lookup), node)
 
     def signature(self, node, value, lookup) -> tuple:

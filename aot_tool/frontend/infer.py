@@ -133,6 +133,11 @@ def _specialise(source: Source, func: ast.FunctionDef, arg_types: tuple, registr
 
 def _check_function_shape(source: Source, func: ast.FunctionDef) -> None:
     a = func.args
+    seen = set()
+    for arg in a.args:
+        if arg.arg in seen:   # ast.parse accepts this; CPython's compiler refuses it
+            raise error_at(source, arg, f"duplicate argument '{arg.arg}' in function definition")
+        seen.add(arg.arg)
     if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:
         raise error_at(source, func, f"{func.name}(): *args, **kwargs, keyword-only and positional-only "
                                      "arguments are not supported")

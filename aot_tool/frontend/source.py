@@ -120,8 +120,7 @@ def _read_helper(source: Source, module_text: str, level: int, node) -> Source:
             display = os.path.normpath(os.path.join(
                 os.path.dirname(source.display_path),
                 os.path.relpath(candidate, os.path.dirname(os.path.abspath(source.path)))))
-            with open(candidate, encoding="utf-8") as f:
-                text = f.read()
+            text = read_text(candidate)
             key = (os.path.abspath(candidate), display)
             cached = _HELPERS.get(key)
             if cached is None or cached.text != text:
@@ -134,9 +133,28 @@ def _read_helper(source: Source, module_text: str, level: int, node) -> Source:
 
 def read_source(path: str, display_path: str | None = None, want_cc: bool = True) -> Source:
     """Parse the file at `path`; never executes it."""
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
-    return read_source_text(text, path, display_path, want_cc)
+    return read_source_text(read_text(path), path, display_path, want_cc)
+
+
+def read_text(path: str) -> str:
+    with open(path, "rb") as f:
+        return decode_source(f.read(), path)
+
+
+def decode_source(data: bytes, path: str) -> str:
+    """Source bytes as Python reads them: UTF-8, a BOM, or a `# -*- coding: ... -*-` line.
+    A file that does not decode is a located CompileError, not a crash."""
+    import io
+    import tokenize
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as e:
+        reason = e.reason if isinstance(e, UnicodeDecodeError) else str(e)
+        where = f" at byte {e.start}" if isinstance(e, UnicodeDecodeError) else ""
+        raise CompileError(f"cannot read the source as text ({reason}{where}); save it as UTF-8 "
+                           "or declare its encoding with a `# -*- coding: ... -*-` line",
+                           path, 1, 0, None) from None
 
 
 def read_source_text(text: str, path: str, display_path: str | None = None, want_cc: bool = True) -> Source:

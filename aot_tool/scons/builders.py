@@ -41,7 +41,7 @@ def AOTModule(env, target, source, **keywords):
     if overrides:
         env = env.Override(overrides)
     directory, name = _split_target(env, target)
-    if not name.isidentifier():
+    if not (name.isidentifier() and name.isascii()):
         raise SCons.Errors.UserError(f"AOTModule: {name!r} is not a valid Python module name")
     module_path = os.path.join(directory, name + env.subst("$AOT_EXT_SUFFIX"))
     node = sources.source_file(env, source)

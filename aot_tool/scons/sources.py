@@ -49,7 +49,8 @@ def read(node) -> pipeline.Source:
     key = (path, hashlib.sha256(data).hexdigest())
     cached = _parsed.get(key)
     if cached is None:
-        cached = pipeline.read_source_text(data.decode("utf-8"), path, display_path(node))
+        from ..frontend.source import decode_source
+        cached = pipeline.read_source_text(decode_source(data, display_path(node)), path, display_path(node))
         _parsed[key] = cached
     return cached
 
