@@ -3,6 +3,7 @@ and a message naming the mistake and the valid choices, never "a bug in aot_tool
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,13 @@ def test_read_only_output_directory_is_a_user_error(tmp_path):
         target.mkdir()
         target.chmod(0o500)
     _user_error(cli("build", SEED, "-o", target), "aot_tool: error:")
+
+
+def test_cli_imports_nothing_from_the_working_directory(tmp_path):
+    shutil.copy(SEED, tmp_path / "src.py")
+    for name in ("argparse", "subprocess", "tempfile", "hashlib", "difflib"):
+        (tmp_path / f"{name}.py").write_text(f"open({str(tmp_path / ('RAN_' + name))!r}, 'w').write('x')\n")
+    proc = subprocess.run([sys.executable, "-m", "aot_tool", "build", "src.py", "-o", "out"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert not list(tmp_path.glob("RAN_*")), "a module from the working directory ran inside the compiler"
