@@ -58,6 +58,29 @@ def swap(p):
     return p[1], p[0]
 
 
+@cc.export('swap_arrays', 'Tuple((f8[:], f8[:]))(Tuple((f8[:], f8[:])))')
+def swap_arrays(p):
+    a, b = p
+    return b, a
+
+
+@cc.export('same_pair', 'Tuple((f8[:], i8))(Tuple((f8[:], i8)))')
+def same_pair(p):
+    return p
+
+
+@cc.export('fill_pair', 'void(Tuple((f8[:], f8)))')
+def fill_pair(p):
+    a, v = p
+    for i in range(len(a)):
+        a[i] = v
+
+
+@cc.export('item_at', 'f8(Tuple((f8[:], i8)))')
+def item_at(p):
+    return p[0][p[1]]
+
+
 @cc.export('opt', 'f8(optional(f8))')
 def opt(x):
     if x is None:
@@ -237,6 +260,28 @@ def test_tuple_contents_int(m, py, p, t, i):
         assert m.pick(t, i) == t[i]
 
 
+def test_tuples_holding_arrays(m):
+    import sys
+    a, b = np.arange(3.0), np.ones(2)
+    before = sys.getrefcount(a), sys.getrefcount(b)
+    for _ in range(1000):
+        x, y = m.swap_arrays((a, b))
+        assert x is b and y is a
+        r = m.same_pair((a, 2))
+        assert r[0] is a and r[1] == 2
+        assert m.item_at((a, -1)) == 2.0
+    del x, y, r
+    assert (sys.getrefcount(a), sys.getrefcount(b)) == before
+    m.fill_pair((b, 4.0))
+    assert b.tolist() == [4.0, 4.0]
+    b.flags.writeable = False
+    assert outcome(m.fill_pair, (b, 1.0))[1].startswith("fill_pair() argument 1 ('p[0]') must be a NumPy array")
+    assert outcome(m.item_at, (a.astype(np.int64), 0))[1].startswith("item_at() argument 1 ('p[0]') must be a "
+                                                                     "NumPy array of float64")
+    assert outcome(m.item_at, (a, 3))[0] == "IndexError"
+    assert outcome(m.swap_arrays, (a, [1.0]))[0] == "TypeError"
+
+
 # -- optional and none --
 
 def test_optional_arguments(m, py):
@@ -336,8 +381,10 @@ def test_stub_and_docstring_show_defaults(built):
      "default values must be literals"),
     ("@cc.export('f', 'f8(f8, i8)')\ndef f(x, n=1.5j):\n    return x * n\n",
      "the default 1.5j of 'n' is not a value of its signature type int64"),
-    ("@cc.export('f', 'f8(f8, Tuple((f8[:], f8)))')\ndef f(x, t):\n    return x\n",
-     "tuple arguments holding arrays are not supported"),
+    ("@cc.export('f', 'f8(f8, n=None)')\ndef f(x, n=None):\n    return x\n",
+     "malformed signature"),
+    ("@cc.export('f', 'f8(f8, f8)')\ndef f(x, tol=None):\n    return x\n",
+     "the default None of 'tol' is not a value of its signature type float64"),
 ])
 def test_compile_errors(tmp_path, body, message):
     src = tmp_path / "src.py"

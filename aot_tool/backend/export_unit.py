@@ -12,7 +12,6 @@ import ast
 from ..frontend import types as T
 from ..frontend.calls import defaults_of, literal_value
 from ..frontend.errors import error_at
-from ..frontend.syntax import _holds_array
 from ..frontend.infer import infer_export
 from ..frontend.source import exported_function
 from ..library.boundary import check_argument_type
@@ -42,9 +41,6 @@ def build_export_unit(source, export, index: int, options, unit: Unit | None = N
     """Into a new unit, or into `unit` when a direct build puts every export in one."""
     home, func = exported_function(source, export)
     for t in export.signature.args:
-        if _holds_array(t):
-            raise error_at(source, export.node, "tuple arguments holding arrays are not supported in exported "
-                                                "signatures (pass the arrays separately)")
         if T.is_object(t) and not check_argument_type(t):
             raise error_at(source, export.node, f"{t.name} arguments are not supported in exported signatures "
                                                 "(str and lists of numbers or str are)")

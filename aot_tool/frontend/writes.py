@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 
 from . import types as T
+from .syntax import _holds_array
 
 FRESH_ARRAYS = {"numpy.empty", "numpy.zeros", "numpy.ones", "numpy.full", "numpy.empty_like",
                 "numpy.zeros_like", "numpy.ones_like", "numpy.full_like", "numpy.arange", "method.array.copy",
@@ -50,7 +51,7 @@ def written_params(typed, stored_vars: set) -> set:
     """Parameters whose memory a function may write: stored into directly, or through a
     local array that is not freshly allocated (a view or alias), conservatively all then."""
     params = typed.params
-    array_params = {p for p, t in zip(params, typed.arg_types) if isinstance(t, T.Array)}
+    array_params = {p for p, t in zip(params, typed.arg_types) if isinstance(t, T.Array) or _holds_array(t)}
     written = stored_vars & array_params
     for var in stored_vars - array_params:
         if var == "*" or not _only_fresh(typed, var):
