@@ -162,7 +162,7 @@ class ClosureTyping:
                 raise self.error(s, "a generator can only `return` without a value")
             return
         if s.value is not None:
-            ty = self.expr(s.value)
+            ty = self.expr_keep(s.value)   # a returned optional stays one
             if isinstance(ty, (T.Closure, T.Function)):
                 raise self.error(s.value, "functions cannot be returned; call them here or pass them on")
         super().stmt_Return(s)
