@@ -160,13 +160,17 @@ def release(lw, value) -> None:
 
 
 def element_ptr(lw, arr, aty, index):
-    """A typed pointer to arr[index...] (i64 indices, already in range)."""
+    """A typed pointer to arr[index...] (i64 indices, already in range).  The dimension
+    a C or F type makes contiguous is indexed in elements, so LLVM sees unit steps."""
     b = lw.b
     data = b.extract_value(arr, 1)
+    unit = aty.ndim - 1 if aty.layout == "C" else 0 if aty.layout == "F" else None
     offset = ir.Constant(i64, 0)
     for d, k in enumerate(index):
-        offset = b.add(offset, b.mul(k, b.extract_value(arr, [3, d])))
-    return b.bitcast(b.gep(b.bitcast(data, i8p), [offset]), data.type)
+        if d != unit:
+            offset = b.add(offset, b.mul(k, b.extract_value(arr, [3, d])))
+    ptr = b.bitcast(b.gep(b.bitcast(data, i8p), [offset]), data.type)
+    return ptr if unit is None else b.gep(ptr, [index[unit]])
 
 
 def load(lw, ptr, dtype):
@@ -236,14 +240,38 @@ def fill(lw, arr, aty, value) -> None:
 
 
 def copy_into(lw, dst, dty, src, sty, shape=None) -> None:
-    """dst[...] = src[...] elementwise over `shape` (default src's), casting the dtype."""
+    """dst[...] = src[...] elementwise over `shape` (default src's), casting the dtype.
+    When both are C-contiguous (known from the types or checked at run time) the copy
+    is one flat loop, which LLVM vectorises."""
     shape = shape if shape is not None else shape_of(lw, src, sty.ndim)
 
-    def body(index):
+    def element(index):
         value = load(lw, element_ptr(lw, src, sty, index), sty.dtype)
         store(lw, lw.cast(value, sty.dtype, dty.dtype), element_ptr(lw, dst, dty, index), dty.dtype)
 
-    index_loop(lw, shape, body, name="copy")
+    def flat():
+        b = lw.b
+        size = ir.Constant(i64, 1)
+        for n in shape:
+            size = b.mul(size, n)
+        src_data, dst_data = b.extract_value(src, 1), b.extract_value(dst, 1)
+
+        def body(k):
+            value = load(lw, b.gep(src_data, [k]), sty.dtype)
+            store(lw, lw.cast(value, sty.dtype, dty.dtype), b.gep(dst_data, [k]), dty.dtype)
+
+        lw.counted_loop(ir.Constant(i64, 0), size, ir.Constant(i64, 1), 1, body, name="copy.flat")
+
+    src_c, dst_c = is_contiguous(lw, src, sty, "C"), is_contiguous(lw, dst, dty, "C")
+    if isinstance(src_c, ir.Constant) and isinstance(dst_c, ir.Constant):
+        flat()
+        return
+    both = lw.b.and_(src_c, dst_c)
+    with lw.b.if_else(both) as (contiguous, strided):
+        with contiguous:
+            flat()
+        with strided:
+            index_loop(lw, shape, element, name="copy")
 
 
 def shape_values(lw, node):
