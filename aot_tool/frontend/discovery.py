@@ -22,11 +22,11 @@ import ast
 from . import static_values as V
 from .cc_exports import Registry
 from .project_files import ProjectFiles
+from .registration_scan import COMPREHENSIONS, RegistrationScan
 from .errors import error_at
 from .source import CC_CLASSES, CC_SETTINGS, JIT_DECORATORS, LIBRARY_ROOTS, Source
 
 MAX_CALL_DEPTH = 16
-_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp, ast.Lambda)
 
 
 class _Return(Exception):
@@ -47,7 +47,8 @@ class _Scope:
 
 def discover(source: Source) -> None:
     """Fill source.modules (and source.functions for exported inner functions)."""
-    _Walker(source).run()
+    if "CC" in source.text:      # no CC anywhere: a helper or kernel file, nothing to walk
+        _Walker(source).run()
 
 
 class _Walker:
@@ -60,13 +61,13 @@ class _Walker:
         self.active: list = []        # FunctionDefs being walked (a call never recurses)
         self.ran: set = set()         # FunctionDefs walked at least once
         self.defined: list = []       # every Function whose `def` the walk passed
-        self._registers: dict = {}
+        self.scan = RegistrationScan(source, lambda name: self.lookup(name, self.module))
 
     def run(self) -> None:
         self.exec_block(self.src.tree.body, self.module)
         # `def build(): cc = CC('m'); ...` that nothing calls: numba users run it by hand
         for func in list(self.defined):
-            if func.node not in self.ran and self.registers(func.node):
+            if func.node not in self.ran and self.scan.registers(func.node):
                 self.call_function(func, func.node, [], {})
         for spec in self.src.modules.values():
             spec.variable = spec.variable or "cc"
@@ -150,7 +151,7 @@ class _Walker:
             self.reg.undecided.pop()
 
     def exec_for(self, stmt, scope: _Scope) -> None:
-        if not self.registers(stmt):
+        if not self.scan.registers(stmt):
             self.forget_stores(stmt, scope)
             return
         items = self.eval(stmt.iter, scope)
@@ -172,7 +173,7 @@ class _Walker:
 
     def not_followed(self, stmt, scope: _Scope) -> None:
         """`while`, `match`, `class`: fine unless they create a CC or register an export."""
-        if self.registers(stmt):
+        if self.scan.registers(stmt):
             what = {ast.While: "a `while` loop", ast.Match: "a `match` statement",
                     ast.ClassDef: "a class body"}[type(stmt)]
             raise error_at(self.src, stmt, f"cannot follow CC objects or exports inside {what}: "
@@ -265,7 +266,7 @@ class _Walker:
             value = self.eval(node.value, scope)
             self.bind(node.target.id, value, scope)
             return value
-        if isinstance(node, _COMPREHENSIONS) and self.registers(node):
+        if isinstance(node, COMPREHENSIONS) and self.scan.registers(node):
             raise error_at(self.src, node, "cannot follow exports registered inside a comprehension or "
                                            "lambda; write a `for` loop over a literal tuple, or each "
                                            "cc.export(...) out")
@@ -343,7 +344,7 @@ class _Walker:
 
     def call_function(self, func: V.Function, node, args: list, kwargs: dict):
         """Walk the body of a function that may create a CC or register exports."""
-        if func.node in self.active or len(self.active) >= MAX_CALL_DEPTH or not self.registers(func.node):
+        if func.node in self.active or len(self.active) >= MAX_CALL_DEPTH or not self.scan.registers(func.node):
             return V.UNKNOWN
         scope = _Scope(parent=func.scope, func=func)
         spec = func.node.args
@@ -374,39 +375,3 @@ class _Walker:
         finally:
             self.active.pop()
         return scope.maybe_return
-
-    def registers(self, node) -> bool:
-        """Whether `node` may create a CC or register an export (directly or through
-        a function of this file it calls); generous, since it only decides what to walk."""
-        if node in self._registers:
-            return self._registers[node]
-        self._registers[node] = False      # a recursive function does not register through itself
-        found = False
-        # a function's own decorators ran when it was defined, not when it is called: an
-        # exported function called from another one registers nothing again
-        roots = node.body if isinstance(node, ast.FunctionDef) else [node]
-        for n in (n for root in roots for n in ast.walk(root)):
-            if isinstance(n, ast.ImportFrom) and any(f"{n.module}.{a.name}" in CC_CLASSES for a in n.names):
-                found = True
-            elif isinstance(n, ast.Call):
-                f = n.func
-                if isinstance(f, ast.Attribute) and f.attr == "export":
-                    found = True
-                elif getattr(f, "id", None) == "CC" or getattr(f, "attr", None) == "CC":
-                    found = True
-                elif isinstance(f, (ast.Name, ast.Attribute)):
-                    value = self.eval(f, self.module) if _pure_name(f) else V.UNKNOWN
-                    if isinstance(value, V.Alias) and value.path in CC_CLASSES:
-                        found = True
-                    elif isinstance(value, V.Function) and value.node is not node and self.registers(value.node):
-                        found = True
-            if found:
-                break
-        self._registers[node] = found
-        return found
-
-def _pure_name(node) -> bool:
-    """A dotted name (`CC`, `numba.pycc.CC`): evaluating it has no effect."""
-    while isinstance(node, ast.Attribute):
-        node = node.value
-    return isinstance(node, ast.Name)
