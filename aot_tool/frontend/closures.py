@@ -154,6 +154,11 @@ class ClosureTyping:
                 self.returns.append((ty, s))
             self.note(s.value, ty)
             return
+        if isinstance(s.value, ast.Call):
+            if isinstance(self.expr(s.value), T.Generator):
+                raise self.error(s.value, "generator objects can only be iterated over directly "
+                                          "(`for x in gen(...)`)")
+            return
         super().stmt_Expr(s)
 
     def stmt_Return(self, s) -> None:
@@ -165,6 +170,9 @@ class ClosureTyping:
             ty = self.expr_keep(s.value)   # a returned optional stays one
             if isinstance(ty, (T.Closure, T.Function)):
                 raise self.error(s.value, "functions cannot be returned; call them here or pass them on")
+            if isinstance(ty, T.ONLY_ITERATED):
+                raise self.error(s.value, f"{ty.name.split('(')[0]} objects can only be iterated over directly, "
+                                          "not returned")
         super().stmt_Return(s)
 
     def finish_generator(self) -> None:
@@ -202,7 +210,7 @@ class ClosureTyping:
     def call_closure(self, node, cty):
         if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
             raise self.error(node, "inner functions take positional arguments only")
-        args = [self.expr(a) for a in node.args]
+        args = [self.expr_keep(a) for a in node.args]
         if any(a is None for a in args):
             return None
         func = as_function(cty.node)

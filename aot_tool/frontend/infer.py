@@ -67,6 +67,9 @@ def infer_export(source: Source, export) -> Program:
     home, func = exported_function(source, export)
     registry: dict = {}
     order: list = []
+    if is_generator(func):
+        raise error_at(home, func, f"{func.name}() is a generator; an exported function must return "
+                                   "its result (iterate the generator in it with a `for`)")
     entry = _specialise(home, func, tuple(sig.args), registry, order)
     # mutual recursion: a function typed while its callee was still in progress sees
     # the callee's return type only now; repeat until nothing changes, then check strictly
