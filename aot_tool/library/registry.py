@@ -32,7 +32,7 @@ def lowerer(*paths):
 
 def load_all() -> None:
     """Import every table module so its entries register themselves."""
-    from . import (array_literals, builtins, constructors, cumulative, joining, matrices, reductions,  # noqa: F401
+    from . import (array_literals, builtins, casts, constructors, cumulative, joining, matrices, reductions,  # noqa: F401
                    scalar_math, selection, shapes, ufuncs)  # (ufuncs overrides np.power)
     from . import hashing, iterables, operator_module, python_math  # noqa: F401
     from . import linalg, sorting  # noqa: F401
