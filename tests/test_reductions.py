@@ -54,6 +54,15 @@ def _exports():
     export("sum_c16_axis", "c16[:](c16[:, :], i8)", "a, k", "np.sum(a, axis=k)")
     export("all_i4_axis", "b1[:](i4[:, :], i8)", "a, k", "np.all(a, axis=k)")
     export("argmin_neg_const", "i8[:](f8[:, :])", "a", "a.argmin(axis=-1)")
+    # statistics
+    for f in ["nansum", "nanmean", "nanvar", "nanstd", "nanmin", "nanmax", "ptp", "average", "median",
+              "count_nonzero"]:
+        export(f"stat_{f}", f"{'i8' if f == 'count_nonzero' else 'f8'}(f8[:, :])", "a", f"np.{f}(a)")
+    export("stat_count_axis", "i8[:](f8[:, :], i8)", "a, k", "np.count_nonzero(a, axis=k)")
+    export("stat_percentile", "f8(f8[:, :], f8)", "a, q", "np.percentile(a, q)")
+    export("stat_quantiles", "f8[:](f8[:], f8[:])", "a, q", "np.quantile(a, q)")
+    export("stat_median_i4", "f8(i4[:])", "a", "np.median(a)")
+    export("stat_nanmax_i4", "i4(i4[:])", "a", "np.nanmax(a)")
     # over elementwise expressions: fused (whole array) or materialised (axis=)
     export("fused_dot", "f8(f8[:, :], f8[:, :])", "a, b", "np.sum(a * b)")
     export("fused_count", "i8(f8[:, :])", "a", "(a > 0).sum()")
@@ -183,6 +192,24 @@ def test_over_expressions(red, a, k):
         agree(red.fused_std, lambda x: (x * 2.0).std(), a)
         agree(red.fused_axis, lambda x, k: np.mean(x * x, axis=k), a, k)
         agree(red.fused_any, lambda x: np.any(x > 50.0), a)
+
+
+STATS = ["nansum", "nanmean", "nanvar", "nanstd", "nanmin", "nanmax", "ptp", "average", "median", "count_nonzero"]
+
+
+@SETTINGS
+@given(a=arrays(2, nan=True), line=arrays(1, max_side=30), i=arrays(1, np.int32), k=st.integers(-2, 1),
+       q=st.floats(-10, 110), qs=hnp.arrays(np.float64, st.integers(0, 4), elements=st.floats(0, 1)))
+def test_statistics(red, a, line, i, k, q, qs):
+    with np.errstate(all="ignore"), np.testing.suppress_warnings() as quiet:
+        quiet.filter(RuntimeWarning)
+        for f in STATS:
+            agree(getattr(red, f"stat_{f}"), getattr(np, f), a)
+        agree(red.stat_count_axis, lambda x, k: np.count_nonzero(x, axis=k), a, k)
+        agree(red.stat_percentile, np.percentile, a, q)
+        agree(red.stat_quantiles, np.quantile, line, qs)
+        agree(red.stat_median_i4, np.median, i)
+        agree(red.stat_nanmax_i4, np.nanmax, i)
 
 
 def test_errors_and_dtypes(red):

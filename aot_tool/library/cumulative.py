@@ -13,7 +13,8 @@ from ..frontend import types as T
 from ..frontend.syntax import _const_int
 from .array_helpers import (allocate, array_size, check_formatted, keyword_node, load, normalise_axis, release,
                             store)
-from .reduce_engine import runtime_axis, split_axis, typed_ptr
+from .reduce_engine import _abs, contiguous_axis, runtime_axis, split_axis
+from .reduce_lines import typed_ptr
 from .reductions import _zero, call_parts, lowered_axis, reduction_operand, sum_dtype
 from .registry import lowerer, typer
 
@@ -80,11 +81,74 @@ def _cumulate(product):
         else:
             out = allocate(lw, T.Array(rty, aty.ndim, "C"),
                            [b.extract_value(arr, [2, d]) for d in range(aty.ndim)])
-            each_line(lw, arr, aty, out, oty, axis, line)
+            along = contiguous_axis(aty, axis)
+            if along is None and aty.ndim > 1:
+                _, (_, rstride) = split_axis(lw, arr, aty.ndim, axis)
+                outer, _ = split_axis(lw, arr, aty.ndim, axis)
+                along = b.icmp_signed("<=", _abs(lw, rstride), _abs(lw, outer[-1][1]))
+            if along is None or along is True:
+                each_line(lw, arr, aty, out, oty, axis, line)
+            elif along is False:
+                _cumulate_rows(lw, arr, aty, out, oty, axis, op)
+            else:
+                with b.if_else(along) as (then, other):
+                    with then:
+                        each_line(lw, arr, aty, out, oty, axis, line)
+                    with other:
+                        _cumulate_rows(lw, arr, aty, out, oty, axis, op)
         if lw.owned(arr_node):
             release(lw, arr)
         return out
     return lower
+
+
+def _cumulate_rows(lw, arr, aty, out, oty, axis, op) -> None:
+    """Along an axis that is not the contiguous one: row i of the output is row i-1
+    plus row i of the input, so the inner loop runs along contiguous memory."""
+    from .operators import arith
+    b = lw.b
+    ety, rty = aty.dtype, oty.dtype
+    outer, (rlen, rstride) = split_axis(lw, arr, aty.ndim, axis)
+    oouter, (_, ostride) = split_axis(lw, out, oty.ndim, axis)
+    raw = b.bitcast(b.extract_value(arr, 1), i8p)
+    oraw = b.bitcast(b.extract_value(out, 1), i8p)
+
+    def element(src, dst, prev_dst, first):
+        v = load(lw, src, ety)
+        total = lw.cast(v, ety, rty) if first else arith(lw, op, load(lw, prev_dst, rty), rty, v, ety, rty)
+        store(lw, total, dst, rty)
+
+    def row(i, first):
+        def nest(dim, offset, ooffset):
+            if dim == len(outer) - 1:
+                n, s = outer[dim]
+                os_ = oouter[dim][1]
+                unit = b.and_(b.icmp_signed("==", s, _const(ety.itemsize)),
+                              b.icmp_signed("==", os_, _const(rty.itemsize)))
+                src0, dst0 = typed_ptr(lw, raw, offset, ety), typed_ptr(lw, oraw, ooffset, rty)
+                prev0 = typed_ptr(lw, oraw, b.sub(ooffset, ostride), rty)
+                with b.if_else(unit) as (then, other):
+                    with then:   # typed pointers: a loop LLVM vectorises
+                        lw.counted_loop(_const(0), n, _const(1), 1,
+                                        lambda k: element(b.gep(src0, [k]), b.gep(dst0, [k]), b.gep(prev0, [k]),
+                                                          first), name="cumrows.unit")
+                    with other:
+                        lw.counted_loop(_const(0), n, _const(1), 1,
+                                        lambda k: element(typed_ptr(lw, raw, b.add(offset, b.mul(k, s)), ety),
+                                                          typed_ptr(lw, oraw, b.add(ooffset, b.mul(k, os_)), rty),
+                                                          typed_ptr(lw, oraw, b.sub(b.add(ooffset, b.mul(k, os_)),
+                                                                                    ostride), rty),
+                                                          first), name="cumrows.inner")
+                return
+            lw.counted_loop(_const(0), outer[dim][0], _const(1), 1,
+                            lambda k: nest(dim + 1, b.add(offset, b.mul(k, outer[dim][1])),
+                                           b.add(ooffset, b.mul(k, oouter[dim][1]))), name=f"cumrows{dim}")
+
+        nest(0, b.mul(i, rstride), b.mul(i, ostride))
+
+    with b.if_then(b.icmp_signed(">", rlen, _const(0))):
+        row(_const(0), True)
+        lw.counted_loop(_const(1), rlen, _const(1), 1, lambda i: row(i, False), name="cumrows")
 
 
 def _flat_c_order(lw, arr, aty, out, rty, acc, op) -> None:

@@ -236,6 +236,10 @@ class MinMax(Reducer):
         return [picked]
 
 
+    def merge(self, lw, first, later):
+        return self.step(lw, first, later[0], None, None)
+
+
 class ArgMinMax(Reducer):
     needs_index = True
 
@@ -257,6 +261,22 @@ class ArgMinMax(Reducer):
         else:
             better = _less(lw, cur, v, self.ety) if self.want_max else _less(lw, v, cur, self.ety)
         return [b.select(better, v, cur), b.select(better, i, at)]
+
+    def merge(self, lw, first, later):
+        """The better of two lane states; on a tie (or two NaNs) the smaller index."""
+        b = lw.b
+        (v1, i1), (v2, i2) = first, later
+        if self.ety.is_float:
+            nan1, nan2 = b.fcmp_unordered("uno", v1, v1), b.fcmp_unordered("uno", v2, v2)
+            strictly = b.fcmp_ordered(">" if self.want_max else "<", v2, v1)
+            tie = b.fcmp_ordered("==", v2, v1)
+            take = b.select(nan1, b.and_(nan2, b.icmp_signed("<", i2, i1)),
+                            b.or_(nan2, b.or_(strictly, b.and_(tie, b.icmp_signed("<", i2, i1)))))
+        else:
+            strictly = _less(lw, v1, v2, self.ety) if self.want_max else _less(lw, v2, v1, self.ety)
+            tie = b.icmp_unsigned("==", v1, v2)
+            take = b.or_(strictly, b.and_(tie, b.icmp_signed("<", i2, i1)))
+        return [b.select(take, v2, v1), b.select(take, i2, i1)]
 
     def finish(self, lw, acc, n, p):
         return acc[1]
