@@ -471,5 +471,17 @@ def test_numba_test_module_layout_is_found():
     assert source.modules["pycc_test_simple"].exports["multf"][0].signature_text == "(float32, float32)"
 
 
+def test_deeply_nested_module_level_expression_is_skipped_unless_it_registers():
+    from aot_tool.frontend.errors import CompileError
+    from aot_tool.frontend.source import read_source_text
+    deep = " + ".join(["'x'"] * 1500)
+    head = "from numba.pycc import CC\ncc = CC('deep')\n\ndef f(x):\n    return x\n\n"
+    source = read_source_text(head + f"DOC = {deep}\ncc.export('f', 'f8(f8)')(f)\n", "src.py")
+    assert list(source.modules["deep"].exports) == ["f"]
+    with pytest.raises(CompileError) as err:
+        read_source_text(head + f"cc.export('f' + {deep}, 'f8(f8)')(f)\n", "src.py")
+    assert (err.value.line, err.value.col) == (7, 0) and "nest too deeply" in err.value.message
+
+
 if __name__ == "__main__":
     sys.exit(pytest.main([__file__, "-q"]))

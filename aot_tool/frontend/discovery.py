@@ -76,7 +76,15 @@ class _Walker:
 
     def exec_block(self, body, scope: _Scope) -> None:
         for stmt in body:
-            self.exec_stmt(stmt, scope)
+            try:
+                self.exec_stmt(stmt, scope)
+            except RecursionError:
+                # an expression nested deeper than Python's stack (`'a' + 'b' + ...` a thousand
+                # times): fine to skip unless it may create a CC or register an export
+                if self.scan.mentions_cc(stmt):
+                    raise error_at(self.src, stmt, "cannot follow this statement: its expressions nest too "
+                                                   "deeply to read; split it into several statements") from None
+                self.forget_stores(stmt, scope)
 
     def exec_stmt(self, stmt, scope: _Scope) -> None:
         if isinstance(stmt, ast.Expr):

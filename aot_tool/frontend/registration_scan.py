@@ -47,6 +47,11 @@ class RegistrationScan:
         self._registers[node] = found
         return found
 
+    def mentions_cc(self, node) -> bool:
+        """Whether node's text has a word of a CC or export call (no tree walk)."""
+        text = "\n".join(self.src.line_text(n) or "" for n in range(node.lineno, node.end_lineno + 1))
+        return any(word in text for word in self._cc_words)
+
     def _may_register(self, node) -> bool:
         """A quick look at the text first: kernels (no `export`, no `CC`, no call of a
         function that has them) are never walked."""

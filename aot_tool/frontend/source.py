@@ -250,5 +250,5 @@ def _collect(source: Source) -> None:
             name = stmt.targets[0].id
             try:
                 source.constants[name] = (_constant_value(stmt.value), stmt)
-            except (ValueError, ArithmeticError):
+            except (ValueError, ArithmeticError, RecursionError):   # not a number, or nested too deeply
                 source.constants.pop(name, None)
