@@ -1,8 +1,11 @@
-"""Inputs that used to crash the interpreter (issue 17) raise what CPython raises:
-the once-before-the-loop index check near the ends of int64, and an index proof that
-held in a previous iteration but not in this one."""
+"""Inputs that used to crash the interpreter or give wrong values (issue 17) raise what
+CPython raises: the once-before-the-loop index check near the ends of int64, an index
+proof that held in a previous iteration only, in-place writes into read-only memory,
+unbounded recursion, and conversions at the int64 limits."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pytest
@@ -80,6 +83,8 @@ def test_in_range_loops_still_give_the_values(m):
 
 
 WRITES = """
+import math
+
 import numpy as np
 from aot_tool import CC
 cc = CC('writes')
@@ -204,3 +209,52 @@ def test_unbounded_recursion_raises_recursion_error(deep):
         with pytest.raises(RecursionError):
             deep.power(1.0, 10 ** 6)
     assert deep.power(1.5, 2) == 2.25
+
+
+LIMITS = """
+import math
+from aot_tool import CC
+cc = CC('limits')
+
+@cc.export('gt_min', 'b1(i8)')
+def gt_min(n):
+    return n > -9223372036854775808
+
+@cc.export('the_min', 'i8()')
+def the_min():
+    return -9223372036854775808
+
+@cc.export('to_int', 'i8(f8)')
+def to_int(x):
+    return int(x)
+
+@cc.export('floor_int', 'i8(f8)')
+def floor_int(x):
+    return math.floor(x)
+
+@cc.export('round_int', 'i8(f8)')
+def round_int(x):
+    return round(x)
+"""
+
+
+@pytest.fixture(scope="module")
+def lim(tmp_path_factory):
+    return build_and_load(tmp_path_factory.mktemp("limits"), "limits", LIMITS)
+
+
+def test_smallest_int64_literal(lim):
+    assert lim.gt_min(0) is True and lim.gt_min(-2 ** 63) is False
+    assert lim.the_min() == -2 ** 63
+
+
+@pytest.mark.parametrize("x", [-2.0 ** 63, -9.2e18, 9.2e18, 0.5, -0.5, 2.0 ** 63 - 1024])
+def test_floats_that_fit_convert(lim, x):
+    assert lim.to_int(x) == int(x) and lim.floor_int(x) == math.floor(x) and lim.round_int(x) == round(x)
+
+
+@pytest.mark.parametrize("x", [2.0 ** 63, -2.0 ** 63 - 2048, float("inf"), float("-inf"), float("nan")])
+def test_floats_that_do_not_fit_raise(lim, x):
+    for f in (lim.to_int, lim.floor_int, lim.round_int):
+        with pytest.raises(OverflowError):
+            f(x)

@@ -79,3 +79,13 @@ def _to_optional(b: ir.IRBuilder, value, src, dst):
         inner = cast(b, b.extract_value(value, 1), src.inner, dst.inner)
         return b.insert_value(b.insert_value(out, b.extract_value(value, 0), 0), inner, 1)
     return b.insert_value(b.insert_value(out, ir.Constant(i1, 1), 0), cast(b, value, src, dst.inner), 1)
+
+
+def check_fits_int64(lw, v) -> None:
+    """OverflowError unless the float v (already rounded or to be truncated) converts to
+    an int64: -2**63 <= v < 2**63, the range where fptosi is defined (NaN fails too)."""
+    bld = lw.b
+    low = bld.fcmp_ordered(">=", v, ir.Constant(v.type, -9.223372036854775808e18))
+    high = bld.fcmp_ordered("<", v, ir.Constant(v.type, 9.223372036854775808e18))
+    lw.check(bld.not_(bld.and_(low, high)), "OverflowError",
+             "cannot convert float infinity, NaN or a value beyond int64 to integer")

@@ -162,6 +162,11 @@ class ExpressionTyping:
         if isinstance(ty, T.Array):
             from ..library.elementwise import unary_array_type
             return unary_array_type(self, node, ty)
+        if (isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
+                and type(node.operand.value) is int and node.operand.value == 2 ** 63):
+            # -9223372036854775808 is the smallest int64, not the negation of a uint64
+            self.note(node.operand, T.int64)
+            return T.int64
         return unary_type(self, node, node.op, ty)
 
     def expr_Compare(self, node):

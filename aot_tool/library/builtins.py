@@ -6,6 +6,7 @@ import ast
 
 from llvmlite import ir
 
+from ..backend.convert import check_fits_int64
 from ..backend.llvm_types import i1, i64, value_type
 from ..frontend import types as T
 from .registry import lowerer, typer
@@ -224,11 +225,7 @@ def _convert(lw, node):
     a_ty = lw.type_of(node.args[0])
     v = lw.expr(node.args[0])
     if ty.is_int and a_ty.is_float:
-        # int() of inf or nan raises in Python
-        bld = lw.b
-        fabs = lw.unit.intrinsic("llvm.fabs", v.type)
-        bad = bld.fcmp_unordered("uge", bld.call(fabs, [v]), ir.Constant(v.type, 9.223372036854775807e18))
-        lw.check(bad, "OverflowError", "cannot convert float infinity, NaN or a value beyond int64 to integer")
+        check_fits_int64(lw, v)   # int() of inf or nan raises in Python
     return lw.cast(v, a_ty, ty)
 
 
@@ -274,10 +271,9 @@ def _round(lw, node):
         return lw.cast(v, a_ty, ty)
     if len(node.args) == 1:
         rint = lw.unit.intrinsic("llvm.rint", v.type)  # ties to even, as Python
-        fabs = lw.unit.intrinsic("llvm.fabs", v.type)
-        bad = bld.fcmp_unordered("uge", bld.call(fabs, [v]), ir.Constant(v.type, 9.223372036854775807e18))
-        lw.check(bad, "OverflowError", "cannot convert float infinity or NaN to integer")
-        return lw.cast(bld.call(rint, [v]), a_ty, ty)
+        rounded = bld.call(rint, [v])
+        check_fits_int64(lw, rounded)
+        return lw.cast(rounded, a_ty, ty)
     return _round_digits(lw, lw.cast(v, a_ty, ty), ty, lw.cast(lw.expr(node.args[1]), lw.type_of(node.args[1]),
                                                                   T.int64))
 

@@ -12,6 +12,7 @@ import math
 
 from llvmlite import ir
 
+from ..backend.convert import check_fits_int64
 from ..backend.llvm_types import f32, f64, i1, i64, value_type
 from ..frontend import types as T
 from .operators import make_complex
@@ -108,9 +109,7 @@ def _rounding_lowerer(name):
             return lw.cast(v, a_ty, ty)
         r = lw.b.call(lw.unit.intrinsic(_ROUNDING[name], v.type), [v])
         if ty.is_int:
-            fabs = lw.unit.intrinsic("llvm.fabs", v.type)
-            bad = lw.b.fcmp_unordered("uge", lw.b.call(fabs, [r]), ir.Constant(v.type, 9.223372036854775807e18))
-            lw.check(bad, "OverflowError", "cannot convert float infinity or NaN to integer")
+            check_fits_int64(lw, r)
         return lw.cast(r, a_ty, ty)
     return lower
 
