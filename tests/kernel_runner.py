@@ -365,6 +365,10 @@ def load_kernel(path, real_numba=False) -> Kernel:
         fakes["numba.pycc"] = fake_numba["numba.pycc"]
     else:
         fakes.update(fake_numba)
+        with open(path) as f:
+            if "random" in f.read():     # seeded streams: np.random as RandomState, see random_reference
+                import random_reference
+                fakes.update(random_reference.fakes())
     real_import = builtins.__import__
     helpers = {}                     # plain-Python helper files next to the kernel
     here = os.path.dirname(os.path.abspath(path))

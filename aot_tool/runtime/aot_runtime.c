@@ -491,3 +491,4 @@ static PyObject *arg_description(PyObject *o)
 #include "sort.c"
 #include "aot_containers.c"
 #include "reshape.c"
+#include "random.c"
