@@ -199,6 +199,13 @@ class _SigParser:
             item = self.type_()
             self.take("ch", ")")
             return ObjT("list", item)
+        if name == "DictType":
+            self.take("ch", "(")
+            key = self.type_()
+            self.take("ch", ",")
+            value = self.type_()
+            self.take("ch", ")")
+            return ObjT("dict", (key, value))
         if name.startswith("types") and self.peek() == ("ch", "."):
             self.take()
             return self.type_()

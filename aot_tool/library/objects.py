@@ -48,6 +48,8 @@ DECLS = {
     "aot_obj_sum": (i32, [_P, i32, i8p]),
     "aot_obj_minmax": (_P, [_P, i32]),
     "aot_obj_hash": (i64, [_P]),
+    "aot_str_ord": (i64, [_P]),
+    "aot_str_chr": (_P, [i64]),
     "aot_obj_convert_steal": (_P, [_P, i32]),
     "aot_obj_format_steal": (_P, [_P, _P]),
     "aot_str_concat_steal": (_P, [i32, _P.as_pointer()]),

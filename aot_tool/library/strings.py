@@ -10,6 +10,7 @@ from llvmlite import ir
 from ..backend.llvm_types import i32
 from ..frontend import types as T
 from . import objects as O
+from .registry import lowerer, typer
 
 _S, _B, _I = "str", "bool", "int"
 STR_METHODS = {
@@ -73,3 +74,30 @@ def _hash(lw, node):
 
 
 O.chain("builtins.hash", _is_str)((_hash_type, _hash))
+
+
+@typer("builtins.ord")
+def _ord_type(inf, node, args, kws):
+    if kws or len(args) != 1 or not isinstance(args[0], T.UnicodeType):
+        raise inf.error(node, "ord() takes one str")
+    return T.int64
+
+
+@lowerer("builtins.ord")
+def _ord(lw, node):
+    code = O.call(lw, "aot_str_ord", O.operand(lw, node.args[0]))
+    lw.check_status(lw.b.zext(lw.b.icmp_signed("==", code, ir.Constant(code.type, -1)), ir.IntType(32)))
+    return code
+
+
+@typer("builtins.chr")
+def _chr_type(inf, node, args, kws):
+    if kws or len(args) != 1 or not (isinstance(args[0], T.Scalar) and (args[0].is_int or args[0].is_bool)):
+        raise inf.error(node, "chr() takes one integer")
+    return T.unicode_type
+
+
+@lowerer("builtins.chr")
+def _chr(lw, node):
+    code = lw.cast(lw.expr(node.args[0]), lw.type_of(node.args[0]), T.int64)
+    return O.check_obj(lw, O.call(lw, "aot_str_chr", code))

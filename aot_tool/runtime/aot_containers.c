@@ -413,6 +413,30 @@ HIDDEN PyObject *aot_obj_convert_steal(PyObject *x, int what)
     return r;
 }
 
+PyObject *PyUnicode_FromOrdinal(int);
+int PyUnicode_ReadChar(PyObject *, Py_ssize_t);
+
+/* ord(s): the code point of a one-character str */
+HIDDEN int64_t aot_str_ord(PyObject *s)
+{
+    Py_ssize_t n = PyObject_Size(s);
+    if (n != 1) {
+        if (n >= 0)
+            PyErr_Format(PyExc_TypeError, "ord() expected a character, but string of length %zd found", n);
+        return -1;
+    }
+    return PyUnicode_ReadChar(s, 0);
+}
+
+HIDDEN PyObject *aot_str_chr(int64_t code)
+{
+    if (code < 0 || code > 0x10ffff) {
+        PyErr_SetString(PyExc_ValueError, "chr() arg not in range(0x110000)");
+        return NULL;
+    }
+    return PyUnicode_FromOrdinal((int)code);
+}
+
 /* format(x, spec); steals x */
 HIDDEN PyObject *aot_obj_format_steal(PyObject *x, PyObject *spec)
 {
