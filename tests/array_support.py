@@ -70,3 +70,21 @@ def same(expected, got, args=()):
 
 SETTINGS = settings(max_examples=40, deadline=None, database=None, derandomize=True,
                     suppress_health_check=list(HealthCheck))
+
+
+def assert_no_reference_leak(fn, *args, calls=200):
+    """Calling fn (returning or raising) leaves the reference counts of its array
+    arguments as they were: views release what they take, error paths too."""
+    import sys
+
+    def once():
+        try:
+            fn(*args)
+        except Exception:  # noqa: BLE001 - error paths are part of what is checked
+            pass
+    once()
+    before = [sys.getrefcount(a) for a in args if isinstance(a, np.ndarray)]
+    for _ in range(calls):
+        once()
+    after = [sys.getrefcount(a) for a in args if isinstance(a, np.ndarray)]
+    assert before == after, (fn, before, after)

@@ -27,6 +27,10 @@ SOURCE = textwrap.dedent('''
     def literal_dtype(x):
         return np.array([1.0, x, 3], dtype=np.float32)
 
+    @cc.export('literal_positional_dtype', 'u1[:, :]()')
+    def literal_positional_dtype():
+        return np.array(((1, 2), (3, 250)), np.uint8)
+
     @cc.export('literal_mixed', 'f8[:](i8)')
     def literal_mixed(n):
         return np.array((n, 2.5, True))
@@ -150,9 +154,10 @@ SETTINGS = settings(max_examples=60, deadline=None, database=None, derandomize=T
 FLOATS = st.one_of(st.floats(-1e6, 1e6, allow_nan=False), st.sampled_from([0.0, 1e-300, -1e300, 0.1, 1 / 3]))
 
 
-@pytest.mark.parametrize("name", ["nested", "literal_dtype", "literal_mixed", "literal_3d", "asarray_tuple"])
+@pytest.mark.parametrize("name", ["nested", "literal_dtype", "literal_mixed", "literal_3d", "asarray_tuple",
+                                  "literal_positional_dtype"])
 def test_literals(mod, ref, name):
-    args = {"nested": (), "literal_dtype": (2.5,), "literal_mixed": (7,), "literal_3d": (True,),
+    args = {"nested": (), "literal_positional_dtype": (), "literal_dtype": (2.5,), "literal_mixed": (7,), "literal_3d": (True,),
             "asarray_tuple": (1.5, -2.0)}[name]
     identical(outcome(ref[name], *args), outcome(getattr(mod, name), *args))
 

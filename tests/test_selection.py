@@ -139,3 +139,11 @@ def _read_only(shape):
 def test_squeeze_error(mod):
     with pytest.raises(ValueError, match="^cannot select an axis to squeeze out which has size not equal to one$"):
         mod.squeeze0(np.zeros((2, 1)))
+
+
+def test_no_reference_leaks(mod):
+    from array_support import assert_no_reference_leak
+    a = np.arange(12.0).reshape(3, 4)
+    for name, args in [("nonzero2", (a,)), ("where1", (a,)), ("squeeze0", (a,)), ("squeeze0", (a[:1],)),
+                       ("copyto_row", (a, np.arange(3, dtype=np.int32))), ("roll", (a, 2))]:
+        assert_no_reference_leak(getattr(mod, name), *args)

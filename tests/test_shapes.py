@@ -238,3 +238,13 @@ def test_reshape_error_messages(mod):
         mod.reshape_tuple(a, 5, 2)
     with pytest.raises(ValueError, match="^can only specify one unknown dimension$"):
         mod.reshape_cols(a, -1)
+
+
+def test_no_reference_leaks(mod):
+    from array_support import assert_no_reference_leak
+    a, strided = np.arange(12.0).reshape(3, 4), np.zeros((6, 8))[::2, ::2]
+    for name, args in [("reshape_cols", (a, 4)), ("reshape_cols", (a, 5)), ("reshape_cols", (strided, 2)),
+                       ("reshape_tuple", (np.asfortranarray(a), 3, 2)), ("ravel", (strided,)), ("transpose", (a,)),
+                       ("view_i4", (a,)), ("view_i4", (strided,)), ("expand0", (a,)), ("flip", (a,)),
+                       ("flatten", (a,)), ("astype_i4", (a,))]:
+        assert_no_reference_leak(getattr(mod, name), *args)

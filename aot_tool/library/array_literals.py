@@ -15,7 +15,7 @@ from llvmlite import ir
 
 from ..backend.llvm_types import i64
 from ..frontend import types as T
-from .array_helpers import allocate, copy_into, dtype_arg, owned_result, release, shape_of, store
+from .array_helpers import allocate, copy_into, dtype_arg, owned_result, positional_dtype, release, shape_of, store
 from .registry import lowerer, typer
 
 
@@ -49,6 +49,7 @@ def _literal_type(inf, node, ty, kws):
 
 @typer("numpy.array")
 def _array_type(inf, node, args, kws):
+    args, kws = positional_dtype(inf, node, args, kws, 1)
     if len(args) != 1:
         raise inf.error(node, "np.array() takes one sequence (and dtype=)")
     if isinstance(args[0], T.Array):
@@ -59,6 +60,7 @@ def _array_type(inf, node, args, kws):
 
 @typer("numpy.asarray")
 def _asarray_type(inf, node, args, kws):
+    args, kws = positional_dtype(inf, node, args, kws, 1)
     if len(args) != 1:
         raise inf.error(node, "np.asarray() takes one sequence or array (and dtype=)")
     if isinstance(args[0], T.Array):

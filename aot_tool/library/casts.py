@@ -52,7 +52,7 @@ def _view_type(inf, node, args, kws):
 def _view(lw, node):
     src = node.func.value
     aty, rty = lw.type_of(src), lw.type_of(node)
-    arr = owned_result(lw, src, lw.expr(src))
+    arr = lw.expr(src)
     shape, strides = shape_of(lw, arr, aty.ndim), strides_of(lw, arr, aty.ndim)
     old, new = aty.dtype.itemsize, rty.dtype.itemsize
     if old != new:
@@ -75,4 +75,5 @@ def _view(lw, node):
             lw.b.position_at_end(lw.fn.append_basic_block("dead"))
         shape[last] = b.sdiv(nbytes, ir.Constant(i64, new))
         strides[last] = ir.Constant(i64, new)
+    arr = owned_result(lw, src, arr)     # the reference is taken once the checks have passed
     return make_view(lw, rty, lw.b.extract_value(arr, 0), lw.b.extract_value(arr, 1), shape, strides)

@@ -230,10 +230,11 @@ def _squeeze(lw, node):
     aty = lw.type_of(src)
     rest = node.args if method else node.args[1:]
     axis = _const_int(rest[0] if rest else node.keywords[0].value) % aty.ndim
-    arr = owned_result(lw, src, lw.expr(src))
+    arr = lw.expr(src)
     shape, strides = shape_of(lw, arr, aty.ndim), strides_of(lw, arr, aty.ndim)
     lw.check(lw.b.icmp_signed("!=", shape[axis], ir.Constant(i64, 1)), "ValueError",
              "cannot select an axis to squeeze out which has size not equal to one")
+    arr = owned_result(lw, src, arr)
     del shape[axis], strides[axis]
     return make_view(lw, lw.type_of(node), lw.b.extract_value(arr, 0), lw.b.extract_value(arr, 1), shape, strides)
 
