@@ -20,16 +20,19 @@ from ..frontend.definite import maybe_unassigned_reads
 from ..frontend import types as T
 
 
-def lower_generator_loop(lw, loop) -> None:
-    kind, gen = lw.t.calls[loop.iter]
-    call = loop.iter
+def lower_generator_loop(lw, loop, call=None, on_yield=None) -> None:
+    """Inline the generator called by `call` (the loop's iterable unless given).
+    `on_yield(value, end)` turns a yielded value into the (item, type) the loop target
+    gets, and may branch to `end` to stop (zip's shorter operand); default: the value."""
+    call = loop.iter if call is None else call
+    kind, gen = lw.t.calls[call]
     arg_nodes = lw.t.call_args[call]
     args = [lw.cast(lw.expr(a), lw.type_of(a), want) for a, want in zip(arg_nodes, gen.arg_types)]
     if kind == "closure":
         args += lw.captured_values(call.func, gen)
     owned = [isinstance(t, T.Array) and lw.owned(a) for a, t in zip(arg_nodes, gen.arg_types)]
     end = lw.fn.append_basic_block("gen.end")
-    body = _InlinedGenerator(lw, gen, loop, end)
+    body = _InlinedGenerator(lw, gen, loop, end, on_yield or (lambda value, _end: (value, gen.return_type)))
     for name, value, ty in zip(gen.params, args, gen.arg_types):
         body.store_var(name, value, ty, owned=False)
     for value, is_owned in zip(args, owned):
@@ -44,7 +47,7 @@ def lower_generator_loop(lw, loop) -> None:
 class _InlinedGenerator(FunctionLowering):
     """Lowers a generator's statements into the enclosing function `outer`."""
 
-    def __init__(self, outer, typed, loop, end):
+    def __init__(self, outer, typed, loop, end, on_yield):
         self.unit = outer.unit
         self.t = typed
         self.fn = outer.fn
@@ -54,7 +57,7 @@ class _InlinedGenerator(FunctionLowering):
         self.pins = outer.pins             # released at the enclosing function's exit
         self.error_block = outer.error_block
         self.exit_block = end
-        self.outer, self.loop, self.end = outer, loop, end
+        self.outer, self.loop, self.end, self.on_yield = outer, loop, end, on_yield
         self.slots = {}
         for name, ty in sorted(typed.var_types.items()):
             slot = outer.alloca_entry(value_type(ty))
@@ -87,7 +90,8 @@ class _InlinedGenerator(FunctionLowering):
         outer, loop = self.outer, self.loop
         value_node = s.value.value
         value = self.cast(self.expr(value_node), self.type_of(value_node), self.t.return_type)
-        outer.assign(loop.target, value, self.t.return_type, self.owned(value_node))
+        item, item_ty = self.on_yield(value, self.end)
+        outer.assign(loop.target, item, item_ty, self.owned(value_node) and item is value)
         resume = self.fn.append_basic_block("gen.resume")
         outer.loops.append((resume, self.end))
         outer.block(loop.body)

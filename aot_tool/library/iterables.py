@@ -14,7 +14,7 @@ from ..backend.llvm_types import i1, i8, i64, value_type
 from ..frontend import types as T
 from .registry import lowerer, typer
 
-_SEQUENCES = "a range, a 1-d array, a tuple of one type, zip() or enumerate()"
+_SEQUENCES = "a range, a 1-d array, a tuple of one type, a generator, zip() or enumerate()"
 
 
 def element_type(inf, node, ity):
@@ -38,8 +38,16 @@ def element_type(inf, node, ity):
     raise inf.error(node, f"cannot iterate over {ity.name}")
 
 
+def _generators(ty) -> int:
+    if isinstance(ty, T.Generator):
+        return 1
+    if isinstance(ty, T.Zip):
+        return sum(_generators(i) for i in ty.items)
+    return _generators(ty.item) if isinstance(ty, T.Enumerate) else 0
+
+
 def _want_sequence(inf, node, ty, name):
-    if isinstance(ty, (T.RangeType, T.Zip, T.Enumerate)):
+    if isinstance(ty, (T.RangeType, T.Zip, T.Enumerate, T.Generator)):
         return
     if isinstance(ty, T.Array) and ty.ndim == 1:
         return
@@ -56,6 +64,8 @@ def _zip_type(inf, node, args, kws):
         raise inf.error(node, "zip() needs at least one iterable")
     for a, n in zip(args, node.args):
         _want_sequence(inf, n, a, "zip")
+    if _generators(T.Zip(tuple(args))) > 1:
+        raise inf.error(node, "zip() of more than one generator is not supported")
     return T.Zip(tuple(args))
 
 
@@ -138,6 +148,9 @@ def sequence(lw, node):
 
 def lower_sequence_loop(lw, loop) -> None:
     """for target in zip(...) / enumerate(...): one counted loop over the items."""
+    gen_call = _generator_call(lw, loop.iter)
+    if gen_call is not None:
+        return _generator_sequence_loop(lw, loop, gen_call)
     length, item = sequence(lw, loop.iter)
     elem_ty = element_type(None, loop.iter, lw.type_of(loop.iter))
 
@@ -146,3 +159,69 @@ def lower_sequence_loop(lw, loop) -> None:
         lw.block(loop.body)
 
     lw.counted_loop(ir.Constant(i64, 0), length, ir.Constant(i64, 1), 1, body, name="zip")
+
+
+def _generator_call(lw, node):
+    ty = lw.type_of(node)
+    if isinstance(ty, T.Generator):
+        return node
+    if isinstance(ty, T.Zip):
+        return next((g for g in (_generator_call(lw, a) for a in node.args) if g is not None), None)
+    if isinstance(ty, T.Enumerate):
+        return _generator_call(lw, node.args[0])
+    return None
+
+
+def _generator_sequence_loop(lw, loop, gen_call) -> None:
+    """zip/enumerate with a generator among the operands: the generator is inlined and
+    each yield takes the next item of the other operands (a counter k); the loop stops
+    when the generator ends or the shortest other operand does.  The generator runs up
+    to its next yield before that check, as CPython's zip pulls its operands in turn."""
+    from .generators import lower_generator_loop
+    b = lw.b
+    leaves = {}
+
+    def prepare(node):          # the other operands' (length, item), evaluated once up front
+        ty = lw.type_of(node)
+        if node is gen_call:
+            return
+        if isinstance(ty, T.Zip):
+            for a in node.args:
+                prepare(a)
+        elif isinstance(ty, T.Enumerate):
+            prepare(node.args[0])
+            start_node = _start_node(node)
+            leaves[node] = ir.Constant(i64, 0) if start_node is None else \
+                lw.cast(lw.expr(start_node), lw.type_of(start_node), T.int64)
+        else:
+            leaves[node] = sequence(lw, node)
+
+    prepare(loop.iter)
+    lengths = [v[0] for v in leaves.values() if isinstance(v, tuple)]
+    counter = lw.alloca_entry(i64)
+    b.store(ir.Constant(i64, 0), counter)
+
+    def build(node, k, value):
+        ty = lw.type_of(node)
+        if node is gen_call:
+            return value
+        if isinstance(ty, (T.Zip, T.Enumerate)):
+            elem = value_type(element_type(None, node, ty))
+            parts = [build(a, k, value) for a in node.args] if isinstance(ty, T.Zip) else \
+                [b.add(leaves[node], k), build(node.args[0], k, value)]
+            out = ir.Constant(elem, ir.Undefined)
+            for i, part in enumerate(parts):
+                out = b.insert_value(out, part, i)
+            return out
+        return leaves[node][1](k)
+
+    def on_yield(value, end):
+        k = b.load(counter)
+        for length in lengths:
+            more = lw.fn.append_basic_block("zip.more")
+            b.cbranch(b.icmp_unsigned("<", k, length), more, end)
+            b.position_at_end(more)
+        b.store(b.add(k, ir.Constant(i64, 1)), counter)
+        return build(loop.iter, k, value), element_type(None, loop.iter, lw.type_of(loop.iter))
+
+    lower_generator_loop(lw, loop, gen_call, on_yield)

@@ -146,3 +146,36 @@ TESTS = {
     'pair_sum': '0:30',
     'nested_generators': '0:12 0:12',
 }
+
+
+@cc.export('enumerate_primes', 'i8(i8)')
+def enumerate_primes(n):
+    s = 0
+    for i, p in enumerate(primes_below(n)):
+        s += i * p
+    return s
+
+
+@cc.export('zip_primes_weights', 'f8(i8, f8[:])')
+def zip_primes_weights(n, w):
+    s = 0.0
+    for p, x in zip(primes_below(n), w):
+        s += p * x
+    return s
+
+
+@cc.export('enumerate_zip_squares', 'i8(i8, i8[:])')
+def enumerate_zip_squares(n, a):
+    s = 0
+    for i, (x, sq) in enumerate(zip(a, squares(n)), 1):
+        if sq == 9:
+            continue
+        s += i * (x + sq)
+    return s
+
+
+TESTS.update({
+    'enumerate_primes': '0:200',
+    'zip_primes_weights': '0:100 [n]-5:5',
+    'enumerate_zip_squares': '0:20 [n]-10:10',
+})
