@@ -91,6 +91,50 @@ def ufuncs(a):
 @cc.export('scalar_left', 'f8[:](f8[:])')
 def scalar_left(a):
     return 1.0 - 3.0 / (1.0 + a * a)
+
+@cc.export('shift', 'f8[:](f8[:])')
+def shift(a):
+    a[1:] = a[:-1]
+    return a
+
+@cc.export('col', 'void(f8[:, :], f8[:], i8)')
+def col(a, b, j):
+    a[:, j] = b
+
+@cc.export('fill_range', 'void(i4[:], i8, i8)')
+def fill_range(a, i, j):
+    a[i:j] = 2.7
+
+@cc.export('rows', 'void(f8[:, :], f8[:])')
+def rows(a, b):
+    a[:, :] = b
+    a[:] += 1.0
+
+@cc.export('alias_iadd', 'f8[:](f8[:], f8[:])')
+def alias_iadd(a, b):
+    c = a
+    c += b
+    c[1:-1] *= 2
+    return a
+
+@cc.export('reverse_add', 'f8[:](f8[:])')
+def reverse_add(a):
+    a += a[::-1]
+    return a
+
+@cc.export('chain', 'f8[:](f8[:])')
+def chain(a):
+    b = np.zeros(len(a))
+    b[:] = c = a * 2
+    return c + b
+
+@cc.export('int_iadd', 'void(i4[:, :], i8[:])')
+def int_iadd(a, b):
+    a += b
+
+@cc.export('fused_sum', 'f8(f8[:, :], f8[:])')
+def fused_sum(a, b):
+    return np.sum(a * b) + ((a - a.mean()) ** 2).mean() + np.max(np.abs(a - b)) + (a < b).sum()
 '''
 
 
@@ -99,11 +143,11 @@ def m(tmp_path_factory):
     return build_and_load(tmp_path_factory.mktemp("arrx"), "arrx", SOURCE)
 
 
-def same(got, want):
+def same(got, want, fresh=True):
     assert got.dtype == want.dtype, (got.dtype, want.dtype)
     assert got.shape == want.shape
     np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12, equal_nan=True)
-    assert got.flags.c_contiguous
+    assert got.flags.c_contiguous or not fresh
 
 
 def test_fused_and_views(m):
@@ -175,3 +219,51 @@ def test_stencil_and_ufuncs(m):
     same(m.ufuncs(a), want)
     same(m.ufuncs(a[:, ::2]), want[:, ::2])
     same(m.scalar_left(a[0]), 1.0 - 3.0 / (1.0 + a[0] * a[0]))
+
+
+def test_slice_stores(m):
+    same(m.shift(np.arange(5.0)), np.array([0.0, 0.0, 1.0, 2.0, 3.0]))   # NumPy's result: no smear
+    a = np.zeros((3, 2))
+    m.col(a, np.ones(3), -1)
+    same(a, np.array([[0.0, 1.0]] * 3), fresh=False)
+    m.col(a, np.full(1, 5.0), 0)   # a length-1 right side broadcasts
+    same(a, np.array([[5.0, 1.0]] * 3), fresh=False)
+    with pytest.raises(ValueError, match=r"^could not broadcast input array from shape \(4,\) into shape \(3,\)$"):
+        m.col(a, np.ones(4), 0)
+    x = np.zeros(6, np.int32)
+    m.fill_range(x, 1, -1)
+    same(x, np.array([0, 2, 2, 2, 2, 0], np.int32))
+    m.fill_range(x, 5, 2)          # an empty slice stores nothing
+    same(x, np.array([0, 2, 2, 2, 2, 0], np.int32))
+    a = np.zeros((2, 3), order="F")
+    m.rows(a, np.arange(3.0))
+    same(np.ascontiguousarray(a), np.array([[1.0, 2.0, 3.0]] * 2))
+
+
+def test_augmented_assignment_in_place(m):
+    a = np.arange(5.0)
+    out = m.alias_iadd(a, np.ones(5))
+    same(a, np.array([1.0, 4.0, 6.0, 8.0, 5.0]))
+    assert out is a or np.shares_memory(out, a)
+    same(m.reverse_add(np.arange(5.0)), np.full(5, 4.0))   # NumPy's result (numba reads written elements)
+    same(m.chain(np.arange(3.0)), np.array([0.0, 4.0, 8.0]))
+    x = np.arange(6, dtype=np.int32).reshape(2, 3)
+    m.int_iadd(x, np.array([10, 20, 30]))
+    same(x, np.array([[10, 21, 32], [13, 24, 35]], np.int32))
+    v = np.arange(8.0)[::2]
+    m.alias_iadd(v, np.ones(4))
+    same(v, np.array([1.0, 6.0, 10.0, 7.0]), fresh=False)
+    ro = np.zeros(3)
+    ro.flags.writeable = False
+    with pytest.raises(TypeError, match="read-only"):
+        m.alias_iadd(ro, np.ones(3))
+
+
+def test_fused_reductions(m):
+    rng = np.random.default_rng(4)
+    a, b = rng.standard_normal((3, 4)), rng.standard_normal(4)
+    want = np.sum(a * b) + ((a - a.mean()) ** 2).mean() + np.max(np.abs(a - b)) + (a < b).sum()
+    np.testing.assert_allclose(m.fused_sum(a, b), want, rtol=1e-12)
+    np.testing.assert_allclose(m.fused_sum(a[:, ::-2], b[::2]), np.sum(a[:, ::-2] * b[::2])
+                               + ((a[:, ::-2] - a[:, ::-2].mean()) ** 2).mean()
+                               + np.max(np.abs(a[:, ::-2] - b[::2])) + (a[:, ::-2] < b[::2]).sum(), rtol=1e-12)

@@ -55,13 +55,21 @@ def from_numpy(dt: np.dtype) -> T.Scalar:
 
 @functools.lru_cache(maxsize=None)
 def ufunc_result(name: str, elems: tuple):
-    """The output element type NumPy's loop selection gives, or None without a loop."""
+    """The output element type of the first loop of the ufunc that every operand casts
+    to safely (NumPy's and numba's loop selection), skipping float16 loops, which numba
+    does not have (so np.sqrt of int8 is float32); None without a loop."""
     ufunc = getattr(np, name)
-    try:
-        dtypes = ufunc.resolve_dtypes(tuple(numpy_dtype(e) for e in elems) + (None,) * ufunc.nout)
-    except (TypeError, ValueError):
-        return None
-    return from_numpy(dtypes[-1])
+    ins = [numpy_dtype(e) for e in elems]
+    for loop in ufunc.types:
+        sig_in, sig_out = loop.split("->")
+        if len(sig_in) != len(ins) or any(c in "eOmMgGUSV" for c in loop):
+            continue
+        try:
+            if all(np.can_cast(i, np.dtype(c), "safe") for i, c in zip(ins, sig_in)):
+                return from_numpy(np.dtype(sig_out[0]))
+        except TypeError:
+            continue
+    return None
 
 
 def _elements(inf, nodes, types):

@@ -25,9 +25,7 @@ def binop_type(inf, node, a, b):
     if isinstance(a, T.Tuple) and isinstance(b, T.Tuple) and op is ast.Add:
         return T.Tuple(a.items + b.items)
     if not (isinstance(a, T.Scalar) and isinstance(b, T.Scalar)):
-        what = "array arithmetic is not supported yet; write a loop" if T.Array in (type(a), type(b)) else \
-            f"unsupported operand types for {sym}: {a.name} and {b.name}"
-        raise inf.error(node, what)
+        raise inf.error(node, f"unsupported operand types for {sym}: {a.name} and {b.name}")
     if op is ast.MatMult:
         raise inf.error(node, "@ is not supported")
     if op in (ast.BitAnd, ast.BitOr, ast.BitXor, ast.LShift, ast.RShift):

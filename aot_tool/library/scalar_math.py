@@ -44,7 +44,7 @@ def _check_real(inf, node, args, name, count):
         raise inf.error(node, f"{name}() takes {count} argument(s), {len(args)} given")
     for a, n in zip(args, node.args):
         if not isinstance(a, T.Scalar):
-            raise inf.error(n, f"{name}() needs a number, not {a.name} (array arguments are not supported)")
+            raise inf.error(n, f"{name}() needs a number, not {a.name} (the np. function takes arrays)")
         if a.is_complex:
             raise inf.error(n, f"{name}() of a complex number: use cmath")
 
