@@ -200,6 +200,36 @@ print(m.multi(3, 4), m.multf(1.5, 2.0), m.mult_any(2, 3), m.mult_any(2.5, 2.0), 
                            "4.0", "25", "0.5", "1.5", "3.0", "144", "2.5", "1.0"]
 
 
+JIT_ALIASES = '''\
+    from numba import njit
+    from numba.pycc import CC
+
+    def g(x):
+        return 2.0 * x
+
+    fast_g = njit(g)
+
+    def use(x):
+        return fast_g(x) + 1.0
+
+    cc = CC('jit_aliases')
+    cc.export('use', 'f8(f8)')(use)
+    cc.export('g', 'f8(f8)')(fast_g.py_func)
+    cc.export('fast_g', 'f8(f8)')(fast_g)
+
+    class Writer:                  # not a CC: self.export is some other export
+        def save(self):
+            self.export('table.csv')
+'''
+
+
+def test_jitted_aliases_and_py_func(tmp_path):
+    """`fast_g = njit(g)` called from a kernel and exported, `fast_g.py_func` (valid numba)."""
+    out = _build(tmp_path, JIT_ALIASES, module_check="import jit_aliases as m\n"
+                                                    "print(m.use(1.0), m.g(2.0), m.fast_g(3.0))")
+    assert out.split() == ["3.0", "4.0", "6.0"]
+
+
 IF_BLOCKS = '''\
     import sys
     from numba.pycc import CC

@@ -283,6 +283,8 @@ class _Walker:
     def attribute(self, base, attr: str, node):
         if attr == "__name__" and isinstance(base, (V.Function, V.Imported)):
             return base.node.name if isinstance(base, V.Function) else base.name   # cc.export(f.__name__, sig)
+        if attr == "py_func" and isinstance(base, (V.Function, V.Imported)):
+            return base      # a dispatcher's Python function: the same source
         if isinstance(base, V.Alias):
             return V.Alias(f"{base.path}.{attr}")
         if isinstance(base, V.Imported):

@@ -90,7 +90,8 @@ def _summarise(tree: ast.Module) -> dict:
         node, around = stack.pop()
         if isinstance(node, ast.Call):
             f = node.func
-            if getattr(f, "attr", None) in ("export", "CC") or getattr(f, "id", None) == "CC":
+            if getattr(f, "attr", None) in ("export", "CC") and getattr(f.value, "id", None) not in ("self", "cls") \
+                    or getattr(f, "id", None) == "CC":
                 for outer in around:
                     summary[outer][0] = True
             elif isinstance(f, ast.Name):

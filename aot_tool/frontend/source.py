@@ -227,6 +227,16 @@ def _module_statements(body):
             yield stmt
 
 
+def _jitted_function(source: Source, node):
+    """The FunctionDef of `njit(g)`, `numba.njit(cache=True)(g)`, `jit('f8(f8)')(g)`, or None."""
+    if not (isinstance(node, ast.Call) and len(node.args) == 1 and isinstance(node.args[0], ast.Name)):
+        return None
+    func = node.func.func if isinstance(node.func, ast.Call) else node.func
+    if resolve_path(source, _dotted(func)) not in JIT_DECORATORS:
+        return None
+    return source.functions.get(node.args[0].id)
+
+
 def _collect(source: Source) -> None:
     for stmt in _module_statements(source.tree.body):
         if isinstance(stmt, ast.Import):
@@ -248,6 +258,10 @@ def _collect(source: Source) -> None:
             source.functions[stmt.name] = stmt
         elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             name = stmt.targets[0].id
+            jitted = _jitted_function(source, stmt.value)
+            if jitted is not None:      # `fast_g = njit(g)`: calls of fast_g compile g
+                source.functions[name] = jitted
+                continue
             try:
                 source.constants[name] = (_constant_value(stmt.value), stmt)
             except (ValueError, ArithmeticError, RecursionError):   # not a number, or nested too deeply
