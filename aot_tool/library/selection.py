@@ -80,21 +80,23 @@ def _copyto_type(inf, node, args, kws):
         raise inf.error(node.args[1], f"np.copyto() cannot copy {src.name}")
     if isinstance(src, T.Array) and src.ndim > dst.ndim:
         raise inf.error(node, f"could not broadcast a {src.ndim}-d array into a {dst.ndim}-d one")
-    if isinstance(src, T.Array) and not _same_kind(sdt, dst.dtype):
-        raise inf.error(node, f"Cannot cast array data from dtype('{sdt.name.replace('boolean', 'bool')}') to "
+    literal = isinstance(node.args[1], (ast.Constant, ast.UnaryOp))   # NumPy's weak Python scalars
+    if not _same_kind(sdt, dst.dtype, literal):
+        what = "array data" if isinstance(src, T.Array) else "scalar"
+        raise inf.error(node, f"Cannot cast {what} from dtype('{sdt.name.replace('boolean', 'bool')}') to "
                               f"dtype('{dst.dtype.name.replace('boolean', 'bool')}') according to the rule 'same_kind'")
     target = node.args[0]
     inf.stored_vars.add(target.id if isinstance(target, ast.Name) else "*")
     return T.none
 
 
-def _same_kind(src, dst) -> bool:
-    """NumPy's 'same_kind' casting between array dtypes: never to a lower kind (b < u/i
-    < f < c), and unsigned to signed only if it fits."""
+def _same_kind(src, dst, literal=False) -> bool:
+    """NumPy's 'same_kind' casting: never to a lower kind (b < u/i < f < c), nor signed
+    to unsigned, except that a literal int may go into any integer array."""
     order = "buifc"
     s, d = order.index(src.kind), order.index(dst.kind)
     if src.kind == "i" and dst.kind == "u":
-        return False
+        return literal
     return s <= d or src.kind == "u" and dst.kind == "i"
 
 
