@@ -501,6 +501,26 @@ def test_numba_test_module_layout_is_found():
     assert source.modules["pycc_test_simple"].exports["multf"][0].signature_text == "(float32, float32)"
 
 
+def test_uncalled_caller_runs_before_the_builder_it_calls():
+    """Neither is called: main() is walked first, so build() gets its argument."""
+    from aot_tool.frontend.source import read_source_text
+    text = textwrap.dedent('''\
+        from numba.pycc import CC
+
+        def twice(x):
+            return 2.0 * x
+
+        def build(name):
+            cc = CC(name)
+            cc.export('twice', 'f8(f8)')(twice)
+            cc.compile()
+
+        def main():
+            build('ordered')
+        ''')
+    assert list(read_source_text(text, "src.py").modules) == ["ordered"]
+
+
 def test_deeply_nested_module_level_expression_is_skipped_unless_it_registers():
     from aot_tool.frontend.errors import CompileError
     from aot_tool.frontend.source import read_source_text

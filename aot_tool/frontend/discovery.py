@@ -65,9 +65,13 @@ class _Walker:
 
     def run(self) -> None:
         self.exec_block(self.src.tree.body, self.module)
-        # `def build(): cc = CC('m'); ...` that nothing calls: numba users run it by hand
-        for func in list(self.defined):
-            if func.node not in self.ran and self.scan.registers(func.node):
+        # `def build(): cc = CC('m'); ...` that nothing calls: numba users run it by hand.
+        # Those no other such function calls go first, so `def main(): build('m')` gives
+        # build() its argument
+        pending = [f for f in self.defined if f.node not in self.ran and self.scan.registers(f.node)]
+        called = {name for f in pending for name in self.scan.called_names(f.node)}
+        for func in sorted(pending, key=lambda f: f.node.name in called):
+            if func.node not in self.ran:
                 self.call_function(func, func.node, [], {})
         for spec in self.src.modules.values():
             spec.variable = spec.variable or "cc"

@@ -47,6 +47,10 @@ class RegistrationScan:
         self._registers[node] = found
         return found
 
+    def called_names(self, node) -> set:
+        """The plain names `node` calls (once registers(node) has looked at it)."""
+        return self._summary[node][1] if node in self._summary else set()
+
     def mentions_cc(self, node) -> bool:
         """Whether node's text has a word of a CC or export call (no tree walk)."""
         text = "\n".join(self.src.line_text(n) or "" for n in range(node.lineno, node.end_lineno + 1))
