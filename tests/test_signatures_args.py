@@ -81,6 +81,16 @@ def item_at(p):
     return p[0][p[1]]
 
 
+@cc.export('psum', 'i8(UniTuple(i8, 2))')
+@cc.export('psum', 'f8(UniTuple(f8, 2))')
+@cc.export('psum', 'f8(UniTuple(f8, 3))')
+def psum(t):
+    s = t[0]
+    for v in t:
+        s += v
+    return s - t[0]
+
+
 @cc.export('opt', 'f8(optional(f8))')
 def opt(x):
     if x is None:
@@ -118,6 +128,10 @@ def shift(x, by=None):
     return x + by
 
 
+def shifted(x, by=None):
+    return x if by is None else x + by
+
+
 def first_positive(a, b):
     found = None
     if a > 0:
@@ -131,7 +145,7 @@ def first_positive(a, b):
 
 @cc.export('helpers_none', 'f8(f8, f8)')
 def helpers_none(a, b):
-    return shift(a) + shift(a, b) + shift(a, by=2.0) + first_positive(a, b)
+    return shift(a) + shift(a, b) + shift(a, by=2.0) + first_positive(a, b) + shifted(a) + shifted(a, by=b)
 
 
 @cc.export('pass_opt', 'f8(optional(f8))')
@@ -165,6 +179,29 @@ def series(x, n=10, tol=1e-12, sign=1):
         s += sign * term
         term *= x / (k + 1)
     return s
+
+
+def tolerant(x, tol=None):
+    if tol is None:
+        tol = 1e-3
+    if tol is None:
+        return -1.0
+    return x + tol
+
+
+def filled(n, out=None):
+    if out is None:
+        out = np.zeros(n)
+    for i in range(n):
+        out[i] += i
+    return out
+
+
+@cc.export('replaced_none', 'f8(f8, i8)')
+def replaced_none(x, n):
+    buf = np.ones(n)
+    filled(n, buf)
+    return tolerant(x) + tolerant(x, 1.0) + filled(n).sum() + buf.sum()
 
 
 @cc.export('helpers_kw', 'f8(f8)')
@@ -350,6 +387,34 @@ def test_dispatch_accepts_keywords(m, py):
     assert outcome(m.scale, "a") == ("TypeError", "scale(): no signature matches the arguments (str); expected one "
                                                   "of: i8[:](i8[:], i8), f8[:](f8[:], f8)")
     assert outcome(m.scale, a=a, k="x")[1].startswith("scale(): no signature matches the arguments (a=ndarray(float64, 1-d), k=str)")
+
+
+def test_dispatch_on_tuple_types(m):
+    assert (m.psum((1, 2)), type(m.psum((1, 2)))) == (3, int)
+    assert (m.psum((1.5, 2)), type(m.psum((1.5, 2)))) == (3.5, float)
+    assert m.psum(t=(1.0, 2.0, 3.0)) == 6.0
+    for bad in [(1, 2, 3, 4), [1, 2], (1, "a")]:
+        got = outcome(m.psum, bad)
+        assert got[0] == "TypeError" and got[1].startswith("psum(): no signature matches the arguments"), got
+
+
+def test_keyword_path_keeps_references(m):
+    import sys
+    a, k = np.arange(4.0), 2.5
+    before = sys.getrefcount(a), sys.getrefcount(k)
+    for _ in range(2000):
+        m.scale(a=a, k=k)
+        m.scale(a, k=k)
+        m.scale(a)
+        m.bounds(k, box=(0.0, k))
+        outcome(m.scale, a, k, q=a)
+        outcome(m.solve, k, x=k)
+    assert (sys.getrefcount(a), sys.getrefcount(k)) == before
+
+
+def test_none_defaults_replaced_before_use(m, py):
+    for x, n in [(1.0, 0), (2.5, 4), (-1.0, 7)]:
+        assert m.replaced_none(x, n) == py["replaced_none"](x, n)
 
 
 def test_keywords_between_compiled_functions(m, py):

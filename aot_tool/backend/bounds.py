@@ -169,6 +169,8 @@ class IndexFacts:
                 self._mark(s.iter, active)
                 self._collect_loops(s.body, inner)
                 self._collect_loops(s.orelse, active)
+            elif s in self.t.pruned:   # `if arg is None:` decided by the type: only one branch exists
+                self._collect_loops(s.body if self.t.pruned[s] else s.orelse, active)
             elif isinstance(s, (ast.While, ast.If)):
                 self._mark(s.test, active)
                 self._collect_loops(s.body, active)
@@ -182,7 +184,7 @@ class IndexFacts:
         for n in ast.walk(node):
             if isinstance(n, ast.Subscript):
                 self.loop_facts[id(n)] = active
-            if isinstance(n, ast.AugAssign):   # `a[i] += x` also loads a[i] through a made-up node
+            if n in self.t.aug_binops:   # `a[i] += x` also loads a[i] through a made-up node
                 self._mark(self.t.aug_binops[n], active)
 
     def _range_fact(self, loop: ast.For):
@@ -217,10 +219,10 @@ class IndexFacts:
         if len(args) == 3 and not (isinstance(args[2], ast.Constant) and type(args[2].value) is int
                                    and args[2].value > 0):
             return []
-        nodes = [n for stmt in loop.body for n in ast.walk(stmt)]
+        nodes = list(self._live_nodes(loop.body))
         if any(isinstance(n, (ast.For, ast.While)) for n in nodes):
             return []  # innermost loops only: code grows at most twofold
-        nodes += [n for aug in nodes if isinstance(aug, ast.AugAssign)
+        nodes += [n for aug in nodes if aug in self.t.aug_binops
                   for n in ast.walk(self.t.aug_binops[aug])]
         var = loop.target.id
         found = []
@@ -234,6 +236,18 @@ class IndexFacts:
                 if name == var and self.prove(n, p, dim) != "in_range":
                     found.append((n, dim, n.value.id, offset))
         return found
+
+    def _live_nodes(self, stmts):
+        """Every node under `stmts` but those of branches pruned by `arg is None` tests."""
+        stack = list(stmts)
+        while stack:
+            n = stack.pop()
+            yield n
+            if n in self.t.pruned:
+                live = n.body if self.t.pruned[n] else n.orelse
+                stack.extend(live if isinstance(live, list) else [live])
+            else:
+                stack.extend(ast.iter_child_nodes(n))
 
     def prove(self, subscript, index_node, dim: int):
         """'in_range', 'nonnegative' or None for index `index_node` of dimension `dim`."""

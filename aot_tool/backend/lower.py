@@ -79,7 +79,8 @@ class FunctionLowering(ClosureLowering, StatementLowering, ExpressionLowering, I
             recursion.enter(self)
         for arg, param, ty in zip(fn.args[1:], self.t.params, self.t.arg_types):
             arg.name = param
-            self.store_var(param, arg, ty, owned=False)
+            if param not in self.t.replaced_params:   # a None the body replaces before reading
+                self.store_var(param, arg, ty, owned=False)
         self.block(self.t.node.body)
         if not self.b.block.is_terminated and isinstance(self.t.return_type, T.Optional):
             self.b.store(self.cast(ir.Constant(value_type(T.none), 0), T.none, self.t.return_type), self.out)

@@ -40,6 +40,8 @@ class ExpressionLowering:
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult) and isinstance(self.type_of(node), T.Array):
             return True   # a @ b: a new array
         if isinstance(node, ast.IfExp):
+            if node in self.t.pruned:
+                return self.owned(node.body if self.t.pruned[node] else node.orelse)
             return self.owned(node.body) or self.owned(node.orelse)
         from ..library.subscripts import owns_object
         return owns_object(self, node)
@@ -130,6 +132,9 @@ class ExpressionLowering:
 
     def expr_IfExp(self, node):
         ty = self.type_of(node)
+        if node in self.t.pruned:
+            sub = node.body if self.t.pruned[node] else node.orelse
+            return self.cast(self.expr(sub), self.type_of(sub), ty)
         cond = self.truth(node.test)
         then = self.fn.append_basic_block("ifexp.then")
         other = self.fn.append_basic_block("ifexp.else")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import types as T
 from .calls import is_literal
+from .none_params import first_none_tests, replaced_none_params
 from .errors import CompileError, error_at
 from .source import JIT_DECORATORS, Source, _dotted, exported_function, resolve_path
 from .closures import ClosureTyping, is_generator
@@ -43,6 +44,8 @@ class Typed:
     call_args: dict = field(default_factory=dict)    # user ast.Call -> argument node per parameter
     unwrapped: set = field(default_factory=set)      # optional-typed nodes used where the value is due
     pruned: dict = field(default_factory=dict)       # ast.If -> whether only its body (else: orelse) is live
+    replaced_params: set = field(default_factory=set)  # none parameters replaced before use (none_params.py)
+    first_tests: dict = field(default_factory=dict)    # parameter -> its first `if p is None:` statement
     notes: dict = field(default_factory=dict)        # made-up nodes and data of library entries, by key
     extra_params: tuple = ()    # a closure's captured variables, passed after its arguments
     qualname: str = ""          # a closure's 'outer.inner' (symbols of closures nested in it)
@@ -175,8 +178,11 @@ class _Inferrer(ClosureTyping, StatementTyping, ExpressionTyping, ContainerTypin
 
     # -- driver --
     def run(self, strict: bool = False) -> None:
+        self.t.replaced_params = replaced_none_params(self.t.node, self.t.params, self.t.arg_types)
+        self.t.first_tests = first_none_tests(self.t.node, self.t.params)
         for name, ty in zip(self.t.params, self.t.arg_types):
-            self.t.var_types[name] = ty
+            if name not in self.t.replaced_params:
+                self.t.var_types[name] = ty
         self.assigned = _assigned_names(self.t.node)
         for _ in range(MAX_ROUNDS):
             self.changed = False

@@ -198,6 +198,10 @@ class ExpressionTyping:
         return result
 
     def expr_IfExp(self, node):
+        live = self.none_test(node.test)
+        if live is not None:   # `x if arg is None else ...`: pruned as an if statement is
+            self.t.pruned[node] = live
+            return self.expr_keep(node.body if live else node.orelse)
         self.truth(node.test)
         a, b = self.expr_keep(node.body), self.expr_keep(node.orelse)
         if a is None or b is None:

@@ -133,8 +133,9 @@ class StatementTyping:
         self.block(s.orelse)
 
     def none_test(self, test):
-        """For `param is None` / `param is not None` on a parameter never reassigned whose
-        type is none or not optional: whether the test is true; else None."""
+        """For `param is None` / `param is not None` where the parameter's type decides it (none,
+        or not optional) and it still holds the caller's value (never reassigned, or this is
+        its first mention, see none_params.py): whether the test is true; else None."""
         if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Is, ast.IsNot))):
             return None
         left, right = test.left, test.comparators[0]
@@ -143,8 +144,11 @@ class StatementTyping:
         if not (isinstance(right, ast.Constant) and right.value is None and isinstance(left, ast.Name)):
             return None
         params = [a.arg for a in self.t.node.args.args]
-        if left.id not in params or left.id in self.assigned:
+        if left.id not in params:
             return None
+        first = self.t.first_tests.get(left.id)
+        if (first is None or first.test is not test) and left.id in self.assigned:
+            return None   # reassigned before this test: its type no longer says what it holds
         ty = self.t.arg_types[params.index(left.id)]
         if isinstance(ty, T.Optional):
             return None
