@@ -195,14 +195,19 @@ class ContainerTyping:
 
     def object_item(self, node, ity):
         """The loop variable's type of `for x in <object>`."""
-        item = {T.ListType: lambda: ity.item, T.SetType: lambda: ity.item, T.DictType: lambda: ity.key,
-                T.UnicodeType: lambda: ity}[type(ity)]()
+        item = object_item_type(ity)
         if item is None and not self.strict:
             return None   # wait for an append to say
         if item is None:
             raise self.error(node, f"cannot iterate over an empty {ity.name.split('(')[0]} whose item type "
                                    "is not known yet")
         return item
+
+
+def object_item_type(ity):
+    """What iterating over a list, set, dict (its keys) or str gives; None while undefined."""
+    return {T.ListType: lambda: ity.item, T.SetType: lambda: ity.item, T.DictType: lambda: ity.key,
+            T.UnicodeType: lambda: ity}[type(ity)]()
 
 
 def comprehension_loop(typed, node):

@@ -34,7 +34,8 @@ def element_type(inf, node, ity):
     if isinstance(ity, T.Generator):
         return ity.typed.return_type
     if T.is_object(ity):
-        return inf.object_item(node, ity)
+        from ..frontend.infer_containers import object_item_type
+        return object_item_type(ity) if inf is None else inf.object_item(node, ity)
     raise inf.error(node, f"cannot iterate over {ity.name}")
 
 
@@ -52,6 +53,8 @@ def _want_sequence(inf, node, ty, name):
     if isinstance(ty, T.Array) and ty.ndim == 1:
         return
     if isinstance(ty, T.Tuple) and len(set(ty.items)) == 1:
+        return
+    if isinstance(ty, (T.ListType, T.UnicodeType)):
         return
     raise inf.error(node, f"{name}() takes {_SEQUENCES} here, not {ty.name}")
 
@@ -119,6 +122,9 @@ def sequence(lw, node):
             return ir.Constant(i64, 0), None
         elems = b.bitcast(slot, tup.type.elements[0].as_pointer())
         return ir.Constant(i64, n), lambda k: b.load(b.gep(elems, [k]))
+    if isinstance(ty, (T.ListType, T.UnicodeType)):
+        from .subscripts import object_sequence
+        return object_sequence(lw, node, ty)
     if isinstance(ty, T.Zip):
         parts = [sequence(lw, a) for a in node.args]
         length = parts[0][0]

@@ -100,3 +100,18 @@ def lower_object_for(lw, loop: ast.For) -> None:
     lw.b.position_at_end(end)
     lw.decref(lw.b.load(slot))
     lw.b.store(ir.Constant(pyobj, None), slot)
+
+
+def object_sequence(lw, node, ty):
+    """(length, item) of a list or str for zip()/enumerate(): the length taken once up
+    front; each item borrowed (an object item is pinned until the next one replaces it)."""
+    seq = O.operand(lw, node)
+    length = O.check_int(lw, O.call(lw, "aot_obj_len", seq))
+    item_ty = ty if isinstance(ty, T.UnicodeType) else ty.item
+
+    def item(k):
+        value = O.unbox_steal(lw, O.call(lw, "aot_obj_getitem", seq, k), item_ty)
+        if T.holds_refs(item_ty):
+            lw.pin(value, item_ty)
+        return value
+    return length, item
