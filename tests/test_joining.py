@@ -142,6 +142,15 @@ def test_tile_and_repeat(mod, ref):
     run()
 
 
+def test_sizes_beyond_memory_raise(mod):
+    # NumPy's text depends on where its own size arithmetic wraps; both are ValueErrors
+    too_big = r"^array is too big; `arr.size \* arr.dtype.itemsize` is larger than the maximum possible size.$"
+    for fn in (mod.tile_int, mod.repeat):
+        for reps in (2**62, 2**62 + 1, 2**61 + 7):
+            with pytest.raises(ValueError, match=too_big):
+                fn(np.zeros((2, 3)), reps)
+
+
 def test_mismatch_messages(mod):
     with pytest.raises(ValueError, match=r"^all the input array dimensions except for the concatenation axis must "
                                          r"match exactly, but along dimension 1, the array at index 0 has size 2 "

@@ -238,6 +238,10 @@ def test_reshape_error_messages(mod):
         mod.reshape_tuple(a, 5, 2)
     with pytest.raises(ValueError, match="^can only specify one unknown dimension$"):
         mod.reshape_cols(a, -1)
+    empty = np.zeros((0, 3))
+    with pytest.raises(ValueError, match=r"^cannot reshape array of size 0 into shape "
+                                         r"\(4611686018427387904,newaxis,4\)$"):
+        mod.reshape_tuple(empty, 2**62, 4)      # the known sizes overflow: NumPy's error, no huge view
 
 
 def test_no_reference_leaks(mod):

@@ -283,6 +283,25 @@ def shape_values(lw, node):
     return [lw.cast(v, ty, T.int64)]
 
 
+TOO_BIG = "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."
+
+
+def mul_overflows(lw, x, y):
+    """(x * y, i1 overflowed) for i64 values (signed)."""
+    fn = lw.unit.module.declare_intrinsic("llvm.smul.with.overflow", [i64],
+                                          ir.FunctionType(ir.LiteralStructType([i64, i1]), [i64, i64]))
+    pair = lw.b.call(fn, [x, y])
+    return lw.b.extract_value(pair, 0), lw.b.extract_value(pair, 1)
+
+
+def checked_mul(lw, x, y, message=TOO_BIG):
+    """x * y for sizes; ValueError (NumPy's text for sizes beyond memory) on overflow,
+    so no wrapped size ever reaches an allocation or a view."""
+    product, overflowed = mul_overflows(lw, x, y)
+    lw.check(overflowed, "ValueError", message)
+    return product
+
+
 def int_value(lw, node):
     return lw.cast(lw.expr(node), lw.type_of(node), T.int64)
 

@@ -16,8 +16,9 @@ from llvmlite import ir
 from ..backend.llvm_types import i8p, i64
 from ..frontend import types as T
 from ..frontend.syntax import _const_int
-from .array_helpers import (allocate, array_size, check_formatted, copy_into, element_ptr, index_loop, int_value,
-                            keyword_node, load, make_view, release, shape_of, shape_values, store, strides_of)
+from .array_helpers import (allocate, array_size, check_formatted, checked_mul, copy_into, element_ptr, index_loop,
+                            int_value, keyword_node, load, make_view, release, shape_of, shape_values, store,
+                            strides_of)
 from .registry import lowerer, typer
 
 _NAMES = {"numpy.concatenate": "concatenate", "numpy.stack": "stack", "numpy.hstack": "hstack",
@@ -186,7 +187,7 @@ def _tile(lw, node):
     reps = shape_values(lw, node.args[1])
     reps = [one] * (ndim - len(reps)) + reps
     shape = [one] * (ndim - aty.ndim) + shape_of(lw, arr, aty.ndim)
-    out = allocate(lw, rty, [b.mul(n, r) for n, r in zip(shape, reps)])
+    out = allocate(lw, rty, [checked_mul(lw, n, r) for n, r in zip(shape, reps)])
     skip = ndim - aty.ndim
 
     def body(index):
@@ -217,7 +218,7 @@ def _repeat(lw, node):
     reps = int_value(lw, count_node)
     b = lw.b
     size = array_size(lw, arr, aty.ndim)
-    out = allocate(lw, rty, [b.mul(size, reps)])     # negative: NumPy's "negative dimensions" error
+    out = allocate(lw, rty, [checked_mul(lw, size, reps)])    # negative: NumPy's "negative dimensions" error
     data = b.extract_value(out, 1)
     position = lw.alloca_entry(i64)
     b.store(ir.Constant(i64, 0), position)

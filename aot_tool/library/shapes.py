@@ -16,7 +16,7 @@ from llvmlite import ir
 from ..backend.llvm_types import i64, value_type
 from ..frontend import types as T
 from ..frontend.syntax import _const_int
-from .array_helpers import (allocate, array_size, check_formatted, contiguous_strides, copy_into,
+from .array_helpers import (allocate, array_size, check_formatted, contiguous_strides, copy_into, mul_overflows,
                             is_contiguous, make_view, normalise_axis, owned_result, release,
                             shape_of, shape_text, strides_of)
 from .registry import lowerer, typer
@@ -73,16 +73,17 @@ def resolve_shape(lw, size, dims):
     raises its ValueError when the sizes disagree."""
     b = lw.b
     zero, one = ir.Constant(i64, 0), ir.Constant(i64, 1)
-    known, unknowns = one, zero
+    known, unknowns, overflowed = one, zero, ir.Constant(ir.IntType(1), 0)
     for d in dims:
         negative = b.icmp_signed("<", d, zero)
-        known = b.mul(known, b.select(negative, one, d))
+        known, over = mul_overflows(lw, known, b.select(negative, one, d))
+        overflowed = b.or_(overflowed, over)
         unknowns = b.add(unknowns, b.zext(negative, i64))
     lw.check(b.icmp_signed(">", unknowns, one), "ValueError", "can only specify one unknown dimension")
     has_unknown = b.icmp_signed("==", unknowns, one)
     safe_known = b.select(b.icmp_signed("==", known, zero), one, known)
     bad_unknown = b.or_(b.icmp_signed("==", known, zero), b.icmp_signed("!=", b.srem(size, safe_known), zero))
-    bad = b.select(has_unknown, bad_unknown, b.icmp_signed("!=", size, known))
+    bad = b.or_(overflowed, b.select(has_unknown, bad_unknown, b.icmp_signed("!=", size, known)))
     check_formatted(lw, bad, "ValueError", ["cannot reshape array of size ", size, " into shape "]
                     + shape_text(lw, dims, unknown=True))
     missing = b.sdiv(size, safe_known)
