@@ -55,11 +55,8 @@ def _diagonal_matrix(lw, aty, n, m, k):
     b = lw.b
     arr = allocate(lw, aty, [n, m], zero=True)
     one = lw.cast(ir.Constant(i64, 1), T.int64, aty.dtype)
-    zero = ir.Constant(i64, 0)
-    # rows i with 0 <= i + k < m: from max(0, -k) to min(n, m - k)
-    lo = b.select(b.icmp_signed("<", k, zero), b.sub(zero, k), zero)
-    hi_col = b.sub(m, k)
-    hi = b.select(b.icmp_signed("<", hi_col, n), hi_col, n)
+    row, col, count = _offsets(lw, n, m, k)
+    lo, hi = row, b.add(row, count)
 
     def body(i):
         store(lw, one, element_ptr(lw, arr, aty, [i, b.add(i, k)]), aty.dtype)
@@ -96,9 +93,12 @@ def _diag_type(inf, node, args, kws):
 
 
 def _offsets(lw, n, m, k):
-    """(first row, first column, count) of diagonal k of an n x m matrix."""
+    """(first row, first column, count) of diagonal k of an n x m matrix (n, m >= 0)."""
     b = lw.b
     zero = ir.Constant(i64, 0)
+    # a diagonal beyond the matrix is empty: clamp k to [-n, m] so that -k cannot overflow
+    k = b.select(b.icmp_signed("<", k, b.sub(zero, n)), b.sub(zero, n), k)
+    k = b.select(b.icmp_signed(">", k, m), m, k)
     negative = b.icmp_signed("<", k, zero)
     row = b.select(negative, b.sub(zero, k), zero)
     col = b.select(negative, zero, k)
