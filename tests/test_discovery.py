@@ -180,6 +180,8 @@ CALL_FORMS = '''\
         cc.export(name, 'f8(f8)')(func)
     for func, sig in ((half, 'f8(f8)'), (kernels.affine, 'f8(f8)')):
         cc.export(func.__name__ + '_named', sig)(func)
+    TABLE_OF_CCS = {'main': cc}
+    TABLE_OF_CCS['main'].export('from_table', 'f8(f8)')(half)
     EXTRA = ['f4(f4, f4)']
     EXTRA.append('u1(u1, u1)')
     for sig in EXTRA:
@@ -194,10 +196,10 @@ print(m.multi(3, 4), m.multf(1.5, 2.0), m.mult_any(2, 3), m.mult_any(2.5, 2.0), 
       m.half_cached(1.0), m.half_nb(4.0), m.affine(1.0), m.total(np.arange(4.0)), m.half_later(2.0),
       m.twice_f(2.0, 2.0), m.twice_i(5, 5), m.half_a(1.0), m.half_b(3.0),
       m.mult_small(np.float32(1.5), np.float32(2.0)), m.mult_small(200, 2), m.half_named(5.0),
-      m.affine_named(0.0))
+      m.affine_named(0.0), m.from_table(1.0))
 """)
     assert out.split() == ["12", "3.0", "6", "5.0", "1.5", "0.5", "2.0", "4.0", "6.0", "1.0",
-                           "4.0", "25", "0.5", "1.5", "3.0", "144", "2.5", "1.0"]
+                           "4.0", "25", "0.5", "1.5", "3.0", "144", "2.5", "1.0", "0.5"]
 
 
 JIT_ALIASES = '''\

@@ -68,6 +68,20 @@ class Registry:
             # which reads them from the live object
             spec.settings.pop(attr, None)
 
+    def check_unknown_exporter(self, node: ast.Call, args: list) -> None:
+        """`x.export('f', 'f8(f8)')` on an `x` we could not follow: when the arguments are
+        an export's, say so rather than build a module without it."""
+        if not (self.source.modules and len(args) == 2 and isinstance(args[0], str)
+                and args[0].isidentifier() and isinstance(args[1], str)):
+            return
+        try:
+            parse_signature(args[1])
+        except SignatureError:
+            return
+        raise error_at(self.source, node, f"cannot follow which CC `{V.describe(node.func.value)}` is: export "
+                                          "through the name the CC was assigned to (cc = CC('m'); "
+                                          "cc.export('f', 'f8(f8)')(f)), or a table of literals holding it")
+
     def make_exporter(self, node: ast.Call, cc: V.CCObject, args: list, kwargs: dict, lookup) -> V.Exporter:
         """`cc.export(name, sig)`; `lookup(name)` says what a name in the signature is bound to."""
         nodes = list(node.args) + [k.value for k in node.keywords if k.arg in ("exported_name", "sig")]

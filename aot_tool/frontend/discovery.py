@@ -323,6 +323,8 @@ class _Walker:
             if len(node.args) == 1 and isinstance(args[0], (V.Function, V.Imported)):
                 return args[0]       # njit(f): the function, still compiled from its source
             return V.JitFactory(getattr(func, "path", ""))
+        if func is V.UNKNOWN and base is V.UNKNOWN and getattr(node.func, "attr", None) == "export":
+            self.reg.check_unknown_exporter(node, args)
         if isinstance(func, V.Method):
             if func.name == "export":
                 return self.reg.make_exporter(node, func.cc, args, kwargs, lambda name: self.lookup(name, scope))

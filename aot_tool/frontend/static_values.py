@@ -179,7 +179,8 @@ def fold_method(base, name: str, args: list):
 
 
 def subscript(base, index):
-    if not (_plain(base) and _plain(index)):
+    """`SIGS[0]`, `COMPILERS['main']` (a table may hold CC objects and functions too)."""
+    if not (isinstance(base, (tuple, list, dict, str, bytes)) and _plain(index)):
         return UNKNOWN
     try:
         value = base[index]
