@@ -258,34 +258,33 @@ def _f(lw, name, ty, *args):
     return lw.b.call(_libm(lw, name, part, len(args)), list(args))
 
 
-def complex_exp(lw, z, ty):
+def _c99_complex(lw, name, z, ty):
+    """C99's complex function `name` (cexp, clog, csqrt) from the C library: Annex G's
+    special values (infinities, NaNs, signed zeros) and no overflow in intermediate
+    steps, which are what CPython's cmath gives too. complex64 goes through double."""
+    b = lw.b
     re, im = _parts(lw, z)
-    r = _f(lw, "llvm.exp", ty, re)
-    return make_complex(lw.b, z.type, lw.b.fmul(r, _f(lw, "llvm.cos", ty, im)), lw.b.fmul(r, _f(lw, "llvm.sin", ty, im)))
+    narrow = ty.bits == 64
+    if narrow:
+        re, im = b.fpext(re, f64), b.fpext(im, f64)
+    pair = ir.LiteralStructType([f64, f64])   # `double complex` in registers, as C passes it
+    out = b.call(lw.unit.decl(name, pair, [f64, f64]), [re, im])
+    out_re, out_im = b.extract_value(out, 0), b.extract_value(out, 1)
+    if narrow:
+        out_re, out_im = b.fptrunc(out_re, f32), b.fptrunc(out_im, f32)
+    return make_complex(b, z.type, out_re, out_im)
+
+
+def complex_exp(lw, z, ty):
+    return _c99_complex(lw, "cexp", z, ty)
 
 
 def complex_log(lw, z, ty):
-    re, im = _parts(lw, z)
-    return make_complex(lw.b, z.type, _f(lw, "llvm.log", ty, _f(lw, "hypot", ty, re, im)), _f(lw, "atan2", ty, im, re))
+    return _c99_complex(lw, "clog", z, ty)
 
 
 def complex_sqrt(lw, z, ty):
-    """sqrt via polar form with the branch cut of C99 csqrt (sign of the imaginary part kept)."""
-    b = lw.b
-    re, im = _parts(lw, z)
-    zero = ir.Constant(re.type, 0.0)
-    half = ir.Constant(re.type, 0.5)
-    mod = _f(lw, "hypot", ty, re, im)
-    t = _f(lw, "llvm.sqrt", ty, b.fmul(b.fadd(mod, _f(lw, "llvm.fabs", ty, re)), half))
-    nonneg = b.fcmp_ordered(">=", re, zero)
-    safe_t = b.select(b.fcmp_ordered("==", t, zero), ir.Constant(re.type, 1.0), t)
-    other = b.fdiv(_f(lw, "llvm.fabs", ty, im), b.fmul(safe_t, ir.Constant(re.type, 2.0)))
-    other = b.select(b.fcmp_ordered("==", t, zero), zero, other)
-    out_re = b.select(nonneg, t, other)
-    out_im_mag = b.select(nonneg, b.fdiv(im, b.fmul(safe_t, ir.Constant(re.type, 2.0))), t)
-    out_im = b.select(nonneg, b.select(b.fcmp_ordered("==", t, zero), zero, out_im_mag),
-                      _f(lw, "llvm.copysign", ty, t, im))
-    return make_complex(b, z.type, out_re, out_im)
+    return _c99_complex(lw, "csqrt", z, ty)
 
 
 def complex_pow(lw, z, w, ty):
