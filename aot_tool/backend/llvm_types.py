@@ -34,6 +34,14 @@ def value_type(t) -> ir.Type:
         return ir.LiteralStructType([value_type(x) for x in t.items])
     if isinstance(t, T.Optional):
         return ir.LiteralStructType([i1, value_type(t.inner)])
+    if isinstance(t, T.RangeType):
+        return ir.LiteralStructType([i64] * 3)      # start, stop, step
+    if isinstance(t, T.Zip):
+        return ir.LiteralStructType([value_type(x) for x in t.items])
+    if isinstance(t, T.Enumerate):
+        return ir.LiteralStructType([i64, value_type(t.item)])      # start, iterable
+    if isinstance(t, T.Iterator):
+        return ir.LiteralStructType([value_type(t.source), i64])    # iterable, next position
     if isinstance(t, T.Closure):
         return ir.LiteralStructType([value_type(c) for _, c in t.captured])   # what it captured
     if T.is_object(t):

@@ -120,6 +120,9 @@ class ClosureTyping:
                 ty = self.t.var_types.get(c)
             if ty is None:
                 return None
+            if isinstance(ty, T.Iterator):
+                use = next(n for n in ast.walk(node) if isinstance(n, ast.Name) and n.id == c)
+                raise self.error(use, "an inner function cannot use an iterator of the enclosing function")
             captured.append((c, ty))
         return T.Closure(node=node, key=f"{self.t.qualname or self.t.node.name}.{name}", captured=tuple(captured))
 
@@ -136,6 +139,9 @@ class ClosureTyping:
         if isinstance(s.value, ast.Lambda) and isinstance(s.targets[0], ast.Name) \
                 and self.closure_bindings().get(s.targets[0].id) is s.value:
             return      # a binding: the closure is made where it is used
+        if isinstance(s.value, ast.Name) and isinstance(self.t.var_types.get(s.value.id), T.Iterator):
+            raise self.error(s.value, "an iterator cannot be copied into another variable; keep using "
+                                      f"'{s.value.id}'")
         for target in s.targets:
             if isinstance(target, ast.Name) and target.id in self.closure_bindings():
                 raise self.error(target, f"'{target.id}' names an inner function; it cannot be assigned again")
@@ -239,6 +245,9 @@ class ClosureTyping:
 
     def _check_passable(self, nodes, args):
         for a, n in zip(args, nodes):
+            if isinstance(a, T.Iterator):
+                raise self.error(n, "iterators cannot be passed to other functions (numba's would share "
+                                    "their position); pass the array or range")
             if isinstance(a, T.Function) and a.path.startswith("method."):
                 raise self.error(n, "a bound method cannot be passed as an argument; wrap it in a lambda")
 

@@ -30,7 +30,7 @@ UNSUPPORTED = {
 
 # What compiled code can raise, in the order of the runtime's table (aot_rt_raise)
 RAISABLE = ("ZeroDivisionError", "IndexError", "ValueError", "MemoryError", "OverflowError",
-            "AssertionError", "TypeError", "RuntimeError", "UnboundLocalError", "RecursionError")
+            "AssertionError", "TypeError", "RuntimeError", "UnboundLocalError", "RecursionError", "StopIteration")
 
 
 def _holds_array(ty) -> bool:

@@ -131,6 +131,17 @@ class Enumerate:
 
 
 @dataclass(frozen=True)
+class Iterator:
+    """iter(x) of a range, 1-d array, uniform tuple, zip or enumerate: the iterable and
+    the position of the next item (library/iterators.py)."""
+    source: object
+
+    @property
+    def name(self) -> str:
+        return f"iterator({self.source.name})"
+
+
+@dataclass(frozen=True)
 class Generator:
     """The result of calling a generator function: only iterated over in a `for`,
     which inlines the generator's body (library/generators.py)."""

@@ -33,6 +33,8 @@ def element_type(inf, node, ity):
         return T.Tuple((T.int64, element_type(inf, node, ity.item)))
     if isinstance(ity, T.Generator):
         return ity.typed.return_type
+    if isinstance(ity, T.Iterator):
+        return element_type(inf, node, ity.source)
     if T.is_object(ity):
         from ..frontend.infer_containers import object_item_type
         return object_item_type(ity) if inf is None else inf.object_item(node, ity)
@@ -84,8 +86,8 @@ def _enumerate_type(inf, node, args, kws):
 
 
 @lowerer("builtins.zip", "builtins.enumerate")
-def _only_iterated(lw, node):
-    return ir.Constant(i8, 0)   # only iterated over: lower_sequence_loop reads the operands
+def _zip_value(lw, node):
+    return iterable_value(lw, node)
 
 
 def _start_node(node):
@@ -94,43 +96,69 @@ def _start_node(node):
     return next((kw.value for kw in node.keywords if kw.arg == "start"), None)
 
 
+def iterable_value(lw, node):
+    """What an iterable expression keeps for iterating it: a range's {start, stop, step},
+    an array, a tuple, and for zip/enumerate a struct of their operands' values (an
+    enumerate's start first)."""
+    ty = lw.type_of(node)
+    b = lw.b
+    if isinstance(ty, (T.Zip, T.Enumerate)):
+        parts = [iterable_value(lw, a) for a in node.args[:1 if isinstance(ty, T.Enumerate) else None]]
+        if isinstance(ty, T.Enumerate):
+            start_node = _start_node(node)
+            parts.insert(0, ir.Constant(i64, 0) if start_node is None else
+                         lw.cast(lw.expr(start_node), lw.type_of(start_node), T.int64))
+        out = ir.Constant(value_type(ty), ir.Undefined)
+        for i, part in enumerate(parts):
+            out = b.insert_value(out, part, i)
+        return out
+    if isinstance(ty, T.Array):
+        return lw.array_operand(node)
+    if isinstance(ty, (T.ListType, T.UnicodeType)):
+        from .objects import operand
+        return operand(lw, node)
+    return lw.expr(node)
+
+
 def sequence(lw, node):
     """(length, item) for an iterable expression: `item(k)` emits the k-th item, whose
     type is element_type's."""
-    ty = lw.type_of(node)
+    return sequence_of(lw, iterable_value(lw, node), lw.type_of(node))
+
+
+def sequence_of(lw, value, ty):
+    """(length, item) of an iterable_value of type ty."""
     b = lw.b
     if isinstance(ty, T.RangeType):
-        r = lw.expr(node)
-        start, stop, step = (b.extract_value(r, i) for i in range(3))
+        start, stop, step = (b.extract_value(value, i) for i in range(3))
         return lw.range_length(start, stop, step, 0), lambda k: b.add(start, b.mul(k, step))
     if isinstance(ty, T.Array):
-        arr = lw.array_operand(node)
+        arr = value
         stride = b.extract_value(arr, [3, 0])
         data = b.bitcast(b.extract_value(arr, 1), i8.as_pointer())
 
         def item(k):
             ptr = b.bitcast(b.gep(data, [b.mul(k, stride)]), b.extract_value(arr, 1).type)
-            value = b.load(ptr)
-            return b.trunc(value, i1) if ty.dtype.is_bool else value
+            loaded = b.load(ptr)
+            return b.trunc(loaded, i1) if ty.dtype.is_bool else loaded
         return b.extract_value(arr, [2, 0]), item
     if isinstance(ty, T.Tuple):
-        tup = lw.expr(node)
-        slot = lw.alloca_entry(tup.type)
-        b.store(tup, slot)
+        slot = lw.alloca_entry(value.type)
+        b.store(value, slot)
         n = len(ty.items)
         if n == 0:
             return ir.Constant(i64, 0), None
-        elems = b.bitcast(slot, tup.type.elements[0].as_pointer())
+        elems = b.bitcast(slot, value.type.elements[0].as_pointer())
         return ir.Constant(i64, n), lambda k: b.load(b.gep(elems, [k]))
     if isinstance(ty, (T.ListType, T.UnicodeType)):
-        from .subscripts import object_sequence
-        return object_sequence(lw, node, ty)
+        from .subscripts import object_sequence_of
+        return object_sequence_of(lw, value, ty)
+    elem = value_type(element_type(None, None, ty))
     if isinstance(ty, T.Zip):
-        parts = [sequence(lw, a) for a in node.args]
+        parts = [sequence_of(lw, b.extract_value(value, i), t) for i, t in enumerate(ty.items)]
         length = parts[0][0]
         for other, _ in parts[1:]:
             length = b.select(b.icmp_unsigned("<", other, length), other, length)
-        elem = value_type(element_type(None, node, ty))
 
         def item(k):
             out = ir.Constant(elem, ir.Undefined)
@@ -139,11 +167,8 @@ def sequence(lw, node):
             return out
         return length, item
     if isinstance(ty, T.Enumerate):
-        length, get = sequence(lw, node.args[0])
-        start_node = _start_node(node)
-        start = ir.Constant(i64, 0) if start_node is None else \
-            lw.cast(lw.expr(start_node), lw.type_of(start_node), T.int64)
-        elem = value_type(element_type(None, node, ty))
+        start = b.extract_value(value, 0)
+        length, get = sequence_of(lw, b.extract_value(value, 1), ty.item)
 
         def item(k):
             out = b.insert_value(ir.Constant(elem, ir.Undefined), b.add(start, k), 0)

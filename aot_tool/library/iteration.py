@@ -21,6 +21,9 @@ def lower_for(lw, loop: ast.For) -> None:
     if T.is_object(ity):
         from .subscripts import lower_object_for
         lower_object_for(lw, loop)
+    elif isinstance(ity, T.Iterator):
+        from .iterators import lower_iterator_loop
+        lower_iterator_loop(lw, loop)
     elif isinstance(ity, (T.Zip, T.Enumerate)):
         from .iterables import lower_sequence_loop
         lower_sequence_loop(lw, loop)

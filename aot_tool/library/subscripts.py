@@ -105,7 +105,11 @@ def lower_object_for(lw, loop: ast.For) -> None:
 def object_sequence(lw, node, ty):
     """(length, item) of a list or str for zip()/enumerate(): the length taken once up
     front; each item borrowed (an object item is pinned until the next one replaces it)."""
-    seq = O.operand(lw, node)
+    return object_sequence_of(lw, O.operand(lw, node), ty)
+
+
+def object_sequence_of(lw, seq, ty):
+    """object_sequence of a borrowed list or str value."""
     length = O.check_int(lw, O.call(lw, "aot_obj_len", seq))
     item_ty = ty if isinstance(ty, T.UnicodeType) else ty.item
 

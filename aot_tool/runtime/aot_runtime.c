@@ -101,7 +101,7 @@ HIDDEN void aot_rt_raise(int kind, const char *message)
 {
     PyObject *types[] = {PyExc_ZeroDivisionError, PyExc_IndexError, PyExc_ValueError, PyExc_MemoryError,
                          PyExc_OverflowError, PyExc_AssertionError, PyExc_TypeError, PyExc_RuntimeError,
-                         PyExc_UnboundLocalError, PyExc_RecursionError};
+                         PyExc_UnboundLocalError, PyExc_RecursionError, PyExc_StopIteration};
     PyErr_SetString(types[kind], message);
 }
 

@@ -56,7 +56,7 @@ typedef struct { double real, imag; } Py_complex;
 
 extern PyObject *PyExc_ZeroDivisionError, *PyExc_IndexError, *PyExc_ValueError, *PyExc_MemoryError,
     *PyExc_OverflowError, *PyExc_AssertionError, *PyExc_TypeError, *PyExc_RuntimeError, *PyExc_ImportError,
-    *PyExc_UnboundLocalError, *PyExc_RecursionError;
+    *PyExc_UnboundLocalError, *PyExc_RecursionError, *PyExc_StopIteration;
 extern PyTypeObject PyFloat_Type, PyComplex_Type, PyBool_Type, PyByteArray_Type;
 extern PyObject _Py_NoneStruct, _Py_TrueStruct, _Py_FalseStruct;
 
