@@ -87,3 +87,78 @@ def test_linalg_module_needs_only_numpy(build):
     out = build(SOURCE)
     proc = run_python(RUN, out)
     assert proc.stdout.strip() == "ok"
+
+
+RANDOM_SOURCE = """
+import numpy as np
+import random
+from numba.pycc import CC
+cc = CC('rnd_a')
+other = CC('rnd_b')
+
+@cc.export('random', 'f8(i8)')
+def rnd(seed):
+    np.random.seed(seed)
+    return np.random.random()
+
+@cc.export('unseeded', 'f8()')
+def unseeded():
+    return np.random.random()
+
+@cc.export('py_unseeded', 'f8()')
+def py_unseeded():
+    return random.random()
+
+@other.export('seed_b', 'void(i8)')
+def seed_b(seed):
+    np.random.seed(seed)
+
+@other.export('unseeded_b', 'f8()')
+def unseeded_b():
+    return np.random.random()
+"""
+
+RANDOM_RUN = """
+import sys
+sys.modules['scipy'] = None
+import numpy as np
+import rnd_a, rnd_b
+assert rnd_a.random(42) == np.random.RandomState(42).random_sample()
+# each module has its own state: seeding one leaves the other's stream alone
+rnd_a.random(7)
+after_a = [rnd_a.unseeded() for _ in range(3)]
+rnd_b.seed_b(7)
+rnd_a.random(7)
+assert [rnd_a.unseeded() for _ in range(3)] == after_a
+assert rnd_b.unseeded_b() == np.random.RandomState(7).random_sample()
+# NumPy's global state is not compiled code's
+np.random.seed(7)
+rnd_a.random(8)
+assert rnd_a.unseeded() != np.random.random_sample()
+print(rnd_a.py_unseeded(), rnd_b.unseeded_b())
+"""
+
+
+def test_random_states_per_module_and_seeded_from_the_os(build):
+    out = build(RANDOM_SOURCE)
+    first = run_python(RANDOM_RUN, out).stdout.split()
+    second = run_python(RANDOM_RUN, out).stdout.split()
+    # the random module's state was never seeded: the OS seeds it, differently each run
+    assert first[0] != second[0]
+
+
+def test_bad_options_are_located_errors(tmp_path):
+    from conftest import cli
+    cases = {
+        "np.sort(a, kind='bogus')": "kind= must be one of",
+        "np.searchsorted(a[0], 1.0, side='middle')": "side= must be one of",
+        "np.linalg.inv(a[0])": "needs a 2-d array",
+        "np.random.choice(a)": "needs a 1-d array",
+    }
+    for expr, message in cases.items():
+        src = tmp_path / "bad.py"
+        src.write_text("import numpy as np\nfrom numba.pycc import CC\ncc = CC('bad')\n\n"
+                       f"@cc.export('f', 'f8(f8[:, :])')\ndef f(a):\n    x = {expr}\n    return 0.0\n")
+        proc = cli("build", src, "-o", tmp_path)
+        assert proc.returncode == 1, (expr, proc.stderr)
+        assert "bad.py:7:" in proc.stderr and message in proc.stderr, (expr, proc.stderr)

@@ -8,7 +8,7 @@ import ast
 from llvmlite import ir
 
 from ..frontend import types as T
-from .llvm_types import i8, i64
+from .llvm_types import i1, i8, i64
 
 
 class StatementLowering:
@@ -79,6 +79,18 @@ class StatementLowering:
         if fake in self.t.elem_types:
             from .array_store import store_augmented
             store_augmented(self, s)
+            return
+        if isinstance(s.target, ast.Subscript) and isinstance(self.type_of(s.target.value), T.Array) \
+                and not isinstance(self.type_of(fake.left), T.Array):
+            # `a[f()] += x`: the index is evaluated once, as in Python and numba
+            from ..library.operators import arith
+            ptr, ety = self.element_pointer(s.target)
+            old = self.b.load(ptr)
+            old = self.b.trunc(old, i1) if ety.is_bool else old
+            ty = self.type_of(fake)
+            new = arith(self, type(s.op), old, ety, self.expr(s.value), self.type_of(s.value), ty, fake)
+            new = self.cast(new, ty, ety)
+            self.b.store(self.b.zext(new, i8) if ety.is_bool else new, ptr)
             return
         value = self.expr(fake)
         self.assign(s.target, value, self.type_of(fake), False)

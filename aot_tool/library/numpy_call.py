@@ -30,6 +30,8 @@ class Arg:
 def type_code(ty) -> str:
     if isinstance(ty, T.Array):
         return f"a{ty.layout}{ty.ndim}{ty.dtype.short}"
+    if T.is_object(ty):
+        return "O"
     return ty.short
 
 

@@ -92,6 +92,25 @@ lowerer("method.array.argsort")(_native_or_bridge(".argsort", "argsort"))
 lowerer("method.array.sort")(_native_or_bridge(".sort", "sort_inplace", result=False))
 
 
+@typer("builtins.sorted")
+def _sorted_type(inf, node, args, kws):
+    """sorted() of a 1-d array: a list, as numba gives (lists.py handles other iterables)."""
+    if len(args) != 1 or kws:
+        raise inf.error(node, "sorted() of an array takes no key= or reverse=")
+    a = want_array(inf, node, args[0], "sorted", ndims=(1,))
+    return T.ListType(a.dtype)
+
+
+@lowerer("builtins.sorted")
+def _sorted(lw, node):
+    aty = lw.type_of(node.args[0])
+    rty = T.Array(aty.dtype, 1, "C")
+    arr = call_numpy(lw, "numpy.sort", [value_arg(lw, node.args[0])], rty)
+    items = call_numpy(lw, ".tolist", [Arg(f"aC1{aty.dtype.short}", arr)], lw.type_of(node))
+    lw.decref(lw.b.extract_value(arr, 0))
+    return items
+
+
 @typer("numpy.searchsorted")
 def _searchsorted_type(inf, node, args, kws):
     p = keyword_args(inf, node, args, kws, ("a", "v", "side"), 2, "np.searchsorted")

@@ -13,7 +13,8 @@
  *              ~                 None (takes no value pointer)
  *   RESULTS  '-' (ignored), or comma-separated codes: one for the result itself, several
  *            when NumPy returns a tuple; arrays are converted to the stated dtype and
- *            layout when NumPy returned another (as numba's static result types need).
+ *            layout when NumPy returned another (as numba's static result types need);
+ *            O keeps the returned object itself (a list).
  * Values are passed by pointer: args[k] for each ARG that takes one, results[k] for each RESULT.
  */
 
@@ -132,6 +133,11 @@ static PyObject *box_arg(const char *code, size_t n, void *value)
 /* Store `o` as the native value described by `code` into `out`; 0 or -1. */
 static int unbox_result(PyObject *o, const char *code, size_t n, void *out)
 {
+    if (code[0] == 'O') {   /* an object value (a list): the object itself */
+        Py_INCREF(o);
+        *(PyObject **)out = o;
+        return 0;
+    }
     if (code[0] == 'a') {
         char *end;
         long ndim = strtol(code + 2, &end, 10);
@@ -295,6 +301,8 @@ HIDDEN int aot_rt_numpy_call(PyObject **cache, const char *desc, void **args, vo
             size_t n = field(q, ',');
             if (q[0] == 'a')
                 Py_DECREF(((aot_array *)results[j])->owner);
+            else if (q[0] == 'O')
+                Py_DECREF(*(PyObject **)results[j]);
             q += n + 1;
         }
         goto done;

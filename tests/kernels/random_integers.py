@@ -11,8 +11,7 @@ def dice(seed, n):
     np.random.seed(seed)
     counts = np.zeros(6, dtype=np.int64)
     for _ in range(n):
-        face = np.random.randint(1, 7)
-        counts[face - 1] += 1
+        counts[np.random.randint(1, 7) - 1] += 1   # the index is drawn once
     return counts
 
 

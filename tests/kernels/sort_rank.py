@@ -78,3 +78,15 @@ TESTS = {
     'argsort_kinds': '[n]-3:3 n=0:40',
     'sort_big': '[n]-10:10 n=1:10',
 }
+
+
+@cc.export('sorted_gaps', 'f8(f8[:])')
+def sorted_gaps(x):
+    s = sorted(x)
+    g = 0.0
+    for i in range(1, len(s)):
+        g = max(g, s[i] - s[i - 1])
+    return g
+
+
+TESTS['sorted_gaps'] = '[n]-100:100 n=0:30'
