@@ -133,3 +133,50 @@ print(rss() - start)
     directory = cnt.__file__.rsplit("/", 1)[0]
     grown = int(run_python(code, directory).stdout.strip())
     assert grown < 4 * 1024 * 1024, f"memory grew by {grown} bytes over 10^5 rounds of calls"
+
+
+DISPATCH = '''
+from numba.pycc import CC
+from numba import typed, types
+cc = CC('disp')
+
+@cc.export('size', 'i8(unicode_type)')
+@cc.export('size', 'i8(ListType(f8))')
+def size(x):
+    return len(x) * 10
+
+@cc.export('size', 'i8(i8)')
+def size_of_int(x):
+    return x
+
+@cc.export('count', 'i8(unicode_type)')
+def count(text):
+    d = typed.Dict.empty(key_type=types.unicode_type, value_type=types.int64)
+    for w in text.split():
+        d[w] = 1
+    return len(d)
+'''
+
+
+def test_dispatch_and_numba_free_build(tmp_path):
+    """str and list signatures take part in dispatch; a source importing numba.typed and
+    numba.types builds where numba cannot be imported."""
+    (tmp_path / "src.py").write_text(DISPATCH)
+    run_python("""
+import runpy, sys
+sys.modules['numba'] = None
+sys.argv = ['aot_tool', 'build', 'src.py', '-o', 'out']
+try:
+    runpy.run_module('aot_tool', run_name='__main__')
+except SystemExit as e:
+    assert not e.code, e.code
+""", tmp_path, block=False)
+    out = run_python("""
+import disp
+print(disp.size('abc'), disp.size([1.0]), disp.size(3), disp.count('a b a'))
+try:
+    disp.size(b'x')
+except TypeError as e:
+    print('TypeError')
+""", tmp_path / "out").stdout.split()
+    assert out == ["30", "10", "3", "2", "TypeError"]

@@ -19,7 +19,7 @@ TYPE_NAMES = {"unicode_type": T.unicode_type, "string": T.unicode_type, "intp": 
 
 
 def _storable(inf, node, ty, what):
-    if isinstance(ty, (T.Module, T.Function, T.DType, T.RangeType, T.TypeRef, T.NoneType, T.Array)) or \
+    if isinstance(ty, (T.Module, T.Function, T.DType, T.RangeType, T.TypeRef, T.NoneType)) or \
             (isinstance(ty, T.Tuple) and any(isinstance(i, T.Array) for i in ty.items)):
         raise inf.error(node, f"cannot put {ty.name} in a {what}")
     return ty

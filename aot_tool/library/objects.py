@@ -128,6 +128,8 @@ def unbox_steal(lw, obj, ty):
             out = lw.b.insert_value(out, unbox_steal(lw, item, item_ty), k)
         lw.decref(obj)
         return out
+    if isinstance(ty, T.Array):
+        return _unbox_array(lw, obj, ty)
     if not isinstance(ty, T.Scalar):
         raise ValueError(f"cannot unbox {ty}")
     wide = T.Scalar("f", 64) if ty.is_float else T.complex128 if ty.is_complex else \
@@ -139,6 +141,25 @@ def unbox_steal(lw, obj, ty):
     if ty.is_bool:
         return lw.b.trunc(value, i1)
     return lw.cast(value, wide, ty)
+
+
+def _unbox_array(lw, obj, ty):
+    """An array item of a list or dict: the array value takes over the item's reference."""
+    from ..backend.llvm_types import typenum
+    from ..backend.unboxing import LAYOUT_CODE, expected_text
+    check_obj(lw, obj)
+    slot = lw.alloca_entry(value_type(ty))
+    where = lw.unit.cstring_constant("an item")
+    status = lw.b.call(lw.unit.decl("aot_rt_unbox_array"),
+                       [obj, lw.b.bitcast(slot, i8p), ir.Constant(i32, ty.ndim), ir.Constant(i32, typenum(ty.dtype)),
+                        ir.Constant(i8, LAYOUT_CODE[ty.layout]), ir.Constant(i32, 0), where, ir.Constant(i32, 0),
+                        where, lw.unit.cstring_constant(expected_text(ty))])
+    failed = lw.b.icmp_unsigned("!=", status, ir.Constant(i32, 0))
+    with lw.b.if_then(failed, likely=False):
+        lw.decref(obj)
+        lw.b.branch(lw.error_block)
+        lw.b.position_at_end(lw.fn.append_basic_block("dead"))
+    return lw.b.load(slot)
 
 
 def str_literal(lw, text: str):

@@ -490,5 +490,6 @@ static PyObject *arg_description(PyObject *o)
 #include "numpy_call.c"
 #include "sort.c"
 #include "aot_containers.c"
+#include "aot_strings.c"
 #include "reshape.c"
 #include "random.c"
