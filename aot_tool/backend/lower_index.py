@@ -30,6 +30,9 @@ class IndexLowering:
             if idx is not None:
                 return self.b.extract_value(base, idx % len(base_ty.items))
             return self.dynamic_tuple_item(base, base_ty, node.slice)
+        from ..library.fancy_index import lower_fancy, lowering_plan
+        if lowering_plan(self, node) is not None:   # None, ... or an array index
+            return lower_fancy(self, node)
         if isinstance(self.type_of(node), T.Array):
             return self.subarray(node)
         ptr, ety = self.element_pointer(node)
@@ -39,6 +42,9 @@ class IndexLowering:
     def subarray(self, node):
         """a[i], a[lo:hi:step], a[:, j] ...: a view borrowing a's owner.  Integer indices
         drop their dimension; slices keep it with Python's clamping of the bounds."""
+        from ..library.fancy_index import lower_fancy, lowering_plan
+        if lowering_plan(self, node) is not None:
+            return lower_fancy(self, node)
         vty, aty = self.type_of(node), self.type_of(node.value)
         arr = self.array_operand(node.value)
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]

@@ -57,7 +57,11 @@ class StatementLowering:
         self.b.branch(self.exit_block)
 
     def stmt_Assign(self, s) -> None:
+        from ..library.fancy_index import is_fancy_target, store_fancy
         from .array_store import is_view_target, store_assign
+        if len(s.targets) == 1 and is_fancy_target(self, s.targets[0]):
+            store_fancy(self, s.targets[0], self.expr(s.value), self.type_of(s.value), self.owned(s.value))
+            return
         if any(is_view_target(self, t) for t in s.targets):
             store_assign(self, s.targets, s.value)
             return
@@ -76,6 +80,10 @@ class StatementLowering:
     def stmt_AugAssign(self, s) -> None:
         self.check_assigned(s)
         fake = self.t.aug_binops[s]
+        from ..library.fancy_index import is_fancy_target, store_fancy
+        if is_fancy_target(self, s.target):     # a[mask] += v: a[mask] = a[mask] + v
+            store_fancy(self, s.target, self.expr(fake), self.type_of(fake), self.owned(fake))
+            return
         if fake in self.t.elem_types:
             from .array_store import store_augmented
             store_augmented(self, s)

@@ -99,6 +99,8 @@ class ExpressionTyping:
             return obj
         if path in MODULE_CONSTANTS:
             return T.float64
+        if path == "numpy.newaxis":
+            return T.none      # only meaningful in an index (library/fancy_index.py)
         if path.startswith("numpy.") and path[6:] in NUMPY_DTYPES:
             return T.DType(NUMPY_DTYPES[path[6:]])
         if path in TYPERS:
@@ -242,6 +244,10 @@ class ExpressionTyping:
                 self.expr(p)
 
     def index(self, node, base: T.Array):
+        from ..library.fancy_index import fancy_index_type
+        fancy = fancy_index_type(self, node, base)   # None, ... or an array index
+        if fancy is not NotImplemented:
+            return fancy
         parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         if len(parts) > base.ndim:
             raise self.error(node, f"too many indices for a {base.ndim}-d array")

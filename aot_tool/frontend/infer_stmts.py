@@ -109,6 +109,9 @@ class StatementTyping:
                 self.stored_vars.add(target.value.id)
             else:
                 self.stored_vars.add("*")
+            from ..library.fancy_index import check_fancy_store
+            if ty is not None and check_fancy_store(self, target, base, ty, value_node):
+                return
             itype = self.index(target, base)
             if ty is not None and itype is not None:
                 if isinstance(itype, T.Array):

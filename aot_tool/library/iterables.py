@@ -22,8 +22,8 @@ def element_type(inf, node, ity):
     if isinstance(ity, T.RangeType):
         return T.int64
     if isinstance(ity, T.Array):
-        if ity.ndim != 1:
-            raise inf.error(node, "only 1-d arrays can be iterated over (index the rows instead)")
+        if ity.ndim != 1:   # the rows: views of one dimension less
+            return T.Array(ity.dtype, ity.ndim - 1, "C" if ity.layout == "C" else "A")
         return ity.dtype
     if isinstance(ity, T.Tuple) and len(set(ity.items)) == 1:
         return ity.items[0]

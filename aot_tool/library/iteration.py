@@ -127,6 +127,15 @@ def _array_loop(lw, loop, ity) -> None:
 
     def body(k):
         raw = lw.b.gep(data, [lw.b.mul(k, stride)])
+        if ity.ndim > 1:    # `for row in a`: a view of row k, borrowing a's owner
+            from .array_helpers import make_view
+            row_ty = T.Array(ity.dtype, ity.ndim - 1, "C" if ity.layout == "C" else "A")
+            dims = range(1, ity.ndim)
+            row = make_view(lw, row_ty, lw.b.extract_value(arr, 0), raw,
+                            [lw.b.extract_value(arr, [2, d]) for d in dims], [lw.b.extract_value(arr, [3, d]) for d in dims])
+            lw.assign(loop.target, row, row_ty, False)
+            lw.block(loop.body)
+            return
         ptr = lw.b.bitcast(raw, lw.b.extract_value(arr, 1).type)
         value = lw.b.load(ptr)
         if ity.dtype.is_bool:
