@@ -34,7 +34,7 @@ def load_all() -> None:
     """Import every table module so its entries register themselves."""
     from . import (array_literals, builtins, casts, constructors, cumulative, joining, matrices, reductions,  # noqa: F401
                    scalar_math, selection, shapes, ufuncs)  # (ufuncs overrides np.power)
-    from . import fancy_index, statistics  # noqa: F401
+    from . import array_contains, fancy_index, statistics  # noqa: F401
     from . import hashing, iterables, iterators, operator_module, python_math  # noqa: F401
     from . import linalg, nprandom, sorting  # noqa: F401
     from . import dicts, lists, strings  # noqa: F401  (after builtins: they extend its entries)
