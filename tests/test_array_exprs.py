@@ -132,6 +132,13 @@ def chain(a):
 def int_iadd(a, b):
     a += b
 
+@cc.export('ellipsis', 'f8[:, :](f8[:, :], f8)')
+def ellipsis(a, x):
+    a[...] = x
+    b = a[..., 1:]
+    b[...] += 1.0
+    return a[...] + a[..., 0]
+
 @cc.export('fused_sum', 'f8(f8[:, :], f8[:])')
 def fused_sum(a, b):
     return np.sum(a * b) + ((a - a.mean()) ** 2).mean() + np.max(np.abs(a - b)) + (a < b).sum()
@@ -267,3 +274,10 @@ def test_fused_reductions(m):
     np.testing.assert_allclose(m.fused_sum(a[:, ::-2], b[::2]), np.sum(a[:, ::-2] * b[::2])
                                + ((a[:, ::-2] - a[:, ::-2].mean()) ** 2).mean()
                                + np.max(np.abs(a[:, ::-2] - b[::2])) + (a[:, ::-2] < b[::2]).sum(), rtol=1e-12)
+
+
+def test_ellipsis(m):
+    a = np.zeros((3, 3))
+    out = m.ellipsis(a, 2.0)
+    same(a, np.array([[2.0, 3.0, 3.0]] * 3), fresh=False)
+    same(out, a + a[..., 0])
