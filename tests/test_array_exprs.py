@@ -139,6 +139,16 @@ def ellipsis(a, x):
     b[...] += 1.0
     return a[...] + a[..., 0]
 
+@cc.export('ufunc_out', 'f8[:](f8[:], f8[:], f8[:])')
+def ufunc_out(a, b, c):
+    np.add(a, b, c)
+    np.sqrt(c, c)
+    return np.multiply(c, 2.0, c)
+
+@cc.export('maximum_out', 'void(i8[:, :], i8[:])')
+def maximum_out(a, b):
+    np.maximum(a, b, a)
+
 @cc.export('fused_sum', 'f8(f8[:, :], f8[:])')
 def fused_sum(a, b):
     return np.sum(a * b) + ((a - a.mean()) ** 2).mean() + np.max(np.abs(a - b)) + (a < b).sum()
@@ -281,3 +291,15 @@ def test_ellipsis(m):
     out = m.ellipsis(a, 2.0)
     same(a, np.array([[2.0, 3.0, 3.0]] * 3), fresh=False)
     same(out, a + a[..., 0])
+
+
+def test_ufunc_out(m):
+    a, b, c = np.arange(4.0), np.ones(4), np.zeros(4)
+    r = m.ufunc_out(a, b, c)
+    same(c, np.sqrt(a + b) * 2.0)
+    assert r is c
+    with pytest.raises(ValueError, match="could not broadcast"):
+        m.ufunc_out(a, b, np.zeros(3))
+    x = np.arange(6).reshape(2, 3)
+    m.maximum_out(x, np.array([2, 2, 7]))
+    same(x, np.array([[2, 2, 7], [3, 4, 7]]), fresh=False)

@@ -136,3 +136,16 @@ def _store_staged(lw, target, tty, root, leaves) -> None:
     element_loop(lw, node, [Leaf(node, temp, temp_ty)], shape, [(target, tty)], put, name="unstage")
     lw.decref(lw.b.extract_value(temp, 0))
 
+
+
+def store_ufunc_out(lw, node):
+    """`np.add(a, b, out)`: store into out and hand out a new reference to it."""
+    call, out_node = lw.t.ufunc_outs[node]
+    root, leaves = _tree(lw, call)
+    out = lw.expr(out_node)
+    store_tree(lw, out, lw.type_of(out_node), root, leaves)
+    release(lw, leaves)
+    if lw.owned(out_node):
+        return out      # a temporary out: its reference passes on
+    lw.incref(lw.b.extract_value(out, 0))
+    return out

@@ -22,6 +22,9 @@ class ExpressionLowering:
         elif node in self.t.elem_types:
             from .array_expr import lower_elementwise
             return lower_elementwise(self, node)
+        elif node in self.t.ufunc_outs:
+            from .array_store import store_ufunc_out
+            return store_ufunc_out(self, node)
         value = getattr(self, "expr_" + type(node).__name__)(node)
         if node in self.t.unwrapped:
             value = self.unwrap_optional(value, self.t.expr_types[node])

@@ -41,6 +41,7 @@ class Typed:
     stored_args: set = field(default_factory=set)    # parameters whose arrays are written into
     aug_binops: dict = field(default_factory=dict)   # AugAssign -> the BinOp it computes (a made-up node)
     elem_types: dict = field(default_factory=dict)   # elementwise array node -> its element type
+    ufunc_outs: dict = field(default_factory=dict)   # np.add(a, b, out) -> (the call without out, out)
     call_args: dict = field(default_factory=dict)    # user ast.Call -> argument node per parameter
     unwrapped: set = field(default_factory=set)      # optional-typed nodes used where the value is due
     pruned: dict = field(default_factory=dict)       # ast.If -> whether only its body (else: orelse) is live

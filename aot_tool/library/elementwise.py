@@ -142,7 +142,11 @@ def call_array_type(inf, node, path, args, kws):
     if not any(isinstance(a, T.Array) for a in args) or path == "numpy.where" and len(args) == 1:
         return None     # np.where(cond) gives indices, not elements (library/selection.py)
     if kws:
-        raise inf.error(node, f"keyword arguments of {_display(path)}() on arrays are not supported")
+        raise inf.error(node, f"keyword arguments of {_display(path)}() on arrays are not supported "
+                              "(numba takes out as the last positional argument)")
+    ufunc = FUNCTION_UFUNCS.get(path)
+    if ufunc in _NUMPY_HAS and path != "builtins.abs" and len(args) == getattr(np, ufunc).nin + 1:
+        return _ufunc_with_out(inf, node, args)
     elems, ndim = _elements(inf, node.args, args)
     scalar = TYPERS[path](inf, node, elems, {})
     if path == "numpy.clip":
@@ -156,6 +160,25 @@ def call_array_type(inf, node, path, args, kws):
 
 
 _NUMPY_HAS = {n for n in set(FUNCTION_UFUNCS.values()) if isinstance(getattr(np, n, None), np.ufunc)}
+
+
+def _ufunc_with_out(inf, node, args):
+    """`np.add(a, b, out)`: the ufunc of the inputs stored into `out` (broadcast, NumPy's
+    same_kind casting), which is also the result, as in numba.  The call without `out`
+    is a made-up node of this specialisation (`Typed.ufunc_outs`)."""
+    out_node, out_ty = node.args[-1], args[-1]
+    if not isinstance(out_ty, T.Array):
+        raise inf.error(out_node, f"the output argument must be an array, not {out_ty.name}")
+    entry = inf.t.ufunc_outs.get(node)
+    if entry is None:
+        call = ast.copy_location(ast.Call(func=node.func, args=node.args[:-1], keywords=[]), node)
+        inf.t.ufunc_outs[node] = entry = (call, out_node)
+    value = inf.expr(entry[0])
+    if value is None:
+        return None
+    check_view_store(inf, out_node, out_ty, value, node, True)
+    inf.stored_vars.add(out_node.id if isinstance(out_node, ast.Name) else "*")
+    return out_ty
 
 
 def check_view_store(inf, target, view, value, value_node, augmented) -> None:

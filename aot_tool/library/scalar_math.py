@@ -305,6 +305,9 @@ def complex_pow(lw, z, w, ty):
                  "ZeroDivisionError", "0.0 to a negative or complex power")
     zero_c = make_complex(b, z.type, zero, zero)
     one_c = make_complex(b, z.type, ir.Constant(zr.type, 1.0), zero)
+    if _quiet(lw):   # NumPy: 0 ** w is 0 where w's real part is positive, else nan
+        nan = ir.Constant(zr.type, math.nan)
+        zero_c = b.select(b.fcmp_ordered(">", wr, zero), zero_c, make_complex(b, z.type, nan, nan))
     return b.select(w_zero, one_c, b.select(z_zero, zero_c, result))
 
 
