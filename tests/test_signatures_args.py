@@ -76,6 +76,27 @@ def fill_pair(p):
         a[i] = v
 
 
+def pair_total(p):
+    (a, b), n = p
+    return a.sum() * n + b.sum()
+
+
+def fill_first(p, v):
+    a, n = p
+    for i in range(n):
+        a[i] = v
+
+
+@cc.export('pass_pairs', 'f8(Tuple((f8[:], f8[:])))')
+def pass_pairs(p):
+    return pair_total((p, 1)) + pair_total(((np.ones(3), p[0]), 2)) + pair_total(((p[1], np.zeros(2)), 3))
+
+
+@cc.export('fill_via_helper', 'void(f8[:], f8)')
+def fill_via_helper(a, v):
+    fill_first((a, len(a)), v)
+
+
 @cc.export('item_at', 'f8(Tuple((f8[:], i8)))')
 def item_at(p):
     return p[0][p[1]]
@@ -317,6 +338,26 @@ def test_tuples_holding_arrays(m):
                                                                      "NumPy array of float64")
     assert outcome(m.item_at, (a, 3))[0] == "IndexError"
     assert outcome(m.swap_arrays, (a, [1.0]))[0] == "TypeError"
+
+
+def test_tuples_holding_arrays_passed_to_helpers(m, py, tmp_path_factory):
+    a, b = np.arange(3.0), np.ones(2)
+    assert m.pass_pairs((a, b)) == py["pass_pairs"]((a, b))
+    m.fill_via_helper(a, 7.0)
+    assert a.tolist() == [7.0] * 3
+    a.flags.writeable = False
+    assert outcome(m.fill_via_helper, a, 1.0)[0] == "TypeError"
+    # the arrays a tuple literal creates for a call are released after it
+    import resource
+    def rss():
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    b2 = np.arange(2.0)
+    for _ in range(20000):
+        m.pass_pairs((b2, b2))
+    start = rss()
+    for _ in range(200000):
+        m.pass_pairs((b2, b2))
+    assert rss() - start < 8000     # KB; two leaked arrays a call would be ~40 MB
 
 
 # -- optional and none --

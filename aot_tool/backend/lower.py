@@ -202,6 +202,8 @@ class FunctionLowering(ClosureLowering, StatementLowering, ExpressionLowering, I
             value = self.cast(self.expr(a), self.type_of(a), want)
             if T.holds_refs(want) and self.owned(a):
                 temps.append((value, want))
+            elif isinstance(a, ast.Tuple) and T.holds_refs(want):
+                temps += self.literal_temps(a, value, want)
             args.append(value)
         args += captured           # a closure's captured variables (lower_closures.py)
         out = self.alloca_entry(value_type(callee.return_type))
@@ -211,6 +213,20 @@ class FunctionLowering(ClosureLowering, StatementLowering, ExpressionLowering, I
                 self.decref(ref)
         self.check_status(status)
         return self.b.load(out)
+
+    def literal_temps(self, node, value, ty) -> list:
+        """`f((np.ones(3), b))`: the new arrays and objects in a tuple literal (nested too)
+        live for the call only; (value, type) of each, to release after it."""
+        temps = []
+        for k, (elt, item) in enumerate(zip(node.elts, ty.items)):
+            if not T.holds_refs(item):
+                continue
+            part = self.b.extract_value(value, k)
+            if self.owned(elt):
+                temps.append((part, item))
+            elif isinstance(elt, ast.Tuple):
+                temps += self.literal_temps(elt, part, item)
+        return temps
 
     def alloca_entry(self, ty):
         with self.b.goto_block(self.fn.entry_basic_block):

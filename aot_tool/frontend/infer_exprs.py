@@ -349,7 +349,7 @@ class ExpressionTyping:
         if any(a is None for a in args):
             return None
         for a in args:
-            if isinstance(a, (T.Module, T.DType) + T.ONLY_ITERATED) or _holds_array(a):
+            if isinstance(a, (T.Module, T.DType) + T.ONLY_ITERATED):
                 raise self.error(node, f"cannot pass {a.name} to {fname}()")
         from .infer import _specialise  # the driver, which owns the registry of specialisations
         callee = _specialise(source, func, args, self.registry, self.order)
