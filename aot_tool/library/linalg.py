@@ -203,6 +203,16 @@ def _norm(inf, node, p):
     return real_of(linalg_dtype(x.dtype))
 
 
+def _eig(inf, node, p):
+    # numba: real input gives real results (ValueError if an eigenvalue is complex)
+    d = linalg_dtype(_square(inf, node, p["a"], "eig").dtype)
+    return T.Tuple((T.Array(d, 1, "C"), T.Array(d, 2, "C")))
+
+
+def _eigvals(inf, node, p):
+    return T.Array(linalg_dtype(_square(inf, node, p["a"], "eigvals").dtype), 1, "C")
+
+
 def _slogdet(inf, node, p):
     d = linalg_dtype(_square(inf, node, p["a"], "slogdet").dtype)
     return T.Tuple((d, real_of(d)))
@@ -223,6 +233,8 @@ LINALG = {
     "qr": (("a",), 1, _qr),
     "norm": (("x", "ord"), 1, _norm),
     "slogdet": (("a",), 1, _slogdet),
+    "eig": (("a",), 1, _eig),
+    "eigvals": (("a",), 1, _eigvals),
 }
 NUMBA_DEFAULTS = {"lstsq": {"rcond": -1.0}, "pinv": {"rcond": 1e-15}}
 
@@ -247,7 +259,7 @@ def _linalg(lw, node):
     for k, v in NUMBA_DEFAULTS.get(name, {}).items():
         if k not in given:
             args.append(Arg("f8", ir.Constant(ir.DoubleType(), v), k))
-    return call_numpy(lw, path, args, lw.type_of(node))
+    return call_numpy(lw, path, args, lw.type_of(node), real_results=name in ("eig", "eigvals"))
 
 
 for _name in LINALG:

@@ -57,10 +57,11 @@ def node_args(lw, node, skip=()) -> list:
     return args
 
 
-def call_numpy(lw, path: str, args: list, result_ty=None):
+def call_numpy(lw, path: str, args: list, result_ty=None, real_results=False):
     """Emit the bridged call of NumPy's `path` ('numpy.linalg.solve', or '.sort' for a method
     of the first argument); returns the result as a value of `result_ty` (an owned
-    reference for arrays), or nothing when `result_ty` is None."""
+    reference for arrays), or nothing when `result_ty` is None.  `real_results`: real
+    arrays are taken from NumPy's complex ones, a ValueError where that loses values."""
     b = lw.b
     codes = []
     pointers = []
@@ -76,7 +77,8 @@ def call_numpy(lw, path: str, args: list, result_ty=None):
         items = []
     else:
         items = list(result_ty.items) if isinstance(result_ty, T.Tuple) else [result_ty]
-        results = ",".join(type_code(t) for t in items)
+        results = ",".join(("R" if real_results and isinstance(t, T.Array) and not t.dtype.is_complex else "")
+                           + type_code(t) for t in items)
     desc = f"{path}|{','.join(codes)}|{results}"
     argv = _pointer_array(lw, pointers)
     out = None

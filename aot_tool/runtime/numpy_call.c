@@ -14,11 +14,13 @@
  *   RESULTS  '-' (ignored), or comma-separated codes: one for the result itself, several
  *            when NumPy returns a tuple; arrays are converted to the stated dtype and
  *            layout when NumPy returned another (as numba's static result types need);
- *            O keeps the returned object itself (a list).
+ *            O keeps the returned object itself (a list); R<array code> takes the real
+ *            part of a complex array, raising ValueError if any imaginary part is not 0.
  * Values are passed by pointer: args[k] for each ARG that takes one, results[k] for each RESULT.
  */
 
 PyObject *PyObject_Call(PyObject *, PyObject *, PyObject *);
+PyObject *PyObject_CallMethod(PyObject *, const char *, const char *, ...);
 PyObject *PyDict_New(void);
 int PyDict_SetItemString(PyObject *, const char *, PyObject *);
 PyObject *PyFloat_FromDouble(double);
@@ -137,6 +139,25 @@ static int unbox_result(PyObject *o, const char *code, size_t n, void *out)
         Py_INCREF(o);
         *(PyObject **)out = o;
         return 0;
+    }
+    if (code[0] == 'R') {   /* R<array code>: a real array from a possibly complex one (numba's eig) */
+        PyObject *imag = PyObject_GetAttrString(o, "imag");
+        PyObject *any = imag ? PyObject_CallMethod(imag, "any", NULL) : NULL;
+        int complex_values = any ? PyObject_IsTrue(any) : -1;
+        Py_XDECREF(imag);
+        Py_XDECREF(any);
+        if (complex_values < 0)
+            return -1;
+        if (complex_values) {
+            PyErr_SetString(PyExc_ValueError, "eig() argument must not cause a domain change.");
+            return -1;
+        }
+        PyObject *real = PyObject_GetAttrString(o, "real");
+        if (real == NULL)
+            return -1;
+        int status = unbox_result(real, code + 1, n - 1, out);
+        Py_DECREF(real);
+        return status;
     }
     if (code[0] == 'a') {
         char *end;
@@ -299,7 +320,7 @@ HIDDEN int aot_rt_numpy_call(PyObject **cache, const char *desc, void **args, vo
         q += field(q, '|') + 1;
         for (int j = 0; j < k; j++) {
             size_t n = field(q, ',');
-            if (q[0] == 'a')
+            if (q[0] == 'a' || q[0] == 'R')
                 Py_DECREF(((aot_array *)results[j])->owner);
             else if (q[0] == 'O')
                 Py_DECREF(*(PyObject **)results[j]);

@@ -80,3 +80,34 @@ TESTS = {
     'qr_orth': '[n,m]-3:3 n=1:6 m=1:6 atol=1e-8',
     'not_spd': '[n,n]-3:3 n=1:4 rtol=1e-7 atol=1e-9',
 }
+
+
+@cc.export('eig_real', 'f8[:](f8[:, :])')
+def eig_real(a):
+    # a symmetric matrix has real eigenvalues; numba's eig keeps them real
+    w, v = np.linalg.eig(spd(a))
+    return np.sort(w)
+
+
+@cc.export('eigvals_general', 'f8(f8[:, :])')
+def eigvals_general(a):
+    # complex eigenvalues of a real matrix: ValueError, as numba (NumPy returns complex)
+    w = np.linalg.eigvals(a)
+    return w.sum()
+
+
+@cc.export('eig_complex', 'c16[:](c16[:, :])')
+def eig_complex(a):
+    return np.linalg.eigvals(a)
+
+
+TESTS['eig_real'] = '[n,n]-3:3 n=1:5 rtol=1e-7 atol=1e-9'
+TESTS['eigvals_general'] = '[n,n]-3:3 n=1:4 rtol=1e-7 atol=1e-9 ref=eigvals_numba'
+TESTS['eig_complex'] = '[n,n]-3:3 n=1:4 rtol=1e-7 atol=1e-9'
+
+
+def eigvals_numba(a):
+    w = np.linalg.eigvals(a)
+    if np.any(w.imag != 0):
+        raise ValueError("eig() argument must not cause a domain change.")
+    return w.real.sum()
