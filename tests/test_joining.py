@@ -77,12 +77,32 @@ SOURCE = textwrap.dedent('''
     def repeat(a, r):
         return np.repeat(a, r)
 
+    @cc.export('dstack', 'f8[:, :, :](f8[:, :], f8[:, :])')
+    def dstack(a, b):
+        return np.dstack((a, b))
+
+    @cc.export('dstack1', 'f8[:, :, :](f8[:], f8[:])')
+    def dstack1(a, b):
+        return np.dstack((a, b))
+
+    @cc.export('append_flat', 'f8[:](f8[:, :], i4[:, :])')
+    def append_flat(a, b):
+        return np.append(a, b)
+
+    @cc.export('append_scalar', 'f8[:](i8[:], f8)')
+    def append_scalar(a, x):
+        return np.append(a, x)
+
+    @cc.export('append_axis', 'f8[:, :](f8[:, :], f8[:, :])')
+    def append_axis(a, b):
+        return np.append(a, b, axis=1)
+
     @cc.export('repeat_method', 'i8[:](i8[:], i8)')
     def repeat_method(a, r):
         return a.repeat(r)
 ''')
 
-PAIRS_2D = ["concat0", "concat1", "stack0", "stack_last", "hstack2"]
+PAIRS_2D = ["concat0", "concat1", "stack0", "stack_last", "hstack2", "dstack", "append_flat", "append_axis"]
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +117,7 @@ def ref():
 
 @pytest.mark.parametrize("name", PAIRS_2D)
 def test_pairs_2d(mod, ref, name):
-    second = np.int32 if name == "concat1" else np.float64
+    second = np.int32 if name in ("concat1", "append_flat") else np.float64
 
     @SETTINGS
     @given(arrays(2, max_side=3), arrays(2, second, max_side=3))
@@ -106,7 +126,7 @@ def test_pairs_2d(mod, ref, name):
     run()
 
 
-@pytest.mark.parametrize("name", ["concat_three", "hstack1", "vstack1"])
+@pytest.mark.parametrize("name", ["concat_three", "hstack1", "vstack1", "dstack1"])
 def test_pairs_1d(mod, ref, name):
     @SETTINGS
     @given(arrays(1), arrays(1))
@@ -127,6 +147,14 @@ def test_mixed_dimensions(mod, ref, name):
 def test_temporaries(mod, ref):
     a = np.arange(3.0)
     same(outcome(ref["concat_temp"], a), outcome(mod.concat_temp, a))
+
+
+def test_append_scalar(mod, ref):
+    @SETTINGS
+    @given(arrays(1, np.int64), st.floats(-10, 10))
+    def run(a, x):
+        same(outcome(ref["append_scalar"], a, x), outcome(mod.append_scalar, a, x))
+    run()
 
 
 def test_tile_and_repeat(mod, ref):

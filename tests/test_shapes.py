@@ -128,6 +128,38 @@ SOURCE = textwrap.dedent('''
                 z[i, j] = e[j] * a[i, j] + o[i, j]
         return z
 
+    @cc.export('swapaxes', 'f8[:, :, :](f8[:, :, :])')
+    def swapaxes(a):
+        return np.swapaxes(a, 0, 2)
+
+    @cc.export('moveaxis', 'f8[:, :, :](f8[:, :, :])')
+    def moveaxis(a):
+        return np.moveaxis(a, 0, -1)
+
+    @cc.export('atleast_2d', 'f8[:, :](f8[:])')
+    def atleast_2d(a):
+        return np.atleast_2d(a)
+
+    @cc.export('atleast_3d', 'f8[:, :, :](f8[:, :])')
+    def atleast_3d(a):
+        return np.atleast_3d(a)
+
+    @cc.export('atleast_3d_1', 'f8[:, :, :](f8[:])')
+    def atleast_3d_1(a):
+        return np.atleast_3d(a)
+
+    @cc.export('broadcast_rows', 'f8[:, :](f8[:], i8)')
+    def broadcast_rows(a, n):
+        return np.broadcast_to(a, (n, 3)).copy()
+
+    @cc.export('ascontiguous', 'f8[:, ::1](f8[:, :])')
+    def ascontiguous(a):
+        return np.ascontiguousarray(a)
+
+    @cc.export('asfortran', 'f8[::1, :](f8[:, :])')
+    def asfortran(a):
+        return np.asfortranarray(a)
+
     @cc.export('write_through_reshape', 'f8[:](f8[::1])')
     def write_through_reshape(a):
         b = a.reshape(1, -1)
@@ -147,7 +179,7 @@ def ref():
     return reference(SOURCE)
 
 
-ONE_2D = ["ravel", "flatten", "transpose", "astype_i4", "astype_bool", "expand0", "expand_last", "flip",
+ONE_2D = ["atleast_3d", "ascontiguous", "asfortran", "ravel", "flatten", "transpose", "astype_i4", "astype_bool", "expand0", "expand_last", "flip",
           "flip_axis", "fliplr", "flipud", "copy_c", "copy_f", "np_copy", "reshape_1d"]
 
 
@@ -184,7 +216,7 @@ def test_reshape_tuple(mod, ref):
     run()
 
 
-@pytest.mark.parametrize("name", ["transpose_axes", "np_transpose_axes"])
+@pytest.mark.parametrize("name", ["transpose_axes", "np_transpose_axes", "swapaxes", "moveaxis"])
 def test_transpose_3d(mod, ref, name):
     @SETTINGS
     @given(arrays(3))
@@ -216,6 +248,23 @@ def test_view(mod, ref, name):
     @given(arrays(2))
     def run(a):
         same(outcome(ref[name], a), outcome(getattr(mod, name), a), (a,))
+    run()
+
+
+@pytest.mark.parametrize("name", ["atleast_2d", "atleast_3d_1"])
+def test_axes_of_1d(mod, ref, name):
+    @SETTINGS
+    @given(arrays(1))
+    def run(a):
+        same(outcome(ref[name], a), outcome(getattr(mod, name), a), (a,))
+    run()
+
+
+def test_broadcast_to(mod, ref):
+    @SETTINGS
+    @given(arrays(1), st.integers(-1, 3))
+    def run(a, n):
+        same(outcome(ref["broadcast_rows"], a, n), outcome(mod.broadcast_rows, a, n))
     run()
 
 

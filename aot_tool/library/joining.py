@@ -16,13 +16,13 @@ from llvmlite import ir
 from ..backend.llvm_types import i8p, i64
 from ..frontend import types as T
 from ..frontend.syntax import _const_int
-from .array_helpers import (allocate, array_size, check_formatted, checked_mul, copy_into, element_ptr, index_loop,
-                            int_value, keyword_node, load, make_view, release, shape_of, shape_values, store,
-                            strides_of)
+from .array_helpers import (allocate, array_size, check_formatted, checked_mul, contiguous_strides, copy_into,
+                            element_ptr, index_loop, int_value, keyword_node, load, make_view, release, shape_of,
+                            shape_values, store, strides_of)
 from .registry import lowerer, typer
 
 _NAMES = {"numpy.concatenate": "concatenate", "numpy.stack": "stack", "numpy.hstack": "hstack",
-          "numpy.vstack": "vstack", "numpy.column_stack": "column_stack"}
+          "numpy.vstack": "vstack", "numpy.column_stack": "column_stack", "numpy.dstack": "dstack"}
 
 
 def _arrays_type(inf, node, args, name):
@@ -64,6 +64,11 @@ def _join_plan(error, node, items, name):
         if len(set(ndims)) != 1:
             raise error(node, "np.hstack() of arrays with different numbers of dimensions is not supported")
         return ndims[0], 0 if ndims[0] == 1 else 1, None
+    if name == "dstack":
+        ndim = max(3, max(ndims))
+        if any(n != ndim for n in ndims if n > 2):
+            raise error(node, "np.dstack() of arrays with different numbers of dimensions is not supported")
+        return ndim, 2, "depth"
     ndim = max(2, max(ndims))
     if any(n != ndim for n in ndims if n > 1):
         raise error(node, f"np.{name}() of arrays with different numbers of dimensions is not supported")
@@ -95,11 +100,16 @@ def tuple_items(lw, node):
 
 def _seen_as(lw, value, ty, ndim, how):
     """(shape, strides) of an array seen with `ndim` dimensions: a 1-d array becomes a
-    row (1, n) or a column (n, 1), as vstack and column_stack see it."""
+    row (1, n) or a column (n, 1), as vstack and column_stack see it; for dstack (1, n, 1)
+    and a 2-d one (m, n, 1)."""
     shape, strides = shape_of(lw, value, ty.ndim), strides_of(lw, value, ty.ndim)
     if ty.ndim == ndim:
         return shape, strides
     one = ir.Constant(i64, 1)
+    if how == "depth":
+        if ty.ndim == 1:
+            shape, strides = [one] + shape, [ir.Constant(i64, 0)] + strides
+        return shape + [one], strides + [ir.Constant(i64, 0)]
     if how == "row":
         return [one] + shape, [ir.Constant(i64, 0)] + strides
     return shape + [one], strides + [ir.Constant(i64, 0)]
@@ -111,9 +121,11 @@ def _accepted(node, message):
 
 @lowerer(*_NAMES)
 def _join(lw, node):
-    name = _NAMES[lw.t.calls[node][1]]
-    rty = lw.type_of(node)
-    items = tuple_items(lw, node.args[0])
+    return _joined(lw, node, lw.type_of(node), _NAMES[lw.t.calls[node][1]], tuple_items(lw, node.args[0]))
+
+
+def _joined(lw, node, rty, name, items):
+    """The result of joining `items` [(array, type, owned)] as np.<name> does."""
     ndim, axis, how = _join_plan(_accepted, node, [t for _, t, _ in items], name)
     b = lw.b
     seen = [_seen_as(lw, v, t, ndim if name != "stack" else t.ndim, how) for v, t, _ in items]
@@ -234,4 +246,62 @@ def _repeat(lw, node):
         lw.counted_loop(ir.Constant(i64, 0), reps, ir.Constant(i64, 1), 1, put, name="rep")
 
     index_loop(lw, shape_of(lw, arr, aty.ndim), body, name="repeat")
+    return out
+
+
+# -- np.append --
+
+@typer("numpy.append")
+def _append_type(inf, node, args, kws):
+    if len(args) != 2 or set(kws) - {"axis"} or not isinstance(args[0], T.Array):
+        raise inf.error(node, "np.append() takes an array, values and axis=")
+    arr, values = args
+    vdt = values.dtype if isinstance(values, T.Array) else values
+    if not isinstance(vdt, T.Scalar):
+        raise inf.error(node.args[1], f"np.append() cannot append {values.name}")
+    dtype = T.unify(arr.dtype, vdt)
+    axis_node = keyword_node(node, "axis")
+    if axis_node is None or isinstance(axis_node, ast.Constant) and axis_node.value is None:
+        return T.Array(dtype, 1, "C")
+    if not isinstance(values, T.Array) or values.ndim != arr.ndim:
+        raise inf.error(node, "np.append() along an axis needs values with as many dimensions as the array")
+    _join_plan(inf.error, _as_concatenate(node), [arr, values], "concatenate")
+    return T.Array(dtype, arr.ndim, "C")
+
+
+def _as_concatenate(node):
+    """np.append(a, b, axis=k) read as np.concatenate((a, b), axis=k)."""
+    pair = ast.copy_location(ast.Tuple(elts=list(node.args), ctx=ast.Load()), node)
+    return ast.copy_location(ast.Call(func=node.func, args=[pair], keywords=node.keywords), node)
+
+
+@lowerer("numpy.append")
+def _append(lw, node):
+    rty = lw.type_of(node)
+    axis_node = keyword_node(node, "axis")
+    if rty.ndim > 1 or axis_node is not None and not isinstance(lw.type_of(axis_node), T.NoneType):
+        items = [(lw.expr(a), lw.type_of(a), lw.owned(a)) for a in node.args]
+        return _joined(lw, _as_concatenate(node), rty, "concatenate", items)
+    b = lw.b
+    pieces = []
+    for a in node.args:
+        ty = lw.type_of(a)
+        value = lw.expr(a)
+        size = array_size(lw, value, ty.ndim) if isinstance(ty, T.Array) else ir.Constant(i64, 1)
+        pieces.append((value, ty, isinstance(ty, T.Array) and lw.owned(a), size))
+    out = allocate(lw, rty, [b.add(pieces[0][3], pieces[1][3])])
+    data = b.extract_value(out, 1)
+    position = ir.Constant(i64, 0)
+    for value, ty, owned, size in pieces:
+        if isinstance(ty, T.Array):
+            shape = shape_of(lw, value, ty.ndim)
+            cty = T.Array(rty.dtype, ty.ndim, "C")
+            part = make_view(lw, cty, b.extract_value(out, 0), b.gep(data, [position]), shape,
+                             contiguous_strides(lw, rty.dtype, shape))
+            copy_into(lw, part, cty, value, ty)
+            if owned:
+                release(lw, value)
+        else:
+            store(lw, lw.cast(value, ty, rty.dtype), b.gep(data, [position]), rty.dtype)
+        position = b.add(position, size)
     return out

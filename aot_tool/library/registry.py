@@ -32,8 +32,8 @@ def lowerer(*paths):
 
 def load_all() -> None:
     """Import every table module so its entries register themselves."""
-    from . import (array_literals, builtins, casts, constructors, cumulative, joining, matrices, reductions,  # noqa: F401
-                   scalar_math, selection, shapes, ufuncs)  # (ufuncs overrides np.power)
+    from . import (array_literals, axes, builtins, casts, constructors, cumulative, joining,  # noqa: F401
+                   matrices, reductions, scalar_math, selection, shapes, ufuncs)  # (ufuncs overrides np.power)
     from . import array_contains, fancy_index, statistics  # noqa: F401
     from . import hashing, iterables, iterators, operator_module, python_math  # noqa: F401
     from . import linalg, nprandom, sorting  # noqa: F401

@@ -131,7 +131,8 @@ def _copyto(lw, node):
     return ir.Constant(ir.IntType(8), 0)
 
 
-def broadcast_view(lw, src, sty, shape):
+def broadcast_view(lw, src, sty, shape, prefix=("could not broadcast input array from shape ",),
+                   middle=" into shape "):
     """src seen with `shape` (NumPy's broadcasting: missing leading dimensions and
     length-1 ones repeat, with stride 0); ValueError with NumPy's text otherwise."""
     b = lw.b
@@ -143,8 +144,7 @@ def broadcast_view(lw, src, sty, shape):
         one = b.icmp_signed("==", n, ir.Constant(i64, 1))
         bad = b.or_(bad, b.and_(b.not_(one), b.icmp_signed("!=", n, want)))
         strides.append(b.select(one, ir.Constant(i64, 0), s))
-    check_formatted(lw, bad, "ValueError", ["could not broadcast input array from shape "]
-                    + shape_text(lw, sshape) + [" into shape "] + shape_text(lw, shape))
+    check_formatted(lw, bad, "ValueError", list(prefix) + shape_text(lw, sshape) + [middle] + shape_text(lw, shape))
     return make_view(lw, T.Array(sty.dtype, len(shape), "A"), b.extract_value(src, 0), b.extract_value(src, 1),
                      shape, strides)
 

@@ -90,22 +90,22 @@ def resolve_shape(lw, size, dims):
     return [b.select(b.icmp_signed("<", d, zero), missing, d) for d in dims]
 
 
-def c_contiguous_base(lw, node):
-    """(array, aty) for node's array in C order: the array itself (with a reference the
-    caller owns) when it is C-contiguous, else a new C copy of it."""
+def c_contiguous_base(lw, node, order="C"):
+    """node's array contiguous in `order`: the array itself (with a reference the caller
+    owns) when it is, else a new copy of it in that order."""
     aty = lw.type_of(node)
     arr, owned = lw.expr(node), lw.owned(node)
-    if aty.layout == "C" or aty.ndim == 1 and aty.layout == "F":
+    if aty.layout == order or aty.ndim == 1 and aty.layout in "CF":
         return owned_result(lw, node, arr)
     b = lw.b
     slot = lw.alloca_entry(arr.type)
-    with b.if_else(is_contiguous(lw, arr, aty, "C")) as (same, copied):
+    with b.if_else(is_contiguous(lw, arr, aty, order)) as (same, copied):
         with same:
             if not owned:
                 lw.incref(b.extract_value(arr, 0))
             b.store(arr, slot)
         with copied:
-            cty = T.Array(aty.dtype, aty.ndim, "C")
+            cty = T.Array(aty.dtype, aty.ndim, order)
             fresh = allocate(lw, cty, shape_of(lw, arr, aty.ndim))
             copy_into(lw, fresh, cty, arr, aty)
             if owned:
@@ -347,3 +347,18 @@ def _flip(lw, node):
     data = b.gep(b.bitcast(b.extract_value(arr, 1), ir.IntType(8).as_pointer()), [offset])
     return make_view(lw, lw.type_of(node), b.extract_value(arr, 0), data, shape, strides)
 
+
+
+@typer("numpy.ascontiguousarray", "numpy.asfortranarray")
+def _contiguous_type(inf, node, args, kws):
+    path = inf.t.calls[node][1]
+    if len(args) != 1 or kws or not isinstance(args[0], T.Array):
+        raise inf.error(node, f"np.{path[6:]}() takes one array")
+    aty = args[0]
+    return T.Array(aty.dtype, aty.ndim, "F" if path == "numpy.asfortranarray" and aty.ndim > 1 else "C")
+
+
+@lowerer("numpy.ascontiguousarray", "numpy.asfortranarray")
+def _contiguous(lw, node):
+    """The array itself where it already has the layout, else a copy (NumPy's rule)."""
+    return c_contiguous_base(lw, node.args[0], lw.type_of(node).layout)
