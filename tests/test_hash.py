@@ -103,3 +103,32 @@ def test_nan_is_pseudo_random(mod):
     values = {mod.hash_f8(math.nan) for _ in range(20)}
     assert len(values) > 15
     assert all(isinstance(v, int) and v != -1 for v in values)
+
+
+TUPLE_SOURCE = '''
+from numba.pycc import CC
+
+cc = CC('hash_tuple_mod')
+
+
+@cc.export('hash_pair', 'i8(i8, f8)')
+def hash_pair(i, x):
+    return hash((i, x))
+
+
+@cc.export('hash_nested', 'i8(i8, c16)')
+def hash_nested(i, z):
+    return hash(((i, z), (), i))
+'''
+
+
+@pytest.fixture(scope="module")
+def tuple_mod(tmp_path_factory):
+    return build_and_load(tmp_path_factory.mktemp("hash_tuples"), "hash_tuple_mod", TUPLE_SOURCE)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(-(2**63), 2**63 - 1), st.floats(allow_nan=False))
+def test_tuples(tuple_mod, i, x):
+    assert tuple_mod.hash_pair(i, x) == hash((i, x))
+    assert tuple_mod.hash_nested(i, complex(x, -x)) == hash(((i, complex(x, -x)), (), i))

@@ -1,4 +1,4 @@
-"""hash() of numbers, equal to CPython's in the same process (numba's rule too):
+"""hash() of numbers and tuples, equal to CPython's in the same process (numba's rule too):
 integers reduce modulo the Mersenne prime 2**61 - 1 keeping their sign, a float is
 the exact rational value m * 2**e reduced the same way (a rotation of the 61-bit
 mantissa), inf hashes to 314159, a complex number combines its parts with 1000003,
@@ -23,15 +23,24 @@ _IMAG = 1000003
 def _hash_type(inf, node, args, kws):
     if kws or len(args) != 1:
         raise inf.error(node, "hash() takes one argument")
-    if not isinstance(args[0], T.Scalar):
-        raise inf.error(node.args[0], f"hash() of {args[0].name} is not supported (numbers only)")
+    if not _hashable(args[0]):
+        raise inf.error(node.args[0], f"hash() of {args[0].name} is not supported (numbers and tuples "
+                                      "of numbers only)")
     return T.int64
+
+
+def _hashable(ty) -> bool:
+    return isinstance(ty, T.Scalar) or isinstance(ty, T.Tuple) and all(_hashable(i) for i in ty.items)
 
 
 @lowerer("builtins.hash")
 def _hash(lw, node):
-    ty = lw.type_of(node.args[0])
-    v = lw.expr(node.args[0])
+    return hash_value(lw, lw.expr(node.args[0]), lw.type_of(node.args[0]))
+
+
+def hash_value(lw, v, ty):
+    if isinstance(ty, T.Tuple):
+        return _tuple_hash(lw, v, ty)
     if ty.is_complex:
         part = T.Scalar("f", ty.bits // 2)
         re = _float_hash(lw, lw.cast(lw.b.extract_value(v, 0), part, T.float64))
@@ -102,3 +111,22 @@ def _nan_hash(lw):
 
 def _u64(value):
     return ir.Constant(i64, value - (1 << 64) if value >= 1 << 63 else value)
+
+
+def _tuple_hash(lw, v, ty):
+    """CPython's tuplehash (xxHash's mixing of the items' hashes, since 3.8)."""
+    b = lw.b
+    acc = _u64(_XXPRIME_5)
+    for i, item_ty in enumerate(ty.items):
+        lane = hash_value(lw, b.extract_value(v, i), item_ty)
+        acc = b.add(acc, b.mul(lane, _u64(_XXPRIME_2)))
+        acc = b.or_(b.shl(acc, ir.Constant(i64, 31)), b.lshr(acc, ir.Constant(i64, 33)))
+        acc = b.mul(acc, _u64(_XXPRIME_1))
+    acc = b.add(acc, _u64(len(ty.items) ^ (_XXPRIME_5 ^ 3527539)))
+    minus_one = b.icmp_signed("==", acc, ir.Constant(i64, -1))
+    return b.select(minus_one, ir.Constant(i64, 1546275796), acc)
+
+
+_XXPRIME_1 = 11400714785074694791
+_XXPRIME_2 = 14029467366897019727
+_XXPRIME_5 = 2870177450012600261
