@@ -67,6 +67,11 @@ class ContainerLowering:
     def expr_SetComp(self, node):
         return self.comprehension(node, 2)
 
+    def stmt_Delete(self, s):
+        from ..library.subscripts import lower_delete
+        for target in s.targets:
+            lower_delete(self, target)
+
     def expr_JoinedStr(self, node):
         parts = self.b.alloca(pyobj, max(len(node.values), 1))
         for k, part in enumerate(node.values):

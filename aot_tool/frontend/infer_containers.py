@@ -102,6 +102,16 @@ class ContainerTyping:
                     raise self.error(part.value, f"f-strings can format numbers and str, not {ty.name}")
         return T.unicode_type
 
+    def stmt_Delete(self, s):
+        """`del lst[i]`, `del lst[a:b]`, `del d[k]` (IndexError, KeyError)."""
+        for target in s.targets:
+            base = self.expr(target.value) if isinstance(target, ast.Subscript) else None
+            if not (isinstance(target, ast.Subscript) and isinstance(base, (T.ListType, T.DictType))):
+                if isinstance(target, ast.Subscript) and base is None:
+                    continue
+                raise self.error(target, "del is only supported on list items and slices and dict keys")
+            self.object_subscript(target, base)
+
     # -- hooks called from infer_exprs / infer_stmts --
     def object_path_type(self, path):
         """numba's typed containers and type objects, or None for other paths."""

@@ -33,6 +33,8 @@ DECLS = {
     "aot_obj_getdefault_steal": (_P, [_P, _P, _P]),
     "aot_obj_setitem_steal": (i32, [_P, _P, _P, i64, i32]),
     "aot_obj_slice": (_P, [_P, i64, i64, i64, i32]),
+    "aot_obj_slice_object": (_P, [i64, i64, i64, i32]),
+    "aot_obj_delitem_steal": (i32, [_P, _P, i64, i32]),
     "aot_obj_iter": (_P, [_P]),
     "aot_obj_next": (_P, [_P, i32.as_pointer()]),
     "aot_obj_call_method": (_P, [_P, i8p, i32, _P.as_pointer()]),

@@ -119,3 +119,23 @@ def object_sequence_of(lw, seq, ty):
             lw.pin(value, item_ty)
         return value
     return length, item
+
+
+def lower_delete(lw, target):
+    """del lst[i] / del lst[a:b] / del d[k]."""
+    base_ty = lw.type_of(target.value)
+    base = O.operand(lw, target.value)
+    idx = target.slice
+    none = ir.Constant(pyobj, None)
+    if isinstance(base_ty, T.DictType):
+        args = (O.box_node(lw, idx, base_ty.key), ir.Constant(i64, 0), ir.Constant(i32, 0))
+    elif isinstance(idx, ast.Slice):
+        values, present = [], 0
+        for k, bound in enumerate((idx.lower, idx.upper, idx.step)):
+            values.append(ir.Constant(i64, 0) if bound is None else _index(lw, bound))
+            present |= (bound is not None) << k
+        args = (O.call(lw, "aot_obj_slice_object", *values, ir.Constant(i32, present)), ir.Constant(i64, 0),
+                ir.Constant(i32, 0))
+    else:
+        args = (none, _index(lw, idx), ir.Constant(i32, 1))
+    O.check_int(lw, O.call(lw, "aot_obj_delitem_steal", base, *args))

@@ -178,7 +178,34 @@ HIDDEN int aot_obj_setitem_steal(PyObject *o, PyObject *key, PyObject *value, in
     return r;
 }
 
+int PyObject_DelItem(PyObject *, PyObject *);
+
+/* del seq[i] (by_index) or del o[key], stealing key */
+HIDDEN int aot_obj_delitem_steal(PyObject *o, PyObject *key, int64_t index, int by_index)
+{
+    if (by_index)
+        return PySequence_DelItem(o, (Py_ssize_t)index);
+    if (!key)
+        return -1;
+    int r = PyObject_DelItem(o, key);
+    Py_DECREF(key);
+    return r;
+}
+
 /* o[lo:hi:step], each bound a boxed int or NULL for None */
+HIDDEN PyObject *aot_obj_slice_object(int64_t lo, int64_t hi, int64_t step, int present)
+{
+    PyObject *b[3] = {NULL, NULL, NULL};
+    int64_t v[3] = {lo, hi, step};
+    for (int k = 0; k < 3; k++)
+        if (present & (1 << k))
+            b[k] = PyLong_FromLongLong(v[k]);
+    PyObject *slice = PySlice_New(b[0], b[1], b[2]);
+    for (int k = 0; k < 3; k++)
+        Py_XDECREF(b[k]);
+    return slice;
+}
+
 HIDDEN PyObject *aot_obj_slice(PyObject *o, int64_t lo, int64_t hi, int64_t step, int present)
 {
     PyObject *b[3] = {NULL, NULL, NULL};

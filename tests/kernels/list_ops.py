@@ -1,6 +1,7 @@
 """List operations: indexing (negative, IndexError), item assignment, slicing (a new
-list), insert/extend/remove/index/count/reverse/sort, `in`, concatenation and aliasing."""
+list), insert/extend/remove/index/count/reverse/sort, `in`, concatenation, aliasing, del."""
 from numba.pycc import CC
+from numba import typed, types
 
 cc = CC('list_ops')
 
@@ -46,7 +47,21 @@ def setitem_oob(i):
     return xs[0] + xs[1] + xs[2]
 
 
+@cc.export('deleting', 'i8(i8[:], i8, i8)')
+def deleting(a, i, j):
+    xs = [x for x in a]
+    del xs[i]
+    del xs[j:]
+    d = typed.Dict.empty(key_type=types.int64, value_type=types.int64)
+    d[0] = 1
+    for x in xs:
+        d[x] = 1
+    del d[0]
+    return len(xs) * 100 + len(d)
+
+
 TESTS = {
+    'deleting': '[n]-4:4 -5:5 -3:3 n=0:6',
     'get': '[n]-5:5 -6:6 n=0:5',
     'edit': '[n]-9:9 -5:5 n=0:6',
     'alias': '0:5',
