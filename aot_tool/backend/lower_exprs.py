@@ -40,7 +40,7 @@ class ExpressionLowering:
         materialised elementwise expressions do)."""
         if isinstance(node, ast.Call) or node in self.t.elem_types:
             return True
-        if isinstance(node, ast.Subscript):
+        if isinstance(node, ast.Subscript) and not T.is_object(self.type_of(node.value)):
             from ..library.fancy_index import copies
             return copies(self, node)    # a[mask], a[idx]: a new array
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult) and isinstance(self.type_of(node), T.Array):
