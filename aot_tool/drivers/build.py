@@ -40,10 +40,11 @@ def modules_to_build(source, module=None) -> list:
 
 
 def build_module(source_path, output_dir=None, module=None, options=None, output_file=None,
-                 verbose=False) -> list:
-    """Build the module(s) of one source; returns the paths written."""
+                 verbose=False, root=None) -> list:
+    """Build the module(s) of one source; returns the paths written. Helper imports read
+    files only under `root` (default: the source's directory, or its top package's)."""
     options = options or Options()
-    source = pipeline.read_source(source_path, display_path=display_path(source_path))
+    source = pipeline.read_source(source_path, display_path=display_path(source_path), root=root)
     output_dir = output_dir or os.path.dirname(os.path.abspath(source_path))
     built = []
     for name in modules_to_build(source, module):

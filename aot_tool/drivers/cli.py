@@ -29,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="'host' or an LLVM CPU name; default: the generic CPU of the architecture family")
     b.add_argument("-O", "--opt-level", type=int, default=3, choices=[0, 1, 2, 3])
     b.add_argument("-v", "--verbose", action="store_true")
+    b.add_argument("--root", help="the source tree helper imports may read from (default: the source's "
+                                  "directory, or the directory holding its top package)")
     r = sub.add_parser("run", help="run a script as `python SCRIPT` would, with `numba.pycc` provided by "
                                    "aot_tool (so its `cc.compile()` builds with aot_tool, numba or not)")
     r.add_argument("script")
@@ -41,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-m", "--module", help="the CC, where the source has several")
     s.add_argument("-i", "--index", type=int, default=0, help="which signature of the export")
     s.add_argument("--target-cpu", default=None)
+    s.add_argument("--root", help="as for build")
     return p
 
 
@@ -122,7 +125,7 @@ def _show(args) -> int:
     from ..backend.export_unit import build_export_unit
     from ..frontend.infer import infer_export
     from .build import modules_to_build
-    source = pipeline.read_source(args.source)
+    source = pipeline.read_source(args.source, root=args.root)
     module = modules_to_build(source, args.module)[0]
     export = _pick_export(source, module, args.export, args.index)
     options = Options(target_cpu=args.target_cpu)
@@ -168,6 +171,6 @@ def _build(args) -> int:
     from .build import build_module
     options = Options(target_cpu=args.target_cpu, opt_level=args.opt_level)
     for path in build_module(args.source, args.output_dir, module=args.module, options=options,
-                             verbose=args.verbose):
+                             verbose=args.verbose, root=args.root):
         print(path)
     return 0

@@ -60,6 +60,7 @@ class Source:
     constants: dict = field(default_factory=dict)   # name -> (value, node)
     aliases: dict = field(default_factory=dict)     # local name -> dotted path ('np' -> 'numpy')
     from_imports: dict = field(default_factory=dict)  # local name -> (module text, level, name, node)
+    root: str = ""                # the source tree: helper imports read only files inside it
     _lines: list = field(default_factory=list)
     _helpers: dict = field(default_factory=dict)
 
@@ -90,50 +91,77 @@ class Source:
                                    f"{helper.display_path} has no such function or constant")
 
 
-def _candidate_files(source: Source, module_text: str, level: int):
+def _candidate_files(source: Source, module_text: str, level: int, node):
     parts = module_text.split(".") if module_text else []
     base = os.path.dirname(os.path.abspath(source.path))
+    root = source.root
     if level:
         for _ in range(level - 1):
             base = os.path.dirname(base)
+        if not _inside(base, root):
+            raise error_at(source, node, f"the relative import {'.' * level + module_text!r} leaves the source "
+                                         "tree; helper files must be inside it")
         roots = [base]
     else:
         roots, d = [], base
-        while True:
+        while _inside(d, root):
             roots.append(d)
             parent = os.path.dirname(d)
-            if parent == d:
+            if d == root or parent == d:
                 break
             d = parent
-    for root in roots:
-        stem = os.path.join(root, *parts) if parts else root
+    for root_dir in roots:
+        stem = os.path.join(root_dir, *parts) if parts else root_dir
         yield stem + ".py"
         yield os.path.join(stem, "__init__.py")
+
+
+def _inside(path: str, root: str) -> bool:
+    path, root = os.path.abspath(path), os.path.abspath(root)
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def default_root(path: str) -> str:
+    """The source tree of a source read without one given: its own directory, or for a
+    source inside a package, the directory that holds the top package (so
+    `from mypkg.helpers import f` finds mypkg/helpers.py)."""
+    d = os.path.dirname(os.path.abspath(path))
+    while os.path.isfile(os.path.join(d, "__init__.py")):
+        parent = os.path.dirname(d)
+        if parent == d:
+            break
+        d = parent
+    return d
 
 
 _HELPERS: dict = {}   # (path, display path) -> Source: a helper shared by many modules is parsed once
 
 
 def _read_helper(source: Source, module_text: str, level: int, node) -> Source:
-    for candidate in _candidate_files(source, module_text, level):
+    for candidate in _candidate_files(source, module_text, level, node):
         if os.path.isfile(candidate):
+            if not _inside(os.path.realpath(candidate), os.path.realpath(source.root)):
+                # a symlink out of the tree: never read it, never quote it
+                raise error_at(source, node, f"refusing to read the helper for {'.' * level + module_text!r}: "
+                                             "it is a link that leads outside the source tree")
             display = os.path.normpath(os.path.join(
                 os.path.dirname(source.display_path),
                 os.path.relpath(candidate, os.path.dirname(os.path.abspath(source.path)))))
             text = read_text(candidate)
-            key = (os.path.abspath(candidate), display)
+            key = (os.path.abspath(candidate), display, source.root)
             cached = _HELPERS.get(key)
             if cached is None or cached.text != text:
-                cached = _HELPERS[key] = read_source_text(text, candidate, display, want_cc=False)
+                cached = _HELPERS[key] = read_source_text(text, candidate, display, want_cc=False,
+                                                          root=source.root)
             return cached
     dots = "." * level
     raise error_at(source, node, f"cannot find module {dots + module_text!r}: only numpy, math, cmath, "
                                  "numba and plain-Python helper files in the source tree can be imported")
 
 
-def read_source(path: str, display_path: str | None = None, want_cc: bool = True) -> Source:
+def read_source(path: str, display_path: str | None = None, want_cc: bool = True, root: str | None = None) -> Source:
     """Parse the file at `path`; never executes it."""
-    return read_source_text(read_text(path), path, display_path, want_cc)
+    return read_source_text(read_text(path), path, display_path, want_cc, root=root)
 
 
 def read_text(path: str) -> str:
@@ -157,14 +185,16 @@ def decode_source(data: bytes, path: str) -> str:
                            path, 1, 0, None) from None
 
 
-def read_source_text(text: str, path: str, display_path: str | None = None, want_cc: bool = True) -> Source:
+def read_source_text(text: str, path: str, display_path: str | None = None, want_cc: bool = True,
+                     root: str | None = None) -> Source:
     display = display_path or path
     try:
         tree = ast.parse(text, filename=display)
     except SyntaxError as e:
         raise CompileError(f"invalid syntax: {e.msg}", display, e.lineno or 0, max((e.offset or 1) - 1, 0),
                            (e.text or "").rstrip("\n") or None) from None
-    source = Source(path=path, display_path=display, text=text, tree=tree)
+    source = Source(path=path, display_path=display, text=text, tree=tree,
+                    root=os.path.abspath(root) if root else default_root(path))
     _collect(source)
     if want_cc:
         from .discovery import discover

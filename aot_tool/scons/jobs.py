@@ -48,7 +48,7 @@ class ExportJob:
     def spec(self) -> tuple:
         """This job for a worker process (worker.py), which re-parses the same text."""
         src = self.source
-        return ("export", src.text, src.path, src.display_path, self.module, self.name, self.index,
+        return ("export", src.text, src.path, src.display_path, src.root, self.module, self.name, self.index,
                 self.options)
 
     def compile(self) -> bytes:

@@ -50,7 +50,9 @@ def read(node) -> pipeline.Source:
     cached = _parsed.get(key)
     if cached is None:
         from ..frontend.source import decode_source
-        cached = pipeline.read_source_text(decode_source(data, display_path(node)), path, display_path(node))
+        # the tree is the SConstruct's directory: helper imports read nothing outside it
+        cached = pipeline.read_source_text(decode_source(data, display_path(node)), path, display_path(node),
+                                           root=node.fs.Top.get_abspath())
         _parsed[key] = cached
     return cached
 

@@ -26,10 +26,10 @@ def run(spec):
     try:
         kind, *args = spec
         if kind == "export":
-            text, path, display, module, name, index, options = args
-            key = (path, hashlib.sha256(text.encode()).hexdigest())
+            text, path, display, root, module, name, index, options = args
+            key = (path, root, hashlib.sha256(text.encode()).hexdigest())
             if key not in _sources:
-                _sources[key] = pipeline.read_source_text(text, path, display)
+                _sources[key] = pipeline.read_source_text(text, path, display, root=root)
             return "ok", pipeline.compile_export(_sources[key], module, name, index, options)
         if kind == "init":
             module_name, exports, options = args
