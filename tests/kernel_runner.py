@@ -20,7 +20,8 @@ Argument tokens (the dtype always comes from the export's signature):
     [n]lo:hi       1-D array, length drawn from dimension `n`, elements in [lo, hi]
     [n,3]          2-D array with a literal dimension; `[n,m,k]` is 3-D
     (tok,tok,...)  a tuple (UniTuple/Tuple arguments) of the item tokens, no spaces:
-                   `(-5:5,-5:5,-5:5)`, nested `(0:9,(1:3,1:3))`
+                   `(-5:5,-5:5,-5:5)`, nested `(0:9,(1:3,1:3))`, arrays `([n]-1:1,0:5)`
+                   (C arrays, not compared after the call)
     tok?           an optional(...) argument: None or a value drawn by `tok`
     None           a `none` argument
     str            a str (unicode_type) of 0 to 12 characters from 'ab c,1é'
@@ -495,6 +496,14 @@ def parse_spec(text, sig: Signature) -> Spec:
         args.append(_arg_token(tok, text))
     if len(args) != len(sig.args):
         raise ValueError(f"spec {text!r} has {len(args)} arguments, signature has {len(sig.args)}")
+    for a in args:                     # dimensions named by arrays inside tuples
+        stack = list(a.items or ())
+        while stack:
+            item = stack.pop()
+            stack += item.items or []
+            for d in item.shape or ():
+                if isinstance(d, str):
+                    dims.setdefault(d, (0, 8))
     for a, t in zip(args, sig.args):
         if isinstance(t, ObjT):
             if (t.kind == "str") != (a.alphabet is not None) or \
@@ -526,7 +535,7 @@ def _arg_token(tok, text):
     if tok.startswith("(") and tok.endswith(")"):
         parts, depth, start = [], 0, 1
         for i, ch in enumerate(tok[1:-1], 1):
-            depth += {"(": 1, ")": -1}.get(ch, 0)
+            depth += {"(": 1, ")": -1, "[": 1, "]": -1}.get(ch, 0)
             if ch == "," and depth == 0:
                 parts.append(tok[start:i])
                 start = i + 1
@@ -586,16 +595,21 @@ def _py_scalar(dtype, v):
     return float(v)
 
 
-def _value_strategy(st, t, a: ArgSpec):
-    """Scalars, tuples of them, optionals and None (passed to the call as they are)."""
+def _value_strategy(st, t, a: ArgSpec, dims):
+    """Scalars, tuples of them (arrays inside tuples are C arrays), optionals and None,
+    passed to the call as they are."""
     if t is None:
         return st.none()
     if isinstance(t, OptionalT):
-        return st.one_of(st.none(), _value_strategy(st, t.inner, a))
+        return st.one_of(st.none(), _value_strategy(st, t.inner, a, dims))
     if isinstance(t, TupleT):
         if a.items is None or len(a.items) != len(t.items):
             raise ValueError(f"a {len(t.items)}-tuple argument needs a token like ({','.join(['*'] * len(t.items))})")
-        return st.tuples(*[_value_strategy(st, it, ia) for it, ia in zip(t.items, a.items)])
+        return st.tuples(*[_value_strategy(st, it, ia, dims) for it, ia in zip(t.items, a.items)])
+    if isinstance(t, Array):
+        from hypothesis.extra import numpy as hnp
+        shape = tuple(dims[d] if isinstance(d, str) else d for d in a.shape)
+        return hnp.arrays(t.dtype, shape, elements=_element_strategy(st, t.dtype, a))
     return _element_strategy(st, t.dtype, a).map(lambda v: _py_scalar(t.dtype, v))
 
 
@@ -612,7 +626,7 @@ def strategy(export: Export):
         out = []
         for a, t in zip(spec.args, sig.args):
             if t is None or isinstance(t, (OptionalT, TupleT)):
-                out.append(("s", draw(_value_strategy(st, t, a))))
+                out.append(("s", draw(_value_strategy(st, t, a, dims))))
                 continue
             if isinstance(t, ObjT) and t.kind == "str":
                 out.append(("s", draw(st.text(alphabet=a.alphabet, max_size=12))))
