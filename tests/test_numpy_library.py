@@ -32,6 +32,13 @@ def qr_sum(a):
             err = max(err, abs(p[i, j] - a[i, j]))
     return err
 
+@cc.export('sorting', 'f8(f8[:])')
+def sorting(x):
+    h, e = np.histogram(x, 4)
+    s = np.sort(x)
+    big = np.argsort(np.concatenate((x, x, x, x, x, x, x, x, x, x)))
+    return s[0] + h[0] + e[0] + big[0] + np.unique(x)[0] + len(sorted(x)) + np.random.choice(x, 3)[0] * 0
+
 @cc.export('first_of_pair', 'f8[:, :](f8[:, :])')
 def first_of_pair(a):
     w, v = np.linalg.eigh(a)
@@ -70,12 +77,13 @@ v = nplib.first_of_pair(a)
 assert sys.getrefcount(v) == 2 and v.flags.owndata or v.base is not None
 import tracemalloc
 tracemalloc.start()
-for _ in range(2000):
-    nplib.mm(a, a); nplib.fit(a, b)
+x = np.linspace(0.0, 1.0, 60)
+for _ in range(1000):
+    nplib.mm(a, a); nplib.fit(a, b); nplib.sorting(x)
 gc.collect()
 start = tracemalloc.get_traced_memory()[0]
-for _ in range(5000):
-    nplib.mm(a, a); nplib.fit(a, b)
+for _ in range(3000):
+    nplib.mm(a, a); nplib.fit(a, b); nplib.sorting(x)
 gc.collect()
 grown = tracemalloc.get_traced_memory()[0] - start
 assert grown < 200000, grown
