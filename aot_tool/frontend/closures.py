@@ -93,6 +93,9 @@ class ClosureTyping:
     """A mixin of `infer._Inferrer`, ahead of the statement and expression typing."""
 
     def closure_bindings(self) -> dict:
+        if getattr(self, "_bindings_found", False):
+            return self.t.closures
+        self._bindings_found = True       # once per pass over the function (most have none)
         if not self.t.closures:
             found = bindings(self.t.node)
             for node in _own_nodes(self.t.node):
