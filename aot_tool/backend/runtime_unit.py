@@ -92,12 +92,18 @@ class RuntimeObject:
         self.cache_entry = None
         if os.environ.get("AOT_TOOL_CACHE") != "off":
             self.cache_entry = os.path.join(cache_dir(), f"runtime-{runtime_key()}.o")
-        if self.cache_entry is None or not os.path.isfile(self.cache_entry):
-            self.proc = start_runtime_compile(self.path)
+        if self.cache_entry is not None:
+            try:
+                # a private copy: another process may clear the cache before we link
+                shutil.copyfile(self.cache_entry, self.path)
+                return
+            except OSError:
+                pass
+        self.proc = start_runtime_compile(self.path)
 
     def finish(self) -> str:
         if self.proc is None:
-            return self.cache_entry
+            return self.path
         finish(self.proc)
         if self.cache_entry is not None:
             try:
