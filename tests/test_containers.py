@@ -42,6 +42,13 @@ def grow(xs, n):
     for i in range(n):
         ys.append(i)
 
+@cc.export('fields', 'i8(unicode_type, unicode_type)')
+def fields(s, sep=","):
+    return _count(s) * 100 + len(s.split(sep))
+
+def _count(s, sep=" "):
+    return len(s.split(sep))
+
 @cc.export('build', 'i8(i8)')
 def build(n):
     s = set()
@@ -75,6 +82,7 @@ def test_results_and_errors(cnt):
     xs = [1]
     cnt.grow(xs, 3)
     assert xs == [1, 0, 1, 2]   # a reflected list: the caller sees the appends
+    assert cnt.fields("a b,c") == 202 and cnt.fields("a b,c", " ") == 202 and cnt.fields("a,b", sep=";") == 101
     assert cnt.build(12) == sum(len(str(i)) for i in range(12)) + 7 + len("12:0,1")
 
 

@@ -122,7 +122,11 @@ def _unbox_or_default(unit, b, fail, obj, ty, ctx, default):
     b.branch(done)
     b.position_at_end(omitted)
     dty = default_type(default)
-    fallback = convert.cast(b, constant(dty, default), dty, ty)
+    if isinstance(default, str):
+        from ..library.boundary import default_str
+        fallback = default_str(unit, b, default)
+    else:
+        fallback = convert.cast(b, constant(dty, default), dty, ty)
     omitted_end = b.block
     b.branch(done)
     b.position_at_end(done)

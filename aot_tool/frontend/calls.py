@@ -11,14 +11,16 @@ from __future__ import annotations
 import ast
 
 
-def is_literal(node) -> bool:
-    """A default numba can compile: a number, a boolean, None, -number, or a tuple of those."""
+def is_literal(node, top: bool = True) -> bool:
+    """A default numba can compile: a number, a boolean, None, -number, a str, or a tuple
+    of numbers, booleans and None."""
     if isinstance(node, ast.Constant):
-        return node.value is None or type(node.value) in (bool, int, float, complex)
+        return node.value is None or type(node.value) in (bool, int, float, complex) or \
+            (top and type(node.value) is str)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
         return isinstance(node.operand, ast.Constant) and type(node.operand.value) in (int, float, complex)
     if isinstance(node, ast.Tuple):
-        return all(is_literal(e) for e in node.elts)
+        return all(is_literal(e, top=False) for e in node.elts)
     return False
 
 

@@ -150,7 +150,7 @@ def _check_function_shape(source: Source, func: ast.FunctionDef) -> None:
                                      "arguments are not supported")
     for default in a.defaults:
         if not is_literal(default):
-            raise error_at(source, default, f"{func.name}(): default values must be literals (numbers, "
+            raise error_at(source, default, f"{func.name}(): default values must be literals (numbers, str, "
                                             "booleans, None or tuples of them), as numba requires")
     for deco in func.decorator_list:
         target = deco.func if isinstance(deco, ast.Call) else deco

@@ -46,6 +46,8 @@ def _constant_type(value):
         return T.float64
     if isinstance(value, complex):
         return T.complex128
+    if isinstance(value, str):
+        return T.unicode_type
     return T.Tuple(tuple(_constant_type(v) for v in value))
 
 

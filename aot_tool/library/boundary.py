@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from llvmlite import ir
 
-from ..backend.llvm_types import i32
+from ..backend.llvm_types import i32, i64, pyobj
 from ..frontend import types as T
 from .objects import DECLS, item_code
 
@@ -43,3 +43,15 @@ def unbox_object(unit, b, obj, ty, fname_c, idx, argname, expected):
     ret, args = DECLS["aot_obj_check_list"]
     return b.call(unit.decl("aot_obj_check_list", ret, args),
                   [obj, ir.Constant(i32, code), fname_c, idx, argname, expected])
+
+
+def default_str(unit, b, text: str):
+    """A str default of an exported parameter: borrowed from a literal the module keeps."""
+    cache = ir.GlobalVariable(unit.module, pyobj, name=f".aotdefault.{len(unit.module.globals)}")
+    cache.linkage = "internal"
+    cache.initializer = ir.Constant(pyobj, None)
+    ret, args = DECLS["aot_obj_str_literal"]
+    obj = b.call(unit.decl("aot_obj_str_literal", ret, args),
+                 [cache, unit.cstring_constant(text), ir.Constant(i64, len(text.encode("utf-8")))])
+    b.call(unit.decl("aot_rt_decref"), [obj])   # the cache keeps its own reference
+    return obj
