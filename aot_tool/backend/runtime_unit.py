@@ -30,9 +30,10 @@ def runtime_source_path() -> str:
 
 
 def c_compiler() -> list:
-    """The C compiler: $CC, else the one Python was built with, else cc."""
+    """The C compiler: $CC, else the one Python was built with, else cc; every word of it
+    (`ccache gcc`, `gcc -m32`), which the runtime's cache key includes."""
     cc = os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc"
-    return shlex.split(cc)[:1]
+    return shlex.split(cc)
 
 
 def compile_command(output: str, compiler=None) -> list:

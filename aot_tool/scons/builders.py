@@ -14,6 +14,7 @@ between checkouts at different places.
 from __future__ import annotations
 
 import os
+import shlex
 import re
 
 import SCons.Builder
@@ -106,7 +107,7 @@ def _runtime(env, directory, options, suffix):
     node = env.Dir(shared).File(name) if shared else env.File(os.path.join(directory, name))
     key = node.get_abspath()
     if key not in _runtimes:
-        compiler = tuple(env.subst("$CC").split()[:1])
+        compiler = tuple(shlex.split(env.subst("$CC")))   # every word: `ccache gcc`, `gcc -m32`
         _runtimes[key] = _object(env, [node], RuntimeJob(options, compiler))[0]
     return _runtimes[key]
 
