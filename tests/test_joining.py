@@ -97,6 +97,10 @@ SOURCE = textwrap.dedent('''
     def append_axis(a, b):
         return np.append(a, b, axis=1)
 
+    @cc.export('repeat_each', 'f8[:](f8[:, :], i8[:])')
+    def repeat_each(a, r):
+        return np.repeat(a, r)
+
     @cc.export('repeat_method', 'i8[:](i8[:], i8)')
     def repeat_method(a, r):
         return a.repeat(r)
@@ -186,3 +190,15 @@ def test_mismatch_messages(mod):
         mod.concat0(np.zeros((1, 2)), np.zeros((1, 3)))
     with pytest.raises(ValueError, match="^all input arrays must have the same shape$"):
         mod.stack0(np.zeros((1, 2)), np.zeros((2, 1)))
+
+
+def test_repeat_counts_per_element(mod, ref):
+    @SETTINGS
+    @given(arrays(2, max_side=3), st.lists(st.integers(-1, 3), min_size=0, max_size=10))
+    def run(a, counts):
+        r = np.array(counts, dtype=np.int64)
+        same(outcome(ref["repeat_each"], a, r), outcome(mod.repeat_each, a, r))
+    run()
+    a = np.arange(6.0).reshape(2, 3)
+    same(outcome(ref["repeat_each"], a, np.array([2])), outcome(mod.repeat_each, a, np.array([2])))
+    same(outcome(ref["repeat_each"], a, np.arange(6)), outcome(mod.repeat_each, a, np.arange(6)))

@@ -16,9 +16,9 @@ from llvmlite import ir
 from ..backend.llvm_types import i8p, i64
 from ..frontend import types as T
 from ..frontend.syntax import _const_int
-from .array_helpers import (allocate, array_size, check_formatted, checked_mul, contiguous_strides, copy_into,
-                            element_ptr, index_loop, int_value, keyword_node, load, make_view, release, shape_of,
-                            shape_values, store, strides_of)
+from .array_helpers import (TOO_BIG, allocate, array_size, check_formatted, checked_mul, contiguous_strides,
+                            copy_into, element_ptr, index_loop, int_value, keyword_node, load, make_view, release,
+                            shape_of, shape_values, store, strides_of)
 from .registry import lowerer, typer
 
 _NAMES = {"numpy.concatenate": "concatenate", "numpy.stack": "stack", "numpy.hstack": "hstack",
@@ -214,39 +214,89 @@ def _tile(lw, node):
 @typer("numpy.repeat", "method.array.repeat")
 def _repeat_type(inf, node, args, kws):
     if len(args) != 2 or kws or not isinstance(args[0], T.Array):
-        raise inf.error(node, "np.repeat() takes an array and a number of repetitions (axis= is not supported)")
-    if not (isinstance(args[1], T.Scalar) and args[1].is_int):
-        raise inf.error(node, "the number of repetitions must be an integer")
+        raise inf.error(node, "np.repeat() takes an array and repetitions (axis= is not supported, as in numba)")
+    reps = args[1]
+    if not (isinstance(reps, T.Scalar) and reps.is_int or isinstance(reps, T.Array) and reps.ndim == 1
+            and reps.dtype.is_int):
+        raise inf.error(node, "the repetitions must be an integer or a 1-d integer array")
     return T.Array(args[0].dtype, 1, "C")
 
 
 @lowerer("numpy.repeat", "method.array.repeat")
 def _repeat(lw, node):
+    """Each element (in C order) repeated: a count for all, or one count per element."""
     method = lw.t.calls[node][1].startswith("method.")
     src = node.func.value if method else node.args[0]
     count_node = node.args[0] if method else node.args[1]
-    aty, rty = lw.type_of(src), lw.type_of(node)
+    aty, rty, cty = lw.type_of(src), lw.type_of(node), lw.type_of(count_node)
     arr = lw.array_operand(src)
-    reps = int_value(lw, count_node)
     b = lw.b
+    zero, one = ir.Constant(i64, 0), ir.Constant(i64, 1)
     size = array_size(lw, arr, aty.ndim)
-    out = allocate(lw, rty, [checked_mul(lw, size, reps)])    # negative: NumPy's "negative dimensions" error
+    if isinstance(cty, T.Array):
+        counts = lw.array_operand(count_node)
+        n = array_size(lw, counts, 1)
+        check_formatted(lw, b.and_(b.icmp_signed("!=", n, one), b.icmp_signed("!=", n, size)), "ValueError",
+                        ["operands could not be broadcast together with shape ("] + [size, ",) (", n, ",)"])
+        step = b.select(b.icmp_signed("==", n, one), zero, one)     # one count for all, or one each
+
+        def count_at(k):
+            return lw.cast(load(lw, element_ptr(lw, counts, cty, [b.mul(k, step)]), cty.dtype), cty.dtype, T.int64)
+
+        total = lw.alloca_entry(i64)
+        b.store(zero, total)
+
+        def add(k):
+            c = count_at(k)
+            lw.check(b.icmp_signed("<", c, zero), "ValueError", "repeats may not contain negative values.")
+            pair = b.call(lw.unit.module.declare_intrinsic(
+                "llvm.sadd.with.overflow", [i64], ir.FunctionType(ir.LiteralStructType([i64, ir.IntType(1)]),
+                                                                   [i64, i64])), [b.load(total), c])
+            lw.check(b.extract_value(pair, 1), "ValueError", TOO_BIG)
+            b.store(b.extract_value(pair, 0), total)
+
+        # a single count acts as a scalar one (NumPy: size * count, no negative-count check)
+        used = b.select(b.icmp_signed("==", n, one), zero, n)
+        lw.counted_loop(zero, used, one, 1, add, name="reps")     # checks every count, sums them
+        out_size = _repeat_total(lw, n, size, count_at, total)
+    else:
+        reps = int_value(lw, count_node)
+        out_size = checked_mul(lw, size, reps)     # negative: NumPy's "negative dimensions" error
+        count_at = None
+    out = allocate(lw, rty, [out_size])
     data = b.extract_value(out, 1)
-    position = lw.alloca_entry(i64)
-    b.store(ir.Constant(i64, 0), position)
+    position, element = lw.alloca_entry(i64), lw.alloca_entry(i64)
+    b.store(zero, position)
+    b.store(zero, element)
 
     def body(index):
         value = load(lw, element_ptr(lw, arr, aty, index), aty.dtype)
+        k = b.load(element)
+        times = count_at(k) if count_at else reps
+        b.store(b.add(k, one), element)
 
         def put(_):
-            k = b.load(position)
-            store(lw, value, b.gep(data, [k]), rty.dtype)
-            b.store(b.add(k, ir.Constant(i64, 1)), position)
+            p = b.load(position)
+            store(lw, value, b.gep(data, [p]), rty.dtype)
+            b.store(b.add(p, one), position)
 
-        lw.counted_loop(ir.Constant(i64, 0), reps, ir.Constant(i64, 1), 1, put, name="rep")
+        lw.counted_loop(zero, times, one, 1, put, name="rep")
 
     index_loop(lw, shape_of(lw, arr, aty.ndim), body, name="repeat")
     return out
+
+
+def _repeat_total(lw, n, size, count_at, total):
+    """The output length: size times the single count, or the sum of the counts."""
+    b = lw.b
+    single = b.icmp_signed("==", n, ir.Constant(i64, 1))
+    slot = lw.alloca_entry(i64)
+    with b.if_else(single) as (one_count, per_element):
+        with one_count:
+            b.store(checked_mul(lw, size, count_at(ir.Constant(i64, 0))), slot)
+        with per_element:
+            b.store(b.load(total), slot)
+    return b.load(slot)
 
 
 # -- np.append --
