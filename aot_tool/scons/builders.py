@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import os
 import shlex
+import sys
+import types
 import re
 
 import SCons.Builder
@@ -38,6 +40,27 @@ def AOTModule(env, target, source, **keywords):
     settings.KEYWORDS and docs/scons.md; upper-case keywords override
     construction variables for this module only.
     """
+    try:
+        return _aot_module(env, target, source, **keywords)
+    except SCons.Errors.UserError as err:
+        raise _at_callers_line(err) from None
+
+
+def _at_callers_line(err):
+    """The error with a traceback ending in the SConstruct/SConscript line that called
+    AOTModule: SCons reports a UserError at the deepest frame outside SCons' own files,
+    which would otherwise be a line of aot_tool."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    frame = sys._getframe(1)
+    while frame is not None and (os.path.abspath(frame.f_code.co_filename).startswith(here)
+                                 or f"{os.sep}SCons{os.sep}" in frame.f_code.co_filename):
+        frame = frame.f_back
+    if frame is None:
+        return err
+    return err.with_traceback(types.TracebackType(None, frame, frame.f_lasti, frame.f_lineno))
+
+
+def _aot_module(env, target, source, **keywords):
     asked, overrides = settings.split_keywords(keywords)
     if overrides:
         env = env.Override(overrides)

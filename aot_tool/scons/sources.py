@@ -12,6 +12,7 @@ import hashlib
 import os
 
 import SCons.Errors
+import SCons.Warnings
 
 from .. import pipeline
 
@@ -62,6 +63,10 @@ def display_path(node) -> str:
     return node.get_internal_path()
 
 
+class AOTNameWarning(SCons.Warnings.WarningOnByDefault):
+    """A target named almost like the source's only CC."""
+
+
 def choose_module(source: pipeline.Source, target_name: str, asked: str | None) -> str:
     """The CC to build: `module=` if given, else the one named like the target, else the only one."""
     names = sorted(source.modules)
@@ -72,6 +77,12 @@ def choose_module(source: pipeline.Source, target_name: str, asked: str | None) 
     if target_name in source.modules:
         return target_name
     if len(names) == 1:
+        import difflib
+        if difflib.get_close_matches(target_name, names, n=1, cutoff=0.8):
+            SCons.Warnings.warn(AOTNameWarning,
+                                f"AOTModule('{target_name}'): the only CC in {source.display_path} is named "
+                                f"{names[0]!r}; building it as module {target_name!r} (a typo? pass "
+                                f"module={names[0]!r} to say it is meant)")
         return names[0]
     if not names:
         raise SCons.Errors.UserError(f"{source.display_path}: no CC('...') object found; "
