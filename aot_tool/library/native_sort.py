@@ -10,7 +10,6 @@ import ast
 from llvmlite import ir
 
 from ..backend.llvm_types import i8, i8p, i32, i64, typenum, value_type
-from ..frontend import types as T
 from .array_helpers import allocate
 from .numpy_call import Arg, call_numpy, type_code
 

@@ -6,14 +6,12 @@ Each draw is a call into the runtime (a few ns); `size=` fills a new C array in 
 
 from __future__ import annotations
 
-import ast
-
 from llvmlite import ir
 
 from ..backend.llvm_types import f64, i32, i64
 from ..frontend import types as T
 from .array_helpers import allocate, array_size, shape_ndim, shape_values
-from .numpy_call import keyword_args, want_array
+from .numpy_call import keyword_args
 from .registry import LIBRARY_MODULES, lowerer, typer
 
 LIBRARY_MODULES.update({"numpy.random", "random"})
@@ -183,6 +181,3 @@ def _seed(lw, node):
     # NumPy refuses seeds outside [0, 2**32); numba takes the low 32 bits
     lw.b.call(_rt(lw, "seed", ir.VoidType(), [i32, i32]), [ir.Constant(i32, which), lw.b.trunc(value, i32)])
     return ir.Constant(ir.IntType(8), 0)
-
-
-from . import nprandom_more  # noqa: E402,F401  (shuffle, permutation, choice, the random module)
