@@ -112,6 +112,19 @@ class ContainerTyping:
                 raise self.error(target, "del is only supported on list items and slices and dict keys")
             self.object_subscript(target, base)
 
+    def type_alias(self, name):
+        """A module-level numba type, as numba's docs write them outside compiled code
+        (`int_list = types.ListType(types.int64)`): read with the signature grammar."""
+        from .signatures import SignatureError, parse_type
+        for stmt in self.src.tree.body:
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and \
+                    isinstance(stmt.targets[0], ast.Name) and stmt.targets[0].id == name:
+                try:
+                    return T.TypeRef(parse_type(ast.unparse(stmt.value)))
+                except SignatureError:
+                    return None
+        return None
+
     # -- hooks called from infer_exprs / infer_stmts --
     def object_path_type(self, path):
         """numba's typed containers and type objects, or None for other paths."""

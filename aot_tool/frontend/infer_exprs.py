@@ -88,6 +88,9 @@ class ExpressionTyping:
             return T.Function(f"import:{name}")
         if name in BUILTIN_NAMES:
             return T.Function(f"builtins.{name}")
+        alias = self.type_alias(name)
+        if alias is not None:
+            return alias
         raise self.error(node, f"name '{name}' is not defined")
 
     def path_type(self, node, path):

@@ -5,6 +5,8 @@ into a CPython dict, so hashing and equality of int, float and str keys are Pyth
 
 from __future__ import annotations
 
+import ast
+
 from llvmlite import ir
 
 from ..frontend import types as T
@@ -96,3 +98,33 @@ def _new_set(lw, node):
     if node.args:
         return O.check_obj(lw, O.call(lw, "aot_obj_set_from", O.operand(lw, node.args[0])))
     return lw.new_object(2)
+
+
+# -- numba's type constructors, for typed.Dict.empty(value_type=types.ListType(types.int64)) --
+
+def _typeref_args(inf, node, args, kws, n, name):
+    if kws or len(args) != n or not all(isinstance(a, T.TypeRef) for a in args):
+        raise inf.error(node, f"types.{name}() takes {n} type(s) such as types.int64")
+    return [a.type for a in args]
+
+
+@typer("numba.types.ListType")
+def _list_typeref(inf, node, args, kws):
+    return T.TypeRef(T.ListType(*_typeref_args(inf, node, args, kws, 1, "ListType")))
+
+
+@typer("numba.types.DictType")
+def _dict_typeref(inf, node, args, kws):
+    return T.TypeRef(T.DictType(*_typeref_args(inf, node, args, kws, 2, "DictType")))
+
+
+@typer("numba.types.UniTuple")
+def _unituple_typeref(inf, node, args, kws):
+    if kws or len(args) != 2 or not isinstance(args[0], T.TypeRef) or not isinstance(node.args[1], ast.Constant):
+        raise inf.error(node, "types.UniTuple() takes a type and a literal count")
+    return T.TypeRef(T.Tuple((args[0].type,) * int(node.args[1].value)))
+
+
+@lowerer("numba.types.ListType", "numba.types.DictType", "numba.types.UniTuple")
+def _typeref_value(lw, node):
+    return ir.Constant(ir.IntType(8), 0)   # types exist at compile time only
