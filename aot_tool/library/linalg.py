@@ -89,7 +89,7 @@ def _native_dot(lw, x, y, xty, yty, rty):
 
 def lower_product(lw, node, left, right, path="numpy.dot"):
     lty, rty, ty = lw.type_of(left), lw.type_of(right), lw.type_of(node)
-    if isinstance(ty, T.Scalar) and not ty.is_complex:
+    if isinstance(ty, T.Scalar) and (ty.is_float or ty.is_int):
         x, y = lw.array_operand(left), lw.array_operand(right)
         return _native_dot(lw, x, y, lty, rty, ty)
     return call_numpy(lw, path, [value_arg(lw, left), value_arg(lw, right)], ty)
