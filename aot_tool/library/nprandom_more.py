@@ -10,7 +10,8 @@ from llvmlite import ir
 
 from ..backend.llvm_types import i8, i8p, i32, i64, value_type
 from ..frontend import types as T
-from .array_helpers import allocate, copy_into, element_ptr, load, shape_ndim, shape_of, shape_values
+from .array_helpers import (allocate, copy_into, element_ptr, index_loop, load, shape_ndim, shape_of,
+                            shape_values)
 from .nprandom import NP, PY, _number, _rt, draw, fill_array
 from .numpy_call import keyword_args, want_array
 from .registry import lowerer, typer
@@ -25,7 +26,7 @@ def _mark_written(inf, array_node) -> None:
 def _shuffle_type(inf, node, args, kws):
     if len(args) != 1 or kws:
         raise inf.error(node, "shuffle() takes one array")
-    a = want_array(inf, node, args[0], "shuffle", ndims=(1,))
+    a = want_array(inf, node, args[0], "shuffle", ndims=range(1, 33))
     if a.dtype.itemsize > 16:
         raise inf.error(node, "shuffle(): unsupported dtype")
     _mark_written(inf, node.args[0])
@@ -34,9 +35,33 @@ def _shuffle_type(inf, node, args, kws):
 
 def shuffle(lw, arr, aty, which=NP):
     b = lw.b
+    if aty.ndim > 1:
+        _shuffle_rows(lw, arr, aty, which)
+        return
     fn = _rt(lw, "shuffle_state", ir.VoidType(), [i32, i8p, i64, i64, i64])
     b.call(fn, [ir.Constant(i32, which), b.bitcast(b.extract_value(arr, 1), i8p), b.extract_value(arr, [2, 0]),
                 b.extract_value(arr, [3, 0]), ir.Constant(i64, aty.dtype.itemsize)])
+
+
+def _shuffle_rows(lw, arr, aty, which):
+    """numba's shuffle of an n-d array: the same draws as for 1-d, swapping whole rows."""
+    b = lw.b
+    n = b.extract_value(arr, [2, 0])
+    row_shape = [b.extract_value(arr, [2, d]) for d in range(1, aty.ndim)]
+
+    def step(i):
+        j = draw(lw, "randint", which, [ir.Constant(i64, 0), b.add(i, ir.Constant(i64, 1))])
+
+        def swap(index):
+            p = element_ptr(lw, arr, aty, [i] + index)
+            q = element_ptr(lw, arr, aty, [j] + index)
+            x, y = b.load(p), b.load(q)
+            b.store(y, p)
+            b.store(x, q)
+        index_loop(lw, row_shape, swap, name="swap")
+
+    lw.counted_loop(b.sub(n, ir.Constant(i64, 1)), ir.Constant(i64, 0), ir.Constant(i64, -1), -1, step,
+                    name="shuffle")
 
 
 @lowerer("numpy.random.shuffle", "random.shuffle")

@@ -87,3 +87,14 @@ TESTS = {
     'bootstrap_mean': '0:1000 [n]-5:5 n=1:20 rtol=1e-12',
     'choices': '0:1000 3:30',
 }
+
+
+@cc.export('shuffle_rows', 'f8[:, :](i8, f8[:, :])')
+def shuffle_rows(seed, a):
+    np.random.seed(seed)
+    b = a.copy()
+    np.random.shuffle(b)
+    return b
+
+
+TESTS['shuffle_rows'] = '0:1000 [n,m]-5:5 n=0:8 m=0:4'
