@@ -255,13 +255,12 @@ class ClosureTyping:
                 raise self.error(n, "a bound method cannot be passed as an argument; wrap it in a lambda")
 
     def _specialise_closure(self, cty, func, args):
-        from .infer import Typed, _Inferrer, _check_function_shape, _mangle
+        from .infer import Typed, _Inferrer, _check_function_shape, _mangle, file_tag
         arg_types = args + tuple(t for _, t in cty.captured)
         key = ("closure", id(cty.node), arg_types)
         if key in self.registry:
             return self.registry[key]
-        stem = self.src.display_path.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".py")
-        symbol = f"aotfn.{stem}.{cty.key}." + "_".join(_mangle(t) for t in arg_types)
+        symbol = f"aotfn.{file_tag(self.src)}.{cty.key}." + "_".join(_mangle(t) for t in arg_types)
         typed = Typed(source=self.src, node=func, arg_types=arg_types, symbol=symbol,
                       extra_params=tuple(c for c, _ in cty.captured), qualname=cty.key,
                       is_generator=is_generator(func))

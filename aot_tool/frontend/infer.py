@@ -10,6 +10,8 @@ function (numba's unification); a clash is a located error.
 from __future__ import annotations
 
 import ast
+import hashlib
+import os
 from dataclasses import dataclass, field
 
 from . import types as T
@@ -103,9 +105,16 @@ def infer_export(source: Source, export) -> Program:
 
 
 def _symbol(source: Source, func: ast.FunctionDef, arg_types) -> str:
-    stem = source.display_path.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".py")
     args = "_".join(_mangle(t) for t in arg_types)
-    return f"aotfn.{stem}.{func.name}.{args}"
+    return f"aotfn.{file_tag(source)}.{func.name}.{args}"
+
+
+def file_tag(source: Source) -> str:
+    """The file's stem and a digest of its path inside the source tree: unique per file
+    (pkg1/util.py and pkg2/util.py differ) and the same wherever the tree is checked out."""
+    rel = os.path.relpath(os.path.abspath(source.path), source.root).replace(os.sep, "/")
+    stem = rel.rsplit("/", 1)[-1].removesuffix(".py")
+    return f"{stem}_{hashlib.sha256(rel.encode('utf-8', 'surrogateescape')).hexdigest()[:12]}"
 
 
 def _mangle(t) -> str:
@@ -118,7 +127,7 @@ def _mangle(t) -> str:
     if isinstance(t, T.Optional):
         return "o" + _mangle(t.inner)
     if isinstance(t, T.Function):
-        return "F" + t.path.split(":")[-1].replace(".", "_")
+        return "F" + t.path.split(":")[-1].replace(".", "_").replace("@", "_")
     if isinstance(t, T.Closure):
         return "L" + t.key.replace(".", "_") + "".join(_mangle(c) for _, c in t.captured) + "e"
     return t.name

@@ -77,7 +77,7 @@ class ExpressionTyping:
         if name in src.constants:
             return _constant_type(src.constants[name][0])
         if name in src.functions:
-            return T.Function(f"user:{name}")
+            return self.function_value(src, name)
         if name in src.aliases:
             path = src.aliases[name]
             return self.path_type(node, path)
@@ -85,13 +85,21 @@ class ExpressionTyping:
             helper, orig = src.resolve_import(name)
             if orig in helper.constants:
                 return _constant_type(helper.constants[orig][0])
-            return T.Function(f"import:{name}")
+            return self.function_value(helper, orig)
         if name in BUILTIN_NAMES:
             return T.Function(f"builtins.{name}")
         alias = self.type_alias(name)
         if alias is not None:
             return alias
         raise self.error(node, f"name '{name}' is not defined")
+
+    def function_value(self, home, name):
+        """A user function as a value names its defining file, so it still means that
+        function when passed into a helper of another file."""
+        from .infer import file_tag
+        tag = file_tag(home)
+        self.registry[("file", tag)] = home
+        return T.Function(f"user:{name}@{tag}")
 
     def path_type(self, node, path):
         from ..library.registry import LIBRARY_MODULES, TYPERS
@@ -333,11 +341,8 @@ class ExpressionTyping:
         return self.expr(node)
 
     def call_user(self, node, path):
-        kind, name = path.split(":", 1)
-        if kind == "user":
-            source, fname = self.src, name
-        else:
-            source, fname = self.src.resolve_import(name)
+        fname, tag = path.split(":", 1)[1].split("@")
+        source = self.registry[("file", tag)]
         func = source.functions[fname]
         for kw in node.keywords:
             if kw.arg is None:

@@ -186,11 +186,11 @@ class Module:
 @dataclass(frozen=True)
 class Function:
     """A name that can be called: a builtin (path like 'math.sqrt') or a user function."""
-    path: str
+    path: str    # a user function's is 'user:NAME@FILE-TAG' (infer_exprs.function_value)
 
     @property
     def name(self) -> str:
-        return f"function({self.path})"
+        return f"function({self.path.removeprefix('user:').split('@')[0]})"
 
     def __str__(self) -> str:
         return self.name
