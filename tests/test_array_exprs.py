@@ -149,6 +149,14 @@ def ufunc_out(a, b, c):
 def maximum_out(a, b):
     np.maximum(a, b, a)
 
+@cc.export('complex_expr', 'c16[:](c16[:], f8[:])')
+def complex_expr(z, x):
+    return z * x + np.conj(z) - 1j * np.abs(z)
+
+@cc.export('three_d', 'f8[:, :, :](f8[:, :, :], f8[:, :], f8[:])')
+def three_d(a, b, c):
+    return a * b - c / 2.0
+
 @cc.export('fused_sum', 'f8(f8[:, :], f8[:])')
 def fused_sum(a, b):
     return np.sum(a * b) + ((a - a.mean()) ** 2).mean() + np.max(np.abs(a - b)) + (a < b).sum()
@@ -303,3 +311,13 @@ def test_ufunc_out(m):
     x = np.arange(6).reshape(2, 3)
     m.maximum_out(x, np.array([2, 2, 7]))
     same(x, np.array([[2, 2, 7], [3, 4, 7]]), fresh=False)
+
+
+def test_complex_and_three_dimensions(m):
+    z, x = np.array([1 + 2j, 3 - 1j, 0j]), np.array([2.0, 0.5, -1.0])
+    same(m.complex_expr(z, x), z * x + np.conj(z) - 1j * np.abs(z))
+    rng = np.random.default_rng(6)
+    a, b, c = rng.random((2, 3, 4)), rng.random((3, 1)), rng.random(4)
+    same(m.three_d(a, b, c), a * b - c / 2.0)
+    same(m.three_d(np.asfortranarray(a), b[::-1], c[::-1]), a * b[::-1] - c[::-1] / 2.0)
+    same(m.three_d(a[:, :0], b[:0], c), a[:, :0] * b[:0] - c / 2.0)

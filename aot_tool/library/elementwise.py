@@ -31,7 +31,7 @@ _SAME_NAME = ("sqrt exp log log10 log2 log1p expm1 sin cos tan arcsin arccos arc
               "isnan isinf isfinite absolute sign spacing square deg2rad rad2deg radians degrees "
               "maximum minimum fmax fmin add subtract multiply divide true_divide floor_divide remainder mod "
               "negative positive logical_and logical_or logical_xor logical_not equal not_equal less "
-              "less_equal greater greater_equal bitwise_and bitwise_or bitwise_xor invert").split()
+              "less_equal greater greater_equal bitwise_and bitwise_or bitwise_xor invert conj conjugate").split()
 FUNCTION_UFUNCS = {f"numpy.{n}": n for n in _SAME_NAME}
 FUNCTION_UFUNCS.update({"numpy.abs": "absolute", "builtins.abs": "absolute", "numpy.asin": "arcsin",
                         "numpy.acos": "arccos", "numpy.atan": "arctan", "numpy.atan2": "arctan2",

@@ -1,18 +1,15 @@
-"""Whole-array reductions of elementwise expressions, fused: `np.sum(a * b)`,
-`((x - m) ** 2).mean()`, `np.max(np.abs(a - b))` run one loop over the operands
-and never allocate the expression's array.  The order of summation is the plain
-loop's, as numba's (NumPy sums floats pairwise)."""
+"""Reductions of elementwise expressions, fused: `max(np.abs(a - b))` (the builtin
+over an array) runs one loop over the operands and never allocates the expression's
+array; the NumPy reductions fuse through reduce_engine.reduce_fused."""
 
 from __future__ import annotations
 
-import ast
 import math
 
 from llvmlite import ir
 
 from ..backend.array_expr import for_each_element
 from ..backend.llvm_types import i64, value_type
-from ..frontend import types as T
 
 
 def is_fused(lw, node) -> bool:
@@ -24,26 +21,6 @@ def _size(lw, shape):
     for v in shape:
         n = lw.b.mul(n, v)
     return n
-
-
-def fused_sum(lw, node, rty, product=False):
-    """(sum or product, element count) of the expression at node, in type rty."""
-    from .operators import arith
-    acc = lw.alloca_entry(value_type(rty))
-    lw.b.store(lw.cast(ir.Constant(i64, 1 if product else 0), T.int64, rty), acc)
-    op = ast.Mult if product else ast.Add
-
-    def visit(v, vty):
-        lw.b.store(arith(lw, op, lw.b.load(acc), rty, v, vty, rty), acc)
-
-    shape = for_each_element(lw, node, visit)
-    return lw.b.load(acc), _size(lw, shape)
-
-
-def fused_mean(lw, node, rty):
-    from .operators import arith
-    total, n = fused_sum(lw, node, rty)
-    return arith(lw, ast.Div, total, rty, n, T.int64, rty)
 
 
 def fused_minmax(lw, node, want_max):

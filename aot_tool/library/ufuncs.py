@@ -202,3 +202,19 @@ def _clip(lw, node):
     ty = lw.type_of(node)
     raised = extremum(lw, "maximum", a, a_ty, lo, lo_ty, ty)
     return extremum(lw, "minimum", raised, ty, hi, hi_ty, ty)
+
+
+@typer("numpy.conj", "numpy.conjugate")
+def _conj_type(inf, node, args, kws):
+    _scalars(inf, node, args, kws, "conj", 1)
+    return args[0]
+
+
+@lowerer("numpy.conj", "numpy.conjugate")
+def _conj(lw, node):
+    (a, a_ty), = _operands(lw, node)
+    ty = lw.type_of(node)
+    x = lw.cast(a, a_ty, ty)
+    if ty.is_complex:
+        return lw.b.insert_value(x, lw.b.fneg(lw.b.extract_value(x, 1)), 1)
+    return x
