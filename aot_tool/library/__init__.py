@@ -7,5 +7,6 @@ a.copy()), array_literals (np.array, np.asarray), matrices (np.eye, np.diag, np.
 shapes (reshape, ravel, transpose, flip ...), casts (astype, view), joining
 (np.concatenate, np.stack ..., np.tile, np.repeat), selection (np.nonzero, np.copyto,
 np.roll, np.squeeze), reductions; array_helpers holds what the array tables share
-(argument typing, allocation, views, index loops, formatted errors).
+(argument typing, allocation, views, index loops), array_messages the errors whose
+messages hold run-time numbers.
 """
