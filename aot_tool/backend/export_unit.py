@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 
 from ..frontend import types as T
-from ..frontend.calls import defaults_of, literal_value
+from ..frontend.calls import defaults_of, is_literal, literal_value
 from ..frontend.errors import error_at
 from ..frontend.infer import infer_export
 from ..frontend.source import exported_function
@@ -70,6 +70,9 @@ def _boundary_defaults(source, func, sig) -> list:
         if node is None:
             out.append(NO_DEFAULT)
             continue
+        if not is_literal(node):   # checked here too: the boundary reads defaults before inference
+            raise error_at(source, node, f"{func.name}(): default values must be literals (numbers, str, "
+                                         "booleans, None or tuples of them), as numba requires")
         value = literal_value(node)
         if not T.can_convert(default_type(value), ty):
             raise error_at(source, node, f"the default {ast.unparse(node)} of '{param.arg}' is not a value of "

@@ -194,6 +194,27 @@ def box(unit, b, value, ty):
 
 
 def doc_text(fname: str, params, defaults, sig, ret) -> str:
+    """The method's docstring: CPython's `name(a, b=1)\n--\n\n` text signature (so
+    `inspect.signature` and `help()` show the parameters), then the typed signature,
+    which is what `__doc__` shows."""
     args = ", ".join(f"{p}: {t.name}" + ("" if d is NO_DEFAULT else f" = {d!r}")
                      for p, d, t in zip(params, defaults, sig.args))
-    return f"{fname}({args}) -> {ret.name}"
+    return text_signature(fname, params, defaults) + f"{fname}({args}) -> {ret.name}"
+
+
+def text_signature(fname: str, params, defaults) -> str:
+    """`name(a, b=1)\n--\n\n`, or '' when a default has no literal spelling that
+    `inspect` can read back (nan, inf): an unreadable one would break `inspect.signature`."""
+    import ast
+    parts = []
+    for p, d in zip(params, defaults):
+        if d is NO_DEFAULT:
+            parts.append(p)
+            continue
+        try:
+            if ast.literal_eval(repr(d)) != d:
+                return ""
+        except (ValueError, SyntaxError):
+            return ""
+        parts.append(f"{p}={d!r}")
+    return f"{fname}({', '.join(parts)})\n--\n\n"

@@ -137,6 +137,7 @@ class AOTBuildMixin:
             cache = ObjectCache(os.path.join(self.build_temp, "aot", ext.name), announce=_log.info)
             objects, changed = cache.build(ext.aot_source, ext.aot_module, ext.aot_options(),
                                            force=self.force, workers=self.parallel)
+            _write_stub(ext, ext_path)
         except CompileError as err:
             raise _SetuptoolsCompileError(f"aot_tool could not compile extension '{ext.name}':\n"
                                           f"{err.render()}") from None
@@ -162,6 +163,13 @@ class AOTBuildMixin:
             super().copy_extensions_to_source()
         finally:
             self.force = force
+        build_py = self.get_finalized_command("build_py")
+        for ext in self.extensions:
+            if isinstance(ext, AOTExtension):   # the stub travels with its module
+                inplace_file, regular_file = self._get_inplace_equivalent(build_py, ext)
+                stub = _stub_path(regular_file, ext)
+                if os.path.exists(stub):
+                    self.copy_file(stub, _stub_path(inplace_file, ext), level=self.verbose)
 
     def _aot_link(self, ext, objects, ext_path):
         """Link with setuptools' compiler, as build_ext links a C extension, stripped on ELF."""
@@ -179,6 +187,21 @@ class AOTBuildMixin:
             extra_postargs=strip + list(ext.extra_link_args or []),
             export_symbols=self.get_export_symbols(ext), debug=False,
             build_temp=self.build_temp, target_lang="c")
+
+
+def _stub_path(ext_path: str, ext) -> str:
+    return os.path.join(os.path.dirname(ext_path), ext.name.rpartition(".")[2] + ".pyi")
+
+
+def _write_stub(ext, ext_path: str) -> None:
+    """`<module>.pyi` beside the module in build_lib, so wheels and installs carry it."""
+    from .. import pipeline
+    from .build import display_path
+    from .files import write_atomically
+    from .stubs import stub_text
+    source = pipeline.read_source(ext.aot_source, display_path=display_path(ext.aot_source))
+    os.makedirs(os.path.dirname(os.path.abspath(ext_path)), exist_ok=True)
+    write_atomically(_stub_path(ext_path, ext), stub_text(source, ext.aot_module).encode())
 
 
 class build_ext(AOTBuildMixin, _setuptools_build_ext):

@@ -1,5 +1,7 @@
 """`.pyi` stubs for built modules: one def per export (with its defaults), @overload where a
-name has several."""
+name has several. Every route writes one beside the module (the direct build and CLI,
+SCons' `AOTModule`, setuptools' build_ext); a result the signature leaves to inference
+is typed with the inferred type, so no stub says `-> object`."""
 
 from __future__ import annotations
 
@@ -39,10 +41,18 @@ def stub_text(source, module: str) -> str:
             params = ", ".join(f"{a.arg}: {_annotation(t)}"
                                + (f" = {ast.unparse(defaults[a.arg])}" if a.arg in defaults else "")
                                for a, t in zip(func.args.args, export.signature.args))
-            ret = _annotation(export.signature.ret) if export.signature.ret is not None else "object"
+            ret = _annotation(_result_type(source, export))
             if len(exports) > 1:
                 lines.append("@overload")
             lines.append(f"def {name}({params}) -> {ret}:")
             lines.append(f'    """signature {export.signature_text!r}"""')
             lines.append("")
     return "\n".join(lines)
+
+
+def _result_type(source, export):
+    """The declared result type, else the one inference gives (as the build itself does)."""
+    if export.signature.ret is not None:
+        return export.signature.ret
+    from ..frontend.infer import infer_export
+    return infer_export(source, export).entry.return_type

@@ -4,6 +4,7 @@
     <dir>/<module>.aot/init.os           method table                <- Value(names, counts)
     $AOT_RUNTIME_DIR/aot_runtime-<options>.os   shared (default: <dir>) <- Value(compiler identity)
     <dir>/<module><EXT_SUFFIX>           LoadableModule of all of the above
+    <dir>/<module>.pyi                   stub (stubs.py), after the export objects
 
 Each object's only source is a Value holding what decides its bytes (see jobs.py),
 so SCons rebuilds exactly the objects whose key changed and `--debug=explain` names
@@ -24,7 +25,7 @@ import SCons.Errors
 
 from .. import pipeline
 from ..frontend.errors import CompileError
-from . import actions, settings, sources
+from . import actions, settings, sources, stubs
 from .jobs import ExportJob, InitJob, RuntimeJob
 
 _OBJECT = SCons.Builder.Builder(action=actions.COMPILE, single_source=True)
@@ -81,20 +82,25 @@ def _aot_module(env, target, source, **keywords):
     objects = [_runtime(env, directory, options, suffix)]
     exports = tuple(pipeline.init_exports(src, cc))
     objects += _object(env, os.path.join(objdir, "init" + suffix), InitJob(name, exports, options))
+    jobs, readable = [], True
     for export_name, count in exports:
         for index in range(count):
             job = ExportJob(src, cc, export_name, index, options)
             path = os.path.join(objdir, f"{export_name}.{index}{suffix}")
             try:
                 objects += _object(env, path, job)
+                jobs.append(job)
             except CompileError as err:   # e.g. an imported helper that cannot be found
                 objects += _failing(env, path, err)
+                readable = False
 
     linkflags = ["$AOT_LDMODULEFLAGS", "$AOT_LINKFLAGS"]
     module = env.LoadableModule(module_path, objects,
                                 LDMODULE="$AOT_LINK", LDMODULEPREFIX="", LDMODULESUFFIX="$AOT_EXT_SUFFIX",
                                 SHLIBPREFIX="", SHLIBSUFFIX="$AOT_EXT_SUFFIX",
                                 LDMODULEFLAGS=linkflags, LDMODULEVERSION="", SHLIBVERSION="")
+    if readable:
+        env.Depends(module, stubs.stub_node(env, directory, name, src, cc, jobs, objects))
     env.Clean(module, objdir)
     return module
 
