@@ -7,6 +7,7 @@ Each file says what it expects in its header comments:
     # expect-phrase: a | b      the message contains a or b (case-insensitive);
                                 every expect-phrase line must be satisfied
     # expect-caret: foo         the caret points at the start of `foo`
+    # expect-message: text      the message after `error: ` is exactly `text`
 
 The test runs `python -m aot_tool build NAME.py -o out` in a temporary copy and
 checks: exit code 1; `NAME.py:LINE:COL: error: message` on stderr; the source
@@ -31,8 +32,10 @@ ERRORS = sorted(f for f in os.listdir(ERROR_DIR) if f.endswith(".py"))
 
 def _expectations(text):
     lines, phrases, caret = None, [], None
-    for m in re.finditer(r"^# expect-(line|phrase|caret): (.*)$", text, re.M):
+    for m in re.finditer(r"^# expect-(line|phrase|caret|message): (.*)$", text, re.M):
         kind, value = m.group(1), m.group(2).strip()
+        if kind == "message":
+            continue   # read by _exact_message
         if kind == "line":
             lines = [int(v) for v in value.split()]
         elif kind == "phrase":
@@ -41,6 +44,14 @@ def _expectations(text):
             caret = value
     assert lines and phrases, "an error case needs expect-line and expect-phrase"
     return lines, phrases, caret
+
+
+def _exact_message(text):
+    """The `# expect-message:` text (continued on `# ... ` lines), or None."""
+    m = re.search(r"^# expect-message: (.*(?:\n# \.\.\. .*)*)$", text, re.M)
+    if not m:
+        return None
+    return " ".join(part.strip() for part in re.split(r"\n# \.\.\. ", m.group(1)))
 
 
 def test_error_corpus_size():
@@ -66,6 +77,10 @@ def test_compile_error(tmp_path, name):
     line, col = int(m.group(1)), int(m.group(2))
     assert line in want_lines, f"error on line {line}, expected one of {want_lines}\n{report}"
     assert col >= 1, report
+
+    exact = _exact_message(text)
+    if exact is not None:
+        assert m.group(3) == exact, f"message is\n  {m.group(3)}\nexpected exactly\n  {exact}\n{report}"
 
     message = err[m.start():].lower()
     for alternatives in phrases:

@@ -85,12 +85,18 @@ class ExpressionTyping:
             helper, orig = src.resolve_import(name)
             if orig in helper.constants:
                 return _constant_type(helper.constants[orig][0])
+            if orig in helper.non_constants and orig not in helper.functions:
+                from .globals_message import non_constant_global
+                raise self.error(node, non_constant_global(helper, orig, imported_as=name))
             return self.function_value(helper, orig)
         if name in BUILTIN_NAMES:
             return T.Function(f"builtins.{name}")
         alias = self.type_alias(name)
         if alias is not None:
             return alias
+        if name in src.non_constants:
+            from .globals_message import non_constant_global
+            raise self.error(node, non_constant_global(src, name))
         raise self.error(node, f"name '{name}' is not defined")
 
     def function_value(self, home, name):

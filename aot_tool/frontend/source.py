@@ -58,6 +58,7 @@ class Source:
     modules: dict = field(default_factory=dict)     # CC name -> ModuleSpec
     functions: dict = field(default_factory=dict)   # name -> ast.FunctionDef
     constants: dict = field(default_factory=dict)   # name -> (value, node)
+    non_constants: dict = field(default_factory=dict)  # module-level name -> its assignment (an array, ...)
     aliases: dict = field(default_factory=dict)     # local name -> dotted path ('np' -> 'numpy')
     from_imports: dict = field(default_factory=dict)  # local name -> (module text, level, name, node)
     root: str = ""                # the source tree: helper imports read only files inside it
@@ -83,8 +84,8 @@ class Source:
     def resolve_from(self, module_text: str, level: int, orig: str, node):
         """The (Source, name) that `from module_text import orig` (at `level` dots) names."""
         helper = self.helper(module_text, level, node)
-        if orig in helper.functions or orig in helper.constants:
-            return helper, orig
+        if orig in helper.functions or orig in helper.constants or orig in helper.non_constants:
+            return helper, orig   # a non-constant is an error where it is used (globals_message.py)
         if orig in helper.from_imports:
             return helper.resolve_import(orig)
         raise error_at(self, node, f"cannot import name {orig!r} from {module_text or '.'!r}: "
@@ -294,5 +295,7 @@ def _collect(source: Source) -> None:
                 continue
             try:
                 source.constants[name] = (_constant_value(stmt.value), stmt)
+                source.non_constants.pop(name, None)
             except (ValueError, ArithmeticError, RecursionError):   # not a number, or nested too deeply
                 source.constants.pop(name, None)
+                source.non_constants[name] = stmt
