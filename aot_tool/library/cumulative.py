@@ -56,7 +56,7 @@ def _cumulate(product):
         aty, oty = lw.type_of(arr_node), lw.type_of(node)
         ety, rty = aty.dtype, oty.dtype
         b = lw.b
-        arr = lw.expr(arr_node)
+        arr = lw.array_operand(arr_node)
         axis = lowered_axis(lw, node, rest, aty.ndim)
         op = ast.Mult if product else ast.Add
         acc = lw.alloca_entry(value_type(rty))
@@ -96,8 +96,6 @@ def _cumulate(product):
                         each_line(lw, arr, aty, out, oty, axis, line)
                     with other:
                         _cumulate_rows(lw, arr, aty, out, oty, axis, op)
-        if lw.owned(arr_node):
-            release(lw, arr)
         return out
     return lower
 
@@ -216,7 +214,7 @@ def _diff(lw, node):
     aty, oty = lw.type_of(arr_node), lw.type_of(node)
     ety = aty.dtype
     n_node, axis_node = _diff_parts(node)
-    arr = lw.expr(arr_node)
+    arr = lw.array_operand(arr_node)
     nd = aty.ndim
     if axis_node is None:
         axis = nd - 1
@@ -258,8 +256,6 @@ def _diff(lw, node):
 
     each_line(lw, arr, aty, out, oty, axis, line)
     release(lw, work)
-    if lw.owned(arr_node):
-        release(lw, arr)
     return out
 
 

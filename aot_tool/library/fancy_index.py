@@ -19,7 +19,7 @@ from llvmlite import ir
 
 from ..backend.llvm_types import i8p, i64
 from ..frontend import types as T
-from .array_helpers import allocate, check_formatted, load, release, store
+from .array_helpers import allocate, check_formatted, load, store
 from .reduce_lines import typed_ptr
 
 
@@ -362,6 +362,8 @@ def store_fancy(lw, target, value, vty, owned) -> None:
     counter = lw.alloca_entry(i64)
     b.store(_c(0), counter)
     if isinstance(vty, T.Array):
+        if owned:
+            lw.pin(value)        # released at exit, also when a check below raises
         vlen = b.extract_value(value, [2, 0])
         vstride = b.select(b.icmp_signed("==", vlen, _c(1)), _c(0), b.extract_value(value, [3, 0]))
         vraw = b.bitcast(b.extract_value(value, 1), i8p)
@@ -389,8 +391,6 @@ def store_fancy(lw, target, value, vty, owned) -> None:
     if not is_mask:
         selection.check_ints()     # after the value's shape, as NumPy
     _walk(lw, plan, raw, dims, first, selection, put)
-    if isinstance(vty, T.Array) and owned:
-        release(lw, value)
 
 
 def is_fancy_target(lw, target) -> bool:

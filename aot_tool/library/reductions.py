@@ -307,14 +307,12 @@ def reduce_call(lw, node, make, out_dtype=None):
     red = make(aty.dtype, dtype)
     if axis_node(node, rest) is None and is_fused(lw, arr_node):
         return reduce_fused(lw, red, arr_node, aty.dtype)
-    arr = lw.expr(arr_node)
+    arr = lw.array_operand(arr_node)
     axis = lowered_axis(lw, node, rest, aty.ndim)
     if axis is None or aty.ndim == 1:
         result = reduce_all(lw, red, arr, aty)
     else:
         result = reduce_axis(lw, red, arr, aty, axis, rty)
-    if lw.owned(arr_node):
-        release(lw, arr)
     return result
 
 
@@ -355,7 +353,7 @@ def _spread(root):
         aty, rty = lw.type_of(arr_node), lw.type_of(node)
         dtype = rty.dtype if isinstance(rty, T.Array) else rty
         mty = mean_dtype(aty.dtype)
-        arr = lw.expr(arr_node)    # two passes: an expression is materialised once
+        arr = lw.array_operand(arr_node)    # two passes: an expression is materialised once (pinned)
         axis = lowered_axis(lw, node, rest, aty.ndim)
         if axis is None or aty.ndim == 1:
             mean = reduce_all(lw, Mean(aty.dtype, mty), arr, aty)
@@ -367,8 +365,6 @@ def _spread(root):
             red = SquaredDeviation(aty.dtype, mty, dtype, lambda lw, p: lw.b.load(lw.b.gep(data, [p])), root)
             result = reduce_axis(lw, red, arr, aty, axis, rty)
             release(lw, means)
-        if lw.owned(arr_node):
-            release(lw, arr)
         return result
     return lower
 
@@ -381,8 +377,6 @@ def array_sum(lw, arr_node, aty, rty):
     """sum(a) of the builtins table: np.sum over the whole array."""
     if is_fused(lw, arr_node):
         return reduce_fused(lw, Sum(aty.dtype, rty), arr_node, aty.dtype)
-    arr = lw.expr(arr_node)
+    arr = lw.array_operand(arr_node)
     result = reduce_all(lw, Sum(aty.dtype, rty), arr, aty)
-    if lw.owned(arr_node):
-        release(lw, arr)
     return result

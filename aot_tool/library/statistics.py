@@ -112,19 +112,13 @@ class NanMinMax(MinMax):
 
 def _arg(lw, node):
     arr_node = node.args[0]
-    return arr_node, lw.type_of(arr_node), lw.expr(arr_node)
-
-
-def _done(lw, arr_node, arr, result):
-    if lw.owned(arr_node):
-        release(lw, arr)
-    return result
+    return arr_node, lw.type_of(arr_node), lw.array_operand(arr_node)
 
 
 @lowerer("numpy.nansum")
 def _nansum(lw, node):
     arr_node, aty, arr = _arg(lw, node)
-    return _done(lw, arr_node, arr, reduce_all(lw, NanSum(aty.dtype, lw.type_of(node)), arr, aty))
+    return reduce_all(lw, NanSum(aty.dtype, lw.type_of(node)), arr, aty)
 
 
 def _nan_moments(lw, node, power):
@@ -136,11 +130,11 @@ def _nan_moments(lw, node, power):
     count = lw.cast(reduce_all(lw, CountNonzero(aty.dtype, nan_only=True), arr, aty), T.int64, mty)
     mean = b.fdiv(reduce_all(lw, NanSum(aty.dtype, mty), arr, aty), count)
     if power == 1:
-        return _done(lw, arr_node, arr, mean)
+        return mean
     spread = b.fdiv(reduce_all(lw, NanSum(aty.dtype, mty, deviation_from=mean), arr, aty), count)
     if power < 0:
         spread = b.call(lw.unit.intrinsic("llvm.sqrt", spread.type), [spread])
-    return _done(lw, arr_node, arr, lw.cast(spread, mty, rty))
+    return lw.cast(spread, mty, rty)
 
 
 lowerer("numpy.nanmean")(lambda lw, node: _nan_moments(lw, node, 1))
@@ -154,7 +148,7 @@ def _nan_extreme(want_max):
         red = NanMinMax(aty.dtype, want_max)
         red.empty_error = f"zero-size array to reduction operation {'fmax' if want_max else 'fmin'} " \
                           "which has no identity"
-        return _done(lw, arr_node, arr, reduce_all(lw, red, arr, aty))
+        return reduce_all(lw, red, arr, aty)
     return lower
 
 
@@ -170,8 +164,8 @@ def _ptp(lw, node):
     hi = reduce_all(lw, MinMax(aty.dtype, True), arr, aty)
     lo = reduce_all(lw, MinMax(aty.dtype, False), arr, aty)
     if aty.dtype.is_bool:
-        return _done(lw, arr_node, arr, lw.b.xor(hi, lo))
-    return _done(lw, arr_node, arr, arith(lw, ast.Sub, hi, aty.dtype, lo, aty.dtype, aty.dtype))
+        return lw.b.xor(hi, lo)
+    return arith(lw, ast.Sub, hi, aty.dtype, lo, aty.dtype, aty.dtype)
 
 
 lowerer("numpy.count_nonzero")(lambda lw, node: reduce_call(lw, node, lambda e, r: CountNonzero(e)))
@@ -181,7 +175,7 @@ lowerer("numpy.count_nonzero")(lambda lw, node: reduce_call(lw, node, lambda e, 
 def _average(lw, node):
     from .reductions import Mean
     arr_node, aty, arr = _arg(lw, node)
-    return _done(lw, arr_node, arr, reduce_all(lw, Mean(aty.dtype, lw.type_of(node)), arr, aty))
+    return reduce_all(lw, Mean(aty.dtype, lw.type_of(node)), arr, aty)
 
 
 # -- order statistics --
@@ -270,7 +264,7 @@ def _median(lw, node):
         biggest = _at(lw, data, b.sub(n, _c(1)))
         b.store(b.select(b.fcmp_unordered("uno", biggest, biggest), biggest, mid), result)
     release(lw, work)
-    return _done(lw, arr_node, arr, lw.cast(b.load(result), T.float64, rty))
+    return lw.cast(b.load(result), T.float64, rty)
 
 
 def _quantile_rule(name, scale):
@@ -310,7 +304,7 @@ def _quantile_lowerer(name, scale):
             work, n = sorted_copy(lw, arr, aty)
             result = quantile_of(lw, b.extract_value(work, 1), n, q)
         else:
-            qs = lw.expr(q_node)
+            qs = lw.array_operand(q_node)
             count = b.extract_value(qs, [2, 0])
             qraw = b.bitcast(b.extract_value(qs, 1), i8p)
             stride = b.extract_value(qs, [3, 0])
@@ -328,10 +322,8 @@ def _quantile_lowerer(name, scale):
             lw.counted_loop(_c(0), count, _c(1), 1,
                             lambda k: b.store(quantile_of(lw, data, n, fraction(q_at(k))), b.gep(out, [k])),
                             name="quantiles")
-            if lw.owned(q_node):
-                release(lw, qs)
         release(lw, work)
-        return _done(lw, arr_node, arr, result)
+        return result
     return lower
 
 
