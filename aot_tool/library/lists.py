@@ -6,6 +6,8 @@ Items are boxed into a CPython list; `append` refines the item type of an empty 
 
 from __future__ import annotations
 
+import ast
+
 from llvmlite import ir
 
 from ..backend.llvm_types import i32, i64
@@ -19,7 +21,40 @@ LIST_METHODS = {
     "count": (("item",), "int"), "sort": ((), "none"), "reverse": ((), "none"), "copy": ((), "self"),
     "clear": ((), "none"),
 }
-O.register_methods("list", LIST_METHODS, special=("append", "pop", "insert"))
+O.register_methods("list", LIST_METHODS, special=("append", "pop", "insert", "sort"))
+
+
+def _reverse_flag(inf, node, kws, name):
+    """The constant of `reverse=`, numba's only sort keyword here (key= is not supported)."""
+    for kw in node.keywords:
+        if kw.arg != "reverse":
+            raise inf.error(kw, f"{name}() takes only reverse= here (key= is not supported)")
+        if not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, bool)):
+            raise inf.error(kw.value, "reverse= must be True or False")
+        return kw.value.value
+    return False
+
+
+def _sort_in_place(lw, obj, node):
+    reverse = any(kw.value.value for kw in node.keywords if kw.arg == "reverse")
+    if reverse:
+        O.check_int(lw, O.call(lw, "aot_list_sort_reverse", obj))
+    else:
+        O.check_int(lw, O.call(lw, "aot_list_inplace", obj, ir.Constant(i32, 0)))
+
+
+@typer("method.list.sort")
+def _sort_type(inf, node, types, kws):
+    if len(types) != 1:
+        raise inf.error(node, "list.sort() takes no positional arguments")
+    _reverse_flag(inf, node, kws, "list.sort")
+    return T.none
+
+
+@lowerer("method.list.sort")
+def _sort(lw, node):
+    _sort_in_place(lw, O.operand(lw, node.func.value), node)
+    return ir.Constant(ir.IntType(8), 0)
 
 
 @lowerer("method.list.append")
@@ -119,13 +154,18 @@ O.chain("builtins.len", O.any_object)((_len_type, _len))
 
 
 def _sorted_type(inf, node, args, kws):
-    a = _one_object(inf, node, args, kws, "sorted")
+    _reverse_flag(inf, node, kws, "sorted")
+    a = _one_object(inf, node, args, {}, "sorted")
     return T.ListType(_items_of(inf, node, a, "sorted"))
 
 
 def _sorted(lw, node):
     arg = O.operand(lw, node.args[0])
-    return O.check_obj(lw, O.call(lw, "aot_obj_to_list", arg, ir.Constant(i32, 1)))
+    out = O.check_obj(lw, O.call(lw, "aot_obj_to_list", arg, ir.Constant(i32, 0)))
+    lw.pin(out, T.unicode_type)          # released on exit if the sort fails
+    _sort_in_place(lw, out, node)
+    lw.incref(out)
+    return out
 
 
 O.chain("builtins.sorted", O.any_object)((_sorted_type, _sorted))

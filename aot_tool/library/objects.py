@@ -47,6 +47,7 @@ DECLS = {
     "aot_list_extend": (i32, [_P, _P]),
     "aot_list_inplace": (i32, [_P, i32]),
     "aot_obj_to_list": (_P, [_P, i32]),
+    "aot_list_sort_reverse": (i32, [_P]),
     "aot_obj_sum": (i32, [_P, i32, i8p]),
     "aot_obj_minmax": (_P, [_P, i32]),
     "aot_obj_hash": (i64, [_P]),

@@ -336,6 +336,25 @@ HIDDEN int aot_list_inplace(PyObject *l, int what)
     return what == 0 ? PyList_Sort(l) : PyList_Reverse(l);
 }
 
+PyObject *PyDict_New(void);
+int PyDict_SetItemString(PyObject *, const char *, PyObject *);
+
+/* l.sort(reverse=True), Python's stable descending sort */
+HIDDEN int aot_list_sort_reverse(PyObject *l)
+{
+    PyObject *meth = PyObject_GetAttrString(l, "sort");
+    PyObject *args = PyTuple_New(0), *kwargs = PyDict_New(), *r = NULL;
+    if (meth && args && kwargs && PyDict_SetItemString(kwargs, "reverse", Py_True) == 0)
+        r = PyObject_Call(meth, args, kwargs);
+    Py_XDECREF(meth);
+    Py_XDECREF(args);
+    Py_XDECREF(kwargs);
+    if (!r)
+        return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
 /* sorted(o) / list(o) */
 HIDDEN PyObject *aot_obj_to_list(PyObject *o, int sort)
 {

@@ -31,7 +31,15 @@ def sorted_squares(a):
     return sorted([x * x - 3 * x for x in a])
 
 
+@cc.export('descending', 'ListType(i8)(i8[:])')
+def descending(a):
+    xs = [x % 5 for x in a]
+    xs.sort(reverse=True)
+    return sorted(xs, reverse=True) + xs
+
+
 TESTS = {
+    'descending': '[n]-20:20 n=0:10',
     'evens': '-2:30',
     'stats': '[n]-10:10 n=0:12',
     'pairs': '0:15',
