@@ -42,6 +42,20 @@ def centdiff_slices(u, dx):
     D[1:-1] = (u[2:] - 2*u[1:-1] + u[:-2]) / dx**2
     return D
 
+@cc.export('lap_slices', 'f8[:, :](f8[:, :])')
+def lap_slices(u):
+    lap = np.zeros_like(u)
+    lap[1:-1, 1:-1] = u[:-2, 1:-1] + u[2:, 1:-1] + u[1:-1, :-2] + u[1:-1, 2:] - 4.0 * u[1:-1, 1:-1]
+    return lap
+
+@cc.export('lap_loop', 'f8[:, :](f8[:, :])')
+def lap_loop(u):
+    lap = np.zeros_like(u)
+    for i in range(1, u.shape[0] - 1):
+        for j in range(1, u.shape[1] - 1):
+            lap[i, j] = u[i-1, j] + u[i+1, j] + u[i, j-1] + u[i, j+1] - 4.0 * u[i, j]
+    return lap
+
 @cc.export('axpy_inplace', 'void(f8[:], f8[:], f8)')
 def axpy_inplace(y, x, alpha):
     y += alpha * x
@@ -105,6 +119,12 @@ assert np.allclose(mod.centdiff_slices(u, 0.1), my_module.centdiff_1d(u, 0.1))
 t_slices = best("f(u, 0.1)", 20, f=mod.centdiff_slices, u=u)
 t_loop = best("f(u, 0.1)", 20, f=my_module.centdiff_1d, u=u)
 print(f"centdiff_1d: slice form {t_slices * 1e3:.3f} ms, loop form {t_loop * 1e3:.3f} ms, "
+      f"ratio {t_slices / t_loop:.2f}")
+g = arrays[0].reshape(1000, 1000)
+assert np.allclose(mod.lap_slices(g), mod.lap_loop(g))
+t_slices = best("f(g)", 10, f=mod.lap_slices, g=g)
+t_loop = best("f(g)", 10, f=mod.lap_loop, g=g)
+print(f"2-d Laplacian, 1000x1000: slice form {t_slices * 1e3:.3f} ms, loop form {t_loop * 1e3:.3f} ms, "
       f"ratio {t_slices / t_loop:.2f}")
 y = arrays[1].copy()
 t_axpy = best("f(y, x, 0.5)", 20, f=mod.axpy_inplace, y=y, x=arrays[2])

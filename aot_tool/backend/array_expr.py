@@ -244,14 +244,43 @@ def _nest(lw, shape, arrays, body, name) -> None:
             per.append(b.select(b.icmp_signed("==", length, one), zero, b.extract_value(arr, [3, k])))
         strides.append(per)
 
+    # 2-d and more: where every array's last dimension is unit-stride (views such as
+    # u[1:-1, 2:] of a C array), the innermost loop indexes typed pointers, which LLVM
+    # vectorises; checked once before the nest
+    inner_unit = None
+    if nd >= 2:
+        inner_unit = ir.Constant(i1, 1)
+        for (arr, aty), per in zip(arrays, strides):
+            inner_unit = b.and_(inner_unit, b.icmp_signed("==", per[nd - 1], ir.Constant(i64, aty.dtype.itemsize)))
+
+    def innermost(offsets):
+        def strided():
+            lw.counted_loop(zero, shape[nd - 1], one, 1,
+                            lambda k: body([b.bitcast(b.gep(r, [b.add(o, b.mul(k, s[nd - 1]))]), t)
+                                            for r, o, s, t in zip(raws, offsets, strides, types)]),
+                            name=f"{name}.d{nd - 1}")
+        if inner_unit is None:
+            strided()
+            return
+        with b.if_else(inner_unit) as (unit, other):
+            with unit:
+                bases = [b.bitcast(b.gep(r, [o]), t) for r, o, t in zip(raws, offsets, types)]
+                lw.counted_loop(zero, shape[nd - 1], one, 1, lambda k: body([b.gep(p, [k]) for p in bases]),
+                                name=f"{name}.unit")
+            with other:
+                strided()
+
     def level(d, offsets):
-        if d == nd:
-            body([b.bitcast(b.gep(r, [o]), t) for r, o, t in zip(raws, offsets, types)])
+        if d == nd - 1:
+            innermost(offsets)
             return
         lw.counted_loop(zero, shape[d], one, 1,
                         lambda k: level(d + 1, [b.add(o, b.mul(k, s[d])) for o, s in zip(offsets, strides)]),
                         name=f"{name}.d{d}")
 
+    if nd == 0:
+        body([b.bitcast(r, t) for r, t in zip(raws, types)])
+        return
     level(0, [zero] * len(arrays))
 
 
