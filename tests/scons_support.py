@@ -1,8 +1,8 @@
 """Real `scons` runs in temporary projects, for tests/test_scons_*.py.
 
 What a run rebuilt is read from its output: the tool prints one
-`aot: compile <what> -> <object>` line per object it compiles, and the linker's
-command line names the module it links. No timing is asserted anywhere.
+`aot: compile <what> -> <object>` line per object it compiles, and one
+`aot: link <module>` line per module it links ($AOT_LINKCOMSTR). No timing is asserted anywhere.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ def scaled(a):
 '''
 
 _COMPILED = re.compile(r"^aot: compile .* -> (\S+)$", re.M)
-_LINKED = re.compile(r"-o (\S+" + re.escape(EXT) + r")\b")
+# `aot: link <module>` by default ($AOT_LINKCOMSTR), the command line when that is ''
+_LINKED = re.compile(r"(?:^aot: link |-o )(\S+" + re.escape(EXT) + r")\b", re.M)
 _RETRIEVED = re.compile(r"^Retrieved `([^']+)' from cache$", re.M)
 
 

@@ -32,7 +32,7 @@ def test_importing_the_package_makes_the_tool_name_enough(tmp_path):
 def test_user_settings_are_kept_and_keywords_override_them(tmp_path):
     root = write(tmp_path / "p", {"src.py": SEED, "SConstruct":
         f"env = Environment(AOT_LINKFLAGS=['-Wl,--as-needed'], tools=['default', 'aot'], "
-        f"toolpath=[{TOOLPATH!r}])\n"
+        f"toolpath=[{TOOLPATH!r}], AOT_LINKCOMSTR='')\n"
         "print('AOT_LINKFLAGS =', env['AOT_LINKFLAGS'])\n"
         "env.AOTModule('my_module', 'src.py')\n"
         "env.AOTModule('other/my_module', 'src.py', linkflags=['-Wl,-O1'])\n"})

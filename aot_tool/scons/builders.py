@@ -98,7 +98,8 @@ def _aot_module(env, target, source, **keywords):
     module = env.LoadableModule(module_path, objects,
                                 LDMODULE="$AOT_LINK", LDMODULEPREFIX="", LDMODULESUFFIX="$AOT_EXT_SUFFIX",
                                 SHLIBPREFIX="", SHLIBSUFFIX="$AOT_EXT_SUFFIX",
-                                LDMODULEFLAGS=linkflags, LDMODULEVERSION="", SHLIBVERSION="")
+                                LDMODULEFLAGS=linkflags, LDMODULEVERSION="", SHLIBVERSION="",
+                                LDMODULECOMSTR="$AOT_LINKCOMSTR", SHLINKCOMSTR="$AOT_LINKCOMSTR")
     if readable:
         env.Depends(module, stubs.stub_node(env, directory, name, src, cc, jobs, objects))
     env.Clean(module, objdir)

@@ -39,6 +39,8 @@ DEFAULTS = {
                           "'0' always in SCons' own threads"),
     "AOT_COMSTR": ("", "what to print when an object is compiled ('' prints a "
                        "one-line description; $TARGET is available)"),
+    "AOT_LINKCOMSTR": ("aot: link $TARGET", "what to print when a module is linked ('' prints "
+                                            "the whole link command line)"),
 }
 
 # keyword option -> construction variable it overrides
