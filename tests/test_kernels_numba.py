@@ -15,6 +15,10 @@ import kernel_runner as kr
 
 numba = pytest.importorskip("numba")
 
+# numba's JIT compile of every export dominates the run: part of the full run, not of
+# the quick subset (`-m "not slow"`)
+pytestmark = pytest.mark.slow
+
 KERNELS = kr.discover()
 CASES = [(path, name) for path in KERNELS for name in kr.load_kernel(path).exports]
 NUMBA_EXAMPLES = int(os.environ.get("AOT_NUMBA_EXAMPLES", "15"))
