@@ -17,8 +17,10 @@ until `.restore()`), and only for the names that are missing:
   attribute raises AttributeError naming this shim, so a source that really
   needs numba at import time says so instead of misbehaving later.
 
-`aot_tool.build_meta` (the PEP 517 backend) activates this around every hook,
-so a numba-docs-style setup.py needs no change.
+While active, a project package whose `__init__` re-exports compiled functions that
+are not built yet imports empty (drivers/project_packages.py), so setup.py's
+`from pkg.kernels import cc` works. `aot_tool.build_meta` (the PEP 517 backend)
+activates this around every hook, so a numba-docs-style setup.py needs no change.
 """
 
 from __future__ import annotations
@@ -116,8 +118,10 @@ class provide_numba_pycc:
     """
 
     def __init__(self):
+        from .project_packages import tolerate_unbuilt_packages
         self._saved = {}
         self._parent_attr = None
+        self._packages = tolerate_unbuilt_packages()   # `from pkg.kernels import cc` past pkg/__init__
         pycc = _pycc_module()
         replacements = {"numba.pycc": pycc}
         real_numba = sys.modules.get("numba")
@@ -133,6 +137,7 @@ class provide_numba_pycc:
             real_numba.pycc = pycc
 
     def restore(self) -> None:
+        self._packages.restore()
         for name, previous in self._saved.items():
             if previous is _ABSENT:
                 sys.modules.pop(name, None)
