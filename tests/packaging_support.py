@@ -31,6 +31,9 @@ x = np.random.default_rng(1).standard_normal(1001)
 assert np.isclose(aotdemo.mean(x), x.mean())
 assert np.isclose(aotdemo.variance(x), x.var())
 assert aotdemo.count_between(x, -0.5, 0.5) == int(((x >= -0.5) & (x < 0.5)).sum())
+y = 3.0 * x + 0.5 + 0.01 * np.cos(x)
+assert np.allclose(aotdemo._stats.fit_line(x, y), np.polyfit(x, y, 1))  # np.linalg, no SciPy
+assert importlib.util.find_spec('scipy') is None
 assert np.allclose(signal.moving_average(x, 5), np.convolve(x, np.ones(5) / 5, mode='valid'))
 ref = np.zeros_like(x); ref[1:-1] = (x[2:] - 2 * x[1:-1] + x[:-2]) / 0.1**2
 assert np.allclose(aotdemo.centdiff_1d(x, 0.1), ref)

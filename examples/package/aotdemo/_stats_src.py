@@ -40,3 +40,14 @@ def count_between(x, low, high):
         if low <= x[i] and x[i] < high:
             n += 1
     return n
+
+
+@cc.export('fit_line', 'UniTuple(f8, 2)(f8[:], f8[:])')
+def fit_line(x, y):
+    """Least-squares slope and intercept: np.linalg, with only NumPy at run time."""
+    design = np.empty((len(x), 2))
+    for i in range(len(x)):
+        design[i, 0] = x[i]
+        design[i, 1] = 1.0
+    coef = np.linalg.solve(design.T @ design, design.T @ y)
+    return coef[0], coef[1]
