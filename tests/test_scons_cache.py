@@ -14,7 +14,7 @@ def test_two_checkouts_share_one_cache(tmp_path):
     assert len(built) == 6
     assert objects(two) == built, "objects differ between checkouts"
     assert compiled(out) == set(), "the second checkout compiled instead of using the cache"
-    assert retrieved(out) == set(built) | {"my_module" + EXT}
+    assert retrieved(out) == set(built) | {"my_module" + EXT, "my_module.pyi"}
     assert (one / ("my_module" + EXT)).read_bytes() == (two / ("my_module" + EXT)).read_bytes()
     assert call(two / ("my_module" + EXT), "m.multi(6, 7)") == "42"
 
@@ -33,4 +33,4 @@ def test_cache_hit_after_clean(tmp_path):
     scons(root, "-c")
     assert objects(root) == {}
     out = scons(root).stdout
-    assert compiled(out) == set() and len(retrieved(out)) == 7
+    assert compiled(out) == set() and len(retrieved(out)) == 8   # 6 objects, the stub, the module
