@@ -127,7 +127,10 @@ class ClosureTyping:
                 use = next(n for n in ast.walk(node) if isinstance(n, ast.Name) and n.id == c)
                 raise self.error(use, "an inner function cannot use an iterator of the enclosing function")
             captured.append((c, ty))
-        return T.Closure(node=node, key=f"{self.t.qualname or self.t.node.name}.{name}", captured=tuple(captured))
+        from .infer import file_tag
+        self.registry[("file", file_tag(self.src))] = self.src   # its body reads its own file's globals
+        return T.Closure(node=node, key=f"{self.t.qualname or self.t.node.name}.{name}", captured=tuple(captured),
+                         home=file_tag(self.src))
 
     def _lambda_name(self, node) -> str:
         lambdas = [n for n in _own_nodes(self.t.node) if isinstance(n, ast.Lambda)]
@@ -255,18 +258,19 @@ class ClosureTyping:
                 raise self.error(n, "a bound method cannot be passed as an argument; wrap it in a lambda")
 
     def _specialise_closure(self, cty, func, args):
-        from .infer import Typed, _Inferrer, _check_function_shape, _mangle, file_tag
+        from .infer import Typed, _Inferrer, _check_function_shape, _mangle
         arg_types = args + tuple(t for _, t in cty.captured)
         key = ("closure", id(cty.node), arg_types)
         if key in self.registry:
             return self.registry[key]
-        symbol = f"aotfn.{file_tag(self.src)}.{cty.key}." + "_".join(_mangle(t) for t in arg_types)
-        typed = Typed(source=self.src, node=func, arg_types=arg_types, symbol=symbol,
+        home = self.registry[("file", cty.home)]
+        symbol = f"aotfn.{cty.home}.{cty.key}." + "_".join(_mangle(t) for t in arg_types)
+        typed = Typed(source=home, node=func, arg_types=arg_types, symbol=symbol,
                       extra_params=tuple(c for c, _ in cty.captured), qualname=cty.key,
                       is_generator=is_generator(func))
         self.registry[key] = typed
         self.order.append(typed)
-        _check_function_shape(self.src, func)
+        _check_function_shape(home, func)
         _Inferrer(typed, self.registry, self.order).run()
         typed.done = True
         return typed

@@ -129,7 +129,7 @@ def _mangle(t) -> str:
     if isinstance(t, T.Function):
         return "F" + t.path.split(":")[-1].replace(".", "_").replace("@", "_")
     if isinstance(t, T.Closure):
-        return "L" + t.key.replace(".", "_") + "".join(_mangle(c) for _, c in t.captured) + "e"
+        return "L" + t.home + "_" + t.key.replace(".", "_") + "".join(_mangle(c) for _, c in t.captured) + "e"
     return t.name
 
 

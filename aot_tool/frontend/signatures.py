@@ -18,6 +18,9 @@ _PREFIXES = ("numba.types.", "numba.", "nb.", "types.", "np.", "numpy.")
 
 
 MAX_NDIM = 32   # NumPy 1.x's limit, and the runtime's
+MAX_SIGNATURE_CHARS = 10_000   # a signature string (parsed before anything is allocated for it)
+MAX_TUPLE_ITEMS = 1_000        # items of one tuple type: UniTuple(f8, N), Tuple((...))
+MAX_TYPE_NESTING = 32          # types nested in each other: UniTuple(UniTuple(...), 2)
 
 
 class SignatureError(Exception):
@@ -61,6 +64,7 @@ class _Parser:
         self.text = text
         self.toks = _tokenize(text)
         self.i = 0
+        self.depth = 0
 
     def peek(self):
         return self.toks[self.i]
@@ -99,6 +103,17 @@ class _Parser:
         return args
 
     def type(self):
+        """One type, nested at most MAX_TYPE_NESTING deep (the parser recurses)."""
+        self.depth += 1
+        try:
+            if self.depth > MAX_TYPE_NESTING:
+                raise SignatureError(f"types are nested more than {MAX_TYPE_NESTING} deep "
+                                     "(aot_tool's limit)", self.peek()[2])
+            return self._type()
+        finally:
+            self.depth -= 1
+
+    def _type(self):
         kind, value, pos = self.take(kind="name")
         name = value
         for prefix in _PREFIXES:
@@ -109,7 +124,11 @@ class _Parser:
             self.take("(")
             item = self.type()
             self.take(",")
-            count = int(self.take(kind="int")[1])
+            _, digits, count_pos = self.take(kind="int")
+            count = int(digits) if len(digits) <= 6 else MAX_TUPLE_ITEMS + 1
+            if count > MAX_TUPLE_ITEMS:
+                raise SignatureError(f"a tuple type has at most {MAX_TUPLE_ITEMS:,} items "
+                                     "(aot_tool's limit)", count_pos)
             self.take(")")
             base = T.Tuple((item,) * count)
         elif name == "Tuple":
@@ -120,6 +139,9 @@ class _Parser:
                 self.take(",")
                 if self.peek()[1] == ")":
                     break
+                if len(items) == MAX_TUPLE_ITEMS:
+                    raise SignatureError(f"a tuple type has at most {MAX_TUPLE_ITEMS:,} items "
+                                         "(aot_tool's limit)", pos)
                 items.append(self.type())
             self.take(")")
             self.take(")")
@@ -201,6 +223,9 @@ class _Parser:
 
 def parse_signature(text: str) -> Signature:
     """Parse numba's signature text; raises SignatureError with the offending offset."""
+    if len(text) > MAX_SIGNATURE_CHARS:
+        raise SignatureError(f"the signature is {len(text):,} characters; aot_tool's limit is "
+                             f"{MAX_SIGNATURE_CHARS:,}", 0)
     return _Parser(text).signature()
 
 

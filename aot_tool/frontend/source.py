@@ -11,6 +11,7 @@ import ast
 import os
 from dataclasses import dataclass, field
 
+from . import tree_checks
 from .errors import CompileError, error_at
 from .signatures import Signature
 
@@ -189,13 +190,17 @@ def decode_source(data: bytes, path: str) -> str:
 def read_source_text(text: str, path: str, display_path: str | None = None, want_cc: bool = True,
                      root: str | None = None) -> Source:
     display = display_path or path
+    tree_checks.check_size(text, display)
     try:
         tree = ast.parse(text, filename=display)
     except SyntaxError as e:
         raise CompileError(f"invalid syntax: {e.msg}", display, e.lineno or 0, max((e.offset or 1) - 1, 0),
                            (e.text or "").rstrip("\n") or None) from None
+    except (RecursionError, MemoryError):
+        raise tree_checks.nested_too_deeply(text, display) from None
     source = Source(path=path, display_path=display, text=text, tree=tree,
                     root=os.path.abspath(root) if root else default_root(path))
+    tree_checks.check_tree(source)
     _collect(source)
     if want_cc:
         from .discovery import discover
@@ -223,19 +228,22 @@ def resolve_path(source: Source, dotted: str | None) -> str | None:
     return f"{base}.{rest}" if rest else base
 
 
-def _constant_value(node):
-    """A module-level numeric constant or tuple of them, or raise ValueError."""
+def _constant_value(node, known: dict):
+    """A module-level numeric constant or tuple of them, or raise ValueError.  Names of
+    constants defined above are read from `known` (their value at that point, as at import)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, (bool, int, float, complex)):
         return node.value
+    if isinstance(node, ast.Name) and node.id in known:
+        return known[node.id][0]
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        v = _constant_value(node.operand)
+        v = _constant_value(node.operand, known)
         if isinstance(v, tuple):
             raise ValueError
         return -v if isinstance(node.op, ast.USub) else +v
     if isinstance(node, ast.Tuple):
-        return tuple(_constant_value(e) for e in node.elts)
+        return tuple(_constant_value(e, known) for e in node.elts)
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
-        a, b = _constant_value(node.left), _constant_value(node.right)
+        a, b = _constant_value(node.left, known), _constant_value(node.right, known)
         if isinstance(a, tuple) or isinstance(b, tuple):
             raise ValueError
         return {ast.Add: a.__add__, ast.Sub: a.__sub__, ast.Mult: a.__mul__,
@@ -294,7 +302,7 @@ def _collect(source: Source) -> None:
                 source.functions[name] = jitted
                 continue
             try:
-                source.constants[name] = (_constant_value(stmt.value), stmt)
+                source.constants[name] = (_constant_value(stmt.value, source.constants), stmt)
                 source.non_constants.pop(name, None)
             except (ValueError, ArithmeticError, RecursionError):   # not a number, or nested too deeply
                 source.constants.pop(name, None)

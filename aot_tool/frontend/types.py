@@ -160,6 +160,7 @@ class Closure:
     node: object = field(compare=False, hash=False)
     key: str = ""
     captured: tuple = ()      # ((name, type), ...)
+    home: str = ""            # its file (infer.file_tag): same-named closures of two files differ
 
     @property
     def name(self) -> str:
