@@ -137,3 +137,13 @@ def test_same_named_closures_of_two_files_passed_to_one_helper(tmp_path):
                   "@cc.export('two', 'f8(f8)')\ndef two(x):\n    return r1(x) + r2(x)\n")
     assert proc.returncode == 0, proc.stderr
     assert run_python("import m\nprint(m.two(1.0))", tmp_path / "out").stdout.strip() == "13.0"
+
+
+def test_closures_whose_names_mangle_alike_stay_distinct(tmp_path):
+    # 'a_b' with inner 'c' and 'a' with inner 'b_c' once both mangled to 'a_b_c'
+    proc = _build(tmp_path, HEADER + "def apply(g, x):\n    return g(x)\n"
+                  "def a_b(x):\n    k = 1.0\n    c = lambda y: y + k\n    return apply(c, x)\n"
+                  "def a(x):\n    k = 1.0\n    b_c = lambda y: 10.0 * y + k\n    return apply(b_c, x)\n"
+                  "@cc.export('two', 'f8(f8)')\ndef two(x):\n    return a_b(x) + a(x)\n")
+    assert proc.returncode == 0, proc.stderr
+    assert run_python("import m\nprint(m.two(1.0))", tmp_path / "out").stdout.strip() == "13.0"

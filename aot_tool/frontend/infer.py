@@ -118,6 +118,8 @@ def file_tag(source: Source) -> str:
 
 
 def _mangle(t) -> str:
+    """A spelling of an argument type that no other type shares: names are length-prefixed
+    (`a_b.c` and `a.b_c` differ), compound types are bracketed."""
     if isinstance(t, T.Scalar):
         return t.short
     if isinstance(t, T.Array):
@@ -127,10 +129,14 @@ def _mangle(t) -> str:
     if isinstance(t, T.Optional):
         return "o" + _mangle(t.inner)
     if isinstance(t, T.Function):
-        return "F" + t.path.split(":")[-1].replace(".", "_").replace("@", "_")
+        return "F" + _named(t.path)
     if isinstance(t, T.Closure):
-        return "L" + t.home + "_" + t.key.replace(".", "_") + "".join(_mangle(c) for _, c in t.captured) + "e"
-    return t.name
+        return "L" + _named(t.home) + _named(t.key) + "".join(_mangle(c) for _, c in t.captured) + "e"
+    return "N" + _named(t.name)
+
+
+def _named(name: str) -> str:
+    return f"{len(name)}{name}"
 
 
 def _specialise(source: Source, func: ast.FunctionDef, arg_types: tuple, registry: dict, order: list) -> Typed:
