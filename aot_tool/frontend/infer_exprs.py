@@ -290,7 +290,7 @@ class ExpressionTyping:
     def expr_Call(self, node):
         from ..library.registry import TYPERS
         fty = self.expr(node.func)
-        if isinstance(fty, T.Function) and fty.path.startswith(("user:", "import:")):
+        if isinstance(fty, T.Function) and fty.path.startswith("user:"):
             return self.call_user(node, fty.path)
         for kw in node.keywords:
             if kw.arg is None:
@@ -299,7 +299,7 @@ class ExpressionTyping:
             raise self.error(node, "*args in calls is not supported")
         takes_lists = isinstance(fty, T.Function) and fty.path in LIST_ARGUMENTS
         library = isinstance(fty, T.Function) and not fty.path.startswith(
-            ("user:", "import:", "builtins.", "method.list.", "method.dict.", "method.set.", "method.str.",
+            ("user:", "builtins.", "method.list.", "method.dict.", "method.set.", "method.str.",
              "numba.typed."))   # these take str values, not options
         args = [self.list_literal(a) if takes_lists and isinstance(a, (ast.List, ast.Tuple)) else
                 self.call_arg(a, library) for a in node.args]
