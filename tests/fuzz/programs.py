@@ -73,7 +73,7 @@ def inputs(kind: str):
     if kind == "f":
         values = (0.0, -0.0, 1.5, -2.0, 3.0, 1e300, float("inf"), float("nan"), -7.25)
     else:
-        values = (0, 1, -1, 2, -3, 7, 100, -100)
+        values = (0, 1, -1, 2, -3, 7, 100, -100, 2 ** 62, -2 ** 63, 2 ** 63 - 1, -2 ** 40)
     return [(x, y) for x in values for y in values[::2]]
 
 

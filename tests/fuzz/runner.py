@@ -1,8 +1,10 @@
-"""Build a generated module, call every export on every input under CPython, the
-compiled module and (where installed) numba, and count the outcomes."""
+"""Build a generated module, call every export on every input under CPython (integer
+functions with their results wrapped to int64), the compiled module and (where
+installed) numba, and count the outcomes."""
 
 from __future__ import annotations
 
+import ast
 import collections
 import importlib.util
 import math
@@ -14,11 +16,34 @@ import sysconfig
 from .programs import generate, inputs, outcome, same
 
 
-def _cpython_functions(text: str) -> dict:
+def _wrapped(value: int) -> int:
+    return ((value + 2 ** 63) % 2 ** 64) - 2 ** 63
+
+
+class _WrapAt64(ast.NodeTransformer):
+    """CPython's integer arithmetic with every result wrapped to int64: the semantics
+    numba and aot_tool document (README: integer overflow wraps at 64 bits)."""
+
+    def _wrap(self, node):
+        self.generic_visit(node)
+        return ast.Call(func=ast.Name("_wrapped", ast.Load()), args=[node], keywords=[])
+
+    visit_BinOp = visit_UnaryOp = _wrap
+
+    def visit_Call(self, node):
+        return self._wrap(node) if isinstance(node.func, ast.Name) and node.func.id == "abs" else \
+            self.generic_visit(node)
+
+
+def _cpython_functions(text: str, exports) -> dict:
     plain = "\n".join(line for line in text.splitlines()
                       if not line.startswith(("@cc.", "from aot_tool", "cc = ")))
-    namespace = {"math": math}
-    exec(compile(plain, "<generated>", "exec"), namespace)
+    tree = ast.parse(plain)
+    ints = {name for name, kind in exports if kind == "i"}
+    tree.body = [_WrapAt64().visit(s) if isinstance(s, ast.FunctionDef) and s.name in ints else s
+                 for s in tree.body]
+    namespace = {"math": math, "_wrapped": _wrapped}
+    exec(compile(ast.fix_missing_locations(tree), "<generated>", "exec"), namespace)
     return namespace
 
 
@@ -49,7 +74,7 @@ def run(seed: int, count: int, workdir, use_numba: bool = True):
         "fuzzmod", os.path.join(out, "fuzzmod" + sysconfig.get_config_var("EXT_SUFFIX")))
     compiled = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(compiled)
-    reference = _cpython_functions(text)
+    reference = _cpython_functions(text, exports)
     jitted = _numba_functions({n: reference[n] for n, _ in exports}) if use_numba else None
     for name, kind in exports:
         for args in inputs(kind):
