@@ -40,3 +40,32 @@ def test_dispatch_failure_shows_dtype_and_dimensions(msgs):
         msgs.total(np.zeros((2, 2), np.int32))
     message = str(info.value)
     assert "ndarray(int32, 2-d)" in message and "f8[:]" in message, message
+
+
+EMPTY = """
+import numpy as np
+from aot_tool import CC
+cc = CC('empty_stats')
+
+@cc.export('mean', 'f8(f8[:])')
+def mean(x):
+    return x.mean()
+
+@cc.export('var', 'f8(f8[:])')
+def var(x):
+    return np.var(x)
+"""
+
+
+def test_mean_of_empty_warns_as_numpy(tmp_path):
+    import warnings
+    m = build_and_load(tmp_path, "empty_stats", EMPTY)
+    with pytest.warns(RuntimeWarning, match="Mean of empty slice"):
+        assert np.isnan(m.mean(np.empty(0)))
+    with pytest.warns(RuntimeWarning, match="Degrees of freedom"):
+        assert np.isnan(m.var(np.empty(0)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert m.mean(np.ones(3)) == 1.0          # no warning for data
+        with pytest.raises(RuntimeWarning):
+            m.mean(np.empty(0))                   # a filter that raises: the call raises

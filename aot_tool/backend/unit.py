@@ -14,6 +14,7 @@ _DECLS = {
     "aot_rt_raise": (ir.VoidType(), [i32, i8p]),
     "aot_rt_raise_broadcast": (ir.VoidType(), [i32, i64.as_pointer(), i32]),
     "aot_rt_index_error": (ir.VoidType(), [i64, i32, i64, i8p]),
+    "aot_rt_runtime_warning": (i32, [i8p]),
     "aot_rt_bind_args": (i32, [i8p, i8p.as_pointer(), i32, i32, pyobj.as_pointer(), i64, pyobj,
                                pyobj.as_pointer()]),
     "aot_rt_unbox_tuple": (i32, [pyobj, i32, pyobj.as_pointer(), i8p, i32, i8p, i8p]),

@@ -147,6 +147,14 @@ def _less(lw, a, b, ty):
     return lw.b.icmp_signed("<", a, b)
 
 
+def warn_if_empty(lw, n, message: str) -> None:
+    """NumPy's RuntimeWarning for a mean or variance of nothing (the result is nan); an
+    error if the warnings filter turns it into one."""
+    b = lw.b
+    with b.if_then(b.icmp_signed("==", n, ir.Constant(n.type, 0)), likely=False):
+        lw.check_status(b.call(lw.unit.decl("aot_rt_runtime_warning"), [lw.unit.cstring(b, message)]))
+
+
 def divide_by_count(lw, value, ty, n):
     """value / n for a float or complex value (0 / 0 is nan, as NumPy's mean of nothing)."""
     b = lw.b
@@ -179,6 +187,7 @@ class Mean(Sum):
     direct = False
 
     def finish(self, lw, acc, n, p):
+        warn_if_empty(lw, n, "Mean of empty slice.")
         return divide_by_count(lw, acc[0], self.rty, n)
 
 
@@ -208,6 +217,7 @@ class SquaredDeviation(Reducer):
         return [lw.b.fadd(acc[0], self.deviation(lw, v, p))]
 
     def finish(self, lw, acc, n, p):
+        warn_if_empty(lw, n, "Degrees of freedom <= 0 for slice")
         value = divide_by_count(lw, acc[0], self.rty, n)
         if self.root:
             return lw.b.call(lw.unit.intrinsic("llvm.sqrt", value.type), [value])

@@ -154,6 +154,12 @@ HIDDEN void aot_rt_index_error(int64_t index, int axis, int64_t size, const char
                  (long long)index, axis, (long long)size, where);
 }
 
+/* A RuntimeWarning as NumPy gives one (an empty mean); nonzero if the filter made it an error. */
+HIDDEN int aot_rt_runtime_warning(const char *message)
+{
+    return PyErr_WarnEx(PyExc_RuntimeWarning, message, 1) < 0;
+}
+
 /* The type's __name__ as a new reference (a str), for messages.  Read as an attribute:
    PyType_GetName is only in the stable ABI from Python 3.11 and modules must load on 3.10. */
 static PyObject *type_name(PyObject *o)

@@ -56,7 +56,7 @@ typedef struct { double real, imag; } Py_complex;
 
 extern PyObject *PyExc_ZeroDivisionError, *PyExc_IndexError, *PyExc_ValueError, *PyExc_MemoryError,
     *PyExc_OverflowError, *PyExc_AssertionError, *PyExc_TypeError, *PyExc_RuntimeError, *PyExc_ImportError,
-    *PyExc_UnboundLocalError, *PyExc_RecursionError, *PyExc_StopIteration;
+    *PyExc_UnboundLocalError, *PyExc_RecursionError, *PyExc_StopIteration, *PyExc_RuntimeWarning;
 extern PyTypeObject PyFloat_Type, PyComplex_Type, PyBool_Type, PyByteArray_Type;
 extern PyObject _Py_NoneStruct, _Py_TrueStruct, _Py_FalseStruct;
 
@@ -73,6 +73,7 @@ int PyObject_IsTrue(PyObject *);
 void *PyCapsule_GetPointer(PyObject *, const char *);
 void PyErr_SetString(PyObject *, const char *);
 PyObject *PyErr_Format(PyObject *, const char *, ...);
+int PyErr_WarnEx(PyObject *, const char *, Py_ssize_t);
 PyObject *PyErr_Occurred(void);
 void PyErr_Clear(void);
 int PyErr_ExceptionMatches(PyObject *);
