@@ -337,3 +337,14 @@ def is_contiguous(lw, arr, aty, order="C"):
         empty = b.or_(empty, b.icmp_signed("==", n, ir.Constant(i64, 0)))
         step = b.mul(step, n)
     return b.or_(ok, empty)
+
+
+def copied(lw, node, src):
+    """A new array of node's type holding src's elements (cast): np.array(a), a.astype(t)."""
+    aty, rty = lw.type_of(src), lw.type_of(node)
+    arr, owned = lw.expr(src), lw.owned(src)
+    fresh = allocate(lw, rty, shape_of(lw, arr, aty.ndim))
+    copy_into(lw, fresh, rty, arr, aty)
+    if owned:
+        release(lw, arr)
+    return fresh

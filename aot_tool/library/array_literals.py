@@ -15,7 +15,7 @@ from llvmlite import ir
 
 from ..backend.llvm_types import i64
 from ..frontend import types as T
-from .array_helpers import allocate, copy_into, dtype_arg, owned_result, positional_dtype, release, shape_of, store
+from .array_helpers import allocate, copied, dtype_arg, owned_result, positional_dtype, store
 from .registry import lowerer, typer
 
 
@@ -107,20 +107,10 @@ def _shape_of_type(ty):
     return (len(ty.items),) + _shape_of_type(ty.items[0])
 
 
-def _copied(lw, node, src):
-    aty, rty = lw.type_of(src), lw.type_of(node)
-    arr, owned = lw.expr(src), lw.owned(src)
-    fresh = allocate(lw, rty, shape_of(lw, arr, aty.ndim))
-    copy_into(lw, fresh, rty, arr, aty)
-    if owned:
-        release(lw, arr)
-    return fresh
-
-
 @lowerer("numpy.array")
 def _array(lw, node):
     if isinstance(lw.type_of(node.args[0]), T.Array):
-        return _copied(lw, node, node.args[0])
+        return copied(lw, node, node.args[0])
     return _from_literal(lw, node)
 
 
@@ -131,5 +121,5 @@ def _asarray(lw, node):
     if isinstance(sty, T.Array):
         if sty == lw.type_of(node):
             return owned_result(lw, src, lw.expr(src))       # no copy: the same array
-        return _copied(lw, node, src)
+        return copied(lw, node, src)
     return _from_literal(lw, node)

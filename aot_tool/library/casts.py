@@ -7,8 +7,8 @@ from llvmlite import ir
 
 from ..backend.llvm_types import i64
 from ..frontend import types as T
-from .array_helpers import (allocate, array_size, copy_into, dtype_of, make_view, new_layout, owned_result, release,
-                            shape_of, strides_of)
+from .array_helpers import (array_size, copied, dtype_of, make_view, new_layout, owned_result, shape_of,
+                            strides_of)
 from .registry import lowerer, typer
 
 
@@ -27,14 +27,7 @@ def _astype_type(inf, node, args, kws):
 
 @lowerer("method.array.astype")
 def _astype(lw, node):
-    src = node.func.value
-    aty, rty = lw.type_of(src), lw.type_of(node)
-    arr, owned = lw.expr(src), lw.owned(src)
-    fresh = allocate(lw, rty, shape_of(lw, arr, aty.ndim))
-    copy_into(lw, fresh, rty, arr, aty)
-    if owned:
-        release(lw, arr)
-    return fresh
+    return copied(lw, node, node.func.value)
 
 
 @typer("method.array.view")
