@@ -147,3 +147,11 @@ def test_closures_whose_names_mangle_alike_stay_distinct(tmp_path):
                   "@cc.export('two', 'f8(f8)')\ndef two(x):\n    return a_b(x) + a(x)\n")
     assert proc.returncode == 0, proc.stderr
     assert run_python("import m\nprint(m.two(1.0))", tmp_path / "out").stdout.strip() == "13.0"
+
+
+def test_zero_to_minus_infinity_is_infinity_as_in_cpython(tmp_path):
+    proc = _build(tmp_path, HEADER + "@cc.export('p', 'f8(f8, f8)')\ndef p(x, y):\n    return x ** y\n")
+    assert proc.returncode == 0, proc.stderr
+    out = run_python("import m\nprint(m.p(0.0, float('-inf')), m.p(-0.0, float('-inf')))\n"
+                     "try:\n    m.p(0.0, -1e308)\nexcept ZeroDivisionError as e:\n    print(e)", tmp_path / "out")
+    assert out.stdout.split("\n")[:2] == ["inf inf", "0.0 cannot be raised to a negative power"]

@@ -58,7 +58,10 @@ def power(lw, a, a_ty, b, b_ty, ty, node):
     y = lw.cast(b, b_ty, ty)
     zero = ir.Constant(x.type, 0)
     if not _quiet(lw):
-        lw.check(bld.and_(bld.fcmp_ordered("==", x, zero), bld.fcmp_ordered("<", y, zero)),
+        # CPython: 0.0 ** -inf is inf, only a finite negative exponent raises
+        finite_negative = bld.and_(bld.fcmp_ordered("<", y, zero),
+                                   bld.fcmp_ordered(">", y, ir.Constant(x.type, float("-inf"))))
+        lw.check(bld.and_(bld.fcmp_ordered("==", x, zero), finite_negative),
                  "ZeroDivisionError", "0.0 cannot be raised to a negative power")
     pow_ = lw.unit.intrinsic("llvm.pow", x.type, 2)
     return bld.call(pow_, [x, y])

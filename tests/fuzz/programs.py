@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import random
 
-FLOAT_OPS = ("+", "-", "*", "/")
-INT_OPS = ("+", "-", "*", "//", "%")
+FLOAT_OPS = ("+", "-", "*", "/", "//", "%", "**")
+INT_OPS = ("+", "-", "*", "//", "%", "**")
 # not math.floor/int(): beyond int64 they raise OverflowError, as README documents
 FLOAT_CALLS = ("abs", "min", "max", "math.sqrt", "math.sin", "math.fabs")
 INT_CALLS = ("abs", "min", "max")
@@ -23,8 +23,12 @@ def _expr(rng: random.Random, kind: str, depth: int, names) -> str:
     r = rng.random()
     if r < 0.65:
         op = rng.choice(FLOAT_OPS if kind == "f" else INT_OPS)
-        return f"({_expr(rng, kind, depth - 1, names)} {op} {_expr(rng, kind, depth - 1, names)})"
-    if r < 0.75:
+        right = rng.choice(("2", "3", "0")) if op == "**" and kind == "i" else _expr(rng, kind, depth - 1, names)
+        return f"({_expr(rng, kind, depth - 1, names)} {op} {right})"
+    if r < 0.7:
+        return (f"({_expr(rng, kind, depth - 1, names)} if {_expr(rng, kind, depth - 1, names)} > "
+                f"{_expr(rng, kind, depth - 1, names)} else {_expr(rng, kind, depth - 1, names)})")
+    if r < 0.8:
         return f"(-{_expr(rng, kind, depth - 1, names)})"
     call = rng.choice(FLOAT_CALLS if kind == "f" else INT_CALLS)
     if call in ("min", "max"):
