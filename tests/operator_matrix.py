@@ -209,8 +209,8 @@ def _int_pow(x, y, r):
 
 
 def _float_pow(x, y, t):
-    if x == 0 and y < 0:
-        raise ZeroDivisionError   # as CPython (numba: inf for float ** float)
+    if x == 0 and y < 0 and not math.isinf(y):
+        raise ZeroDivisionError   # as CPython (numba: inf for float ** float); 0.0 ** -inf is inf
     try:   # C's pow (as llvm.pow): inf on overflow, nan for a negative base and fractional power
         return _round_to(math.pow(x, y), t)
     except OverflowError:
