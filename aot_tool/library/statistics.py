@@ -290,8 +290,9 @@ def _quantile_lowerer(name, scale):
         arr_node, aty, arr = _arg(lw, node)
         q_node = node.args[1]
         qty = lw.type_of(q_node)
-        lw.check(b.icmp_signed("==", array_size(lw, arr, aty.ndim), _c(0)), "IndexError",
-                 "index -1 is out of bounds for axis 0 with size 0")
+        def check_not_empty():   # after q's range, which NumPy checks first
+            lw.check(b.icmp_signed("==", array_size(lw, arr, aty.ndim), _c(0)), "IndexError",
+                     "index -1 is out of bounds for axis 0 with size 0")
 
         def fraction(qv):
             q = b.fdiv(qv, ir.Constant(f64, float(scale))) if scale != 1 else qv
@@ -301,6 +302,7 @@ def _quantile_lowerer(name, scale):
 
         if isinstance(qty, T.Scalar):
             q = fraction(lw.cast(lw.expr(q_node), qty, T.float64))
+            check_not_empty()
             work, n = sorted_copy(lw, arr, aty)
             result = quantile_of(lw, b.extract_value(work, 1), n, q)
         else:
@@ -315,6 +317,7 @@ def _quantile_lowerer(name, scale):
 
             # every q is checked before anything is allocated
             lw.counted_loop(_c(0), count, _c(1), 1, lambda k: fraction(q_at(k)), name="quantiles.check")
+            check_not_empty()
             work, n = sorted_copy(lw, arr, aty)
             data = b.extract_value(work, 1)
             result = allocate(lw, lw.type_of(node), [count])
