@@ -51,8 +51,14 @@ def test_numba_agrees(path, name):
         compiled = lambda *args: _plain(jitted(*args))  # noqa: E731
     else:
         compiled = numba.njit(nb_export.sig_obj)(nb_export.func)
+    if name in k.namespace.get("NUMBA_DIFFERS", {}):
+        # numba compiles it (eagerly, from the signature, above) but its values differ
+        # from NumPy's, which aot_tool follows; the kernel file says why
+        return
+    # which exception is raised is compared with the reference in test_kernels.py
+    # (numba raises LinAlgError or ValueError where NumPy raises the other one)
     kr.check_export(export, lambda argdesc: kr.run_inprocess(compiled, argdesc),
-                    examples=min(NUMBA_EXAMPLES, export.spec.examples), check_types=False)
+                    examples=min(NUMBA_EXAMPLES, export.spec.examples), check_types=False, any_exception=True)
 
 
 def _has_containers(sig) -> bool:
