@@ -86,7 +86,9 @@ def test_a_long_chain_of_additions_is_a_located_error(tmp_path):
 
 def test_deep_unary_minus_that_python_cannot_parse_is_located(tmp_path):
     err = _error(tmp_path, "@cc.export('f', 'f8(f8)')\ndef f(x):\n    return " + "-" * 5000 + "x\n")
-    assert "src.py:5:5: error: expression nested too deeply to parse" in err, err
+    # Python 3.11+'s parser refuses it; 3.10's parses it and the nesting limit refuses it
+    assert ("src.py:5:5: error: expression nested too deeply to parse" in err
+            or "src.py:5:" in err and "nested more than 200 levels deep" in err), err
 
 
 def test_nesting_below_the_limit_compiles(tmp_path):
