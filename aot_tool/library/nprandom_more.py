@@ -4,7 +4,6 @@ not as CPython's random.seed does)."""
 
 from __future__ import annotations
 
-import ast
 
 from llvmlite import ir
 
@@ -17,11 +16,6 @@ from .numpy_call import keyword_args, want_array
 from .registry import lowerer, typer
 
 
-def _mark_written(inf, array_node) -> None:
-    if isinstance(array_node, ast.Name):
-        inf.t.stored_args.add(array_node.id)
-
-
 @typer("numpy.random.shuffle", "random.shuffle")
 def _shuffle_type(inf, node, args, kws):
     if len(args) != 1 or kws:
@@ -29,7 +23,6 @@ def _shuffle_type(inf, node, args, kws):
     a = want_array(inf, node, args[0], "shuffle", ndims=range(1, 33))
     if a.dtype.itemsize > 16:
         raise inf.error(node, "shuffle(): unsupported dtype")
-    _mark_written(inf, node.args[0])
     return T.none
 
 

@@ -85,9 +85,7 @@ def _copyto_type(inf, node, args, kws):
         what = "array data" if isinstance(src, T.Array) else "scalar"
         raise inf.error(node, f"Cannot cast {what} from dtype('{sdt.name.replace('boolean', 'bool')}') to "
                               f"dtype('{dst.dtype.name.replace('boolean', 'bool')}') according to the rule 'same_kind'")
-    target = node.args[0]
-    inf.stored_vars.add(target.id if isinstance(target, ast.Name) else "*")
-    return T.none
+    return T.none   # the write into the target: writes.IN_PLACE
 
 
 def _same_kind(src, dst, literal=False) -> bool:

@@ -18,11 +18,6 @@ ANY_NDIM = range(1, 33)
 SORT_KINDS = ("quicksort", "mergesort", "heapsort", "stable")
 
 
-def _mark_written(inf, array_node) -> None:
-    if isinstance(array_node, ast.Name):
-        inf.t.stored_args.add(array_node.id)
-
-
 def _sort_args(inf, node, args, kws, fname):
     p = keyword_args(inf, node, args, kws, ("a", "axis", "kind"), 1, fname)
     a = want_array(inf, node, p["a"], fname, ndims=ANY_NDIM)
@@ -55,7 +50,6 @@ def _method_argsort_type(inf, node, args, kws):
 @typer("method.array.sort")
 def _method_sort_type(inf, node, args, kws):
     _sort_args(inf, node, args, kws, "a.sort")
-    _mark_written(inf, node.func.value)
     return T.none
 
 
