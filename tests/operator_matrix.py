@@ -341,7 +341,7 @@ def model(op, args, types, r):
         return wrap(abs(cast(x, tx, r)), r) if is_int(r) else abs(cast(x, tx, r))
     if op in ("int", "round"):
         if is_float(tx):
-            if not math.isfinite(x) or abs(x) >= 2.0 ** 63:
+            if not math.isfinite(x) or not -2.0 ** 63 <= x < 2.0 ** 63:
                 raise OverflowError
             return wrap(int(x) if op == "int" else round(x), r)
         return cast(x, tx, r)

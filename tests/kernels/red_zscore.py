@@ -9,7 +9,7 @@ cc = CC('k_red_zscore')
 def zscore(x):
     m = x.mean()
     s = x.std()
-    if s == 0.0:
+    if s <= 1e-12 * abs(m):   # a constant series: s is roundoff (numba's and NumPy's sums differ)
         return x - m
     return (x - m) / s
 
@@ -24,7 +24,7 @@ def column_zscores(a):
         d = col - m
         s = np.sqrt(np.sum(d * d) / n)
         for i in range(n):
-            out[i, j] = d[i] / s if s > 0.0 else 0.0
+            out[i, j] = d[i] / s if s > 1e-12 * abs(m) else 0.0   # a constant column's s is roundoff
     return out
 
 
