@@ -8,7 +8,8 @@ SCons finds the tool through this project's `site_scons/site_tools/aot`, through
 through `toolpath=[aot_tool.scons.toolpath()]` (importing this package also adds
 that directory to SCons' default tool path, so `tools=['aot']` then just works),
 and in every SConstruct after `python -m aot_tool.scons install-site-tool`.
-See docs/scons.md for the options.
+See docs/scons.md for the options, and for `RemoteCacheDir` (remote_cache.py), the
+CacheDir class with a second tier on a Bazel HTTP remote-cache server.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from __future__ import annotations
 import os
 import sys
 
+from .remote_cache import RemoteCacheDir
 from .tool import exists, generate
 
-__all__ = ["generate", "exists", "toolpath"]
+__all__ = ["generate", "exists", "toolpath", "RemoteCacheDir"]
 
 
 def toolpath() -> str:

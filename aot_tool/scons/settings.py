@@ -9,6 +9,7 @@ default) out of the node-building code.
 
 from __future__ import annotations
 
+import os
 import sys
 import sysconfig
 import SCons.Errors
@@ -41,7 +42,12 @@ DEFAULTS = {
                        "one-line description; $TARGET is available)"),
     "AOT_LINKCOMSTR": ("aot: link $TARGET", "what to print when a module is linked ('' prints "
                                             "the whole link command line)"),
+    "AOT_REMOTE_CACHE": ("", "URL of a Bazel HTTP remote-cache server, the CacheDir's second tier "
+                             "(remote_cache.py); default: the environment variable of that name"),
+    "AOT_REMOTE_CACHE_TIMEOUT": ("10", "seconds one request to the remote cache may take"),
 }
+# variables whose default is the process environment's variable of the same name, when set
+FROM_ENVIRONMENT = ("AOT_REMOTE_CACHE", "AOT_REMOTE_CACHE_TIMEOUT")
 
 # keyword option -> construction variable it overrides
 KEYWORDS = {
@@ -57,6 +63,8 @@ PER_MODULE_KEYWORDS = ("module",)
 def set_defaults(env) -> None:
     """Give every AOT_* variable its default unless the user already set it."""
     for name, (value, _doc) in DEFAULTS.items():
+        if name in FROM_ENVIRONMENT:
+            value = os.environ.get(name, value)
         if name not in env:
             env[name] = list(value) if isinstance(value, list) else value
 

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from . import settings
 from .builders import AOTModule
+from .remote_cache import RemoteCacheDir
 
 
 def generate(env) -> None:
-    """Add `env.AOTModule` and the AOT_* variables the user has not set."""
+    """Add `env.AOTModule`, the AOT_* variables the user has not set, and RemoteCacheDir as
+    the class of this environment's CacheDir (a plain CacheDir while $AOT_REMOTE_CACHE is
+    empty), so the global `CacheDir(path)` gets the remote tier too."""
     settings.set_defaults(env)
+    if "CACHEDIR_CLASS" not in env:
+        env["CACHEDIR_CLASS"] = RemoteCacheDir
     env.AddMethod(AOTModule, "AOTModule")
 
 
