@@ -52,8 +52,9 @@ class CC:
     def output_file(self, value: str) -> None:
         self._output_file = os.fspath(value)
 
-    def export(self, exported_name: str, sig):
+    def export(self, exported_name: str, sig, *, nogil: bool = False, parallel: bool = False):
         """Record the export and hand the function back unchanged (it stays plain Python).
+        `nogil`/`parallel` (our extension) act as @njit(nogil=True)/(parallel=True) would.
 
         Where the call was made is kept, so that compile() can point at an export that
         ran but that reading the source without running it did not find."""

@@ -53,10 +53,13 @@ def _package_digest() -> str:
 
 def export_key(source: Source, module: str, name: str, index: int, options: "Options") -> str:
     """Content key of one export object: signature, reached code, options, compiler."""
+    from .frontend.jit_options import options_key
+    from .frontend.source import exported_function
     export = source.modules[module].exports[name][index]
+    flags = options_key(*exported_function(source, export), export)
     h = hashlib.sha256()
     for part in (export.signature_text, reached_digest(export.home or source, export.function),
-                 options.key(), compiler_identity(options), name, str(index)):
+                 options.key() + (f";{flags}" if flags else ""), compiler_identity(options), name, str(index)):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()
@@ -107,5 +110,8 @@ def runtime_identity(compiler=None) -> str:
 
 
 def init_exports(source: Source, module: str) -> list[tuple[str, int]]:
-    """(name, number of signatures) for the init unit, in a stable order."""
-    return [(name, len(sigs)) for name, sigs in sorted(source.modules[module].exports.items())]
+    """(name, number of signatures) for the init unit, in a stable order; a module with
+    parallel exports also gets the runtime's get_num_threads/set_num_threads."""
+    from .frontend.jit_options import thread_controls
+    exports = source.modules[module].exports
+    return sorted([(name, len(sigs)) for name, sigs in exports.items()] + thread_controls(source, exports))

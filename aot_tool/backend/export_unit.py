@@ -13,8 +13,10 @@ from ..frontend import types as T
 from ..frontend.calls import defaults_of, is_literal, literal_value
 from ..frontend.errors import error_at
 from ..frontend.infer import infer_export
+from ..frontend.jit_options import export_options
 from ..frontend.source import exported_function
 from ..library.boundary import check_argument_type
+from .gil import release_gil
 from .lower import lower_program
 from .unit import Unit, hidden
 from .wrappers import NO_DEFAULT, build_wrapper, default_type, doc_text, param_descriptors
@@ -48,6 +50,8 @@ def build_export_unit(source, export, index: int, options, unit: Unit | None = N
     program = infer_export(source, export)
     unit = unit or Unit(f"{export.name}.{index}")
     kernel = lower_program(unit, program)
+    if export_options(home, func, export).nogil:
+        kernel = release_gil(unit, program, kernel)
     params = [a.arg for a in func.args.args]
     entry = program.entry
     build_wrapper(unit, wrapper_symbol(export.name, index), export.name, params, defaults, export.signature,

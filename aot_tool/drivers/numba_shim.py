@@ -97,11 +97,12 @@ def _numba_module(pycc: types.ModuleType) -> types.ModuleType:
     for name in _DECORATORS:
         setattr(module, name, _decorator)
     module.types = typing
+    module.prange = range         # what a serial run of a prange loop does
 
     def __getattr__(name):
         raise AttributeError(f"numba.{name} is not available: numba is not installed and aot_tool's "
                              "stand-in (aot_tool.drivers.numba_shim) only provides pycc.CC, the jit "
-                             "decorators and type names")
+                             "decorators, prange and type names")
     module.__getattr__ = __getattr__
     return module
 

@@ -13,6 +13,7 @@ import keyword
 
 from . import static_values as V
 from .errors import error_at
+from .jit_options import FLAGS, flag_value
 from .signatures import SignatureError, parse_signature
 from .source import LIBRARY_ROOTS, Export, ModuleSpec, Source
 
@@ -86,7 +87,8 @@ class Registry:
         """`cc.export(name, sig)`; `lookup(name)` says what a name in the signature is bound to."""
         nodes = list(node.args) + [k.value for k in node.keywords if k.arg in ("exported_name", "sig")]
         values = args + [kwargs[k] for k in ("exported_name", "sig") if k in kwargs]
-        if len(nodes) != 2 or len(node.keywords) != len(nodes) - len(node.args):
+        flags = [k for k in node.keywords if k.arg in FLAGS]   # our extension: cc.export(..., nogil=True)
+        if len(nodes) != 2 or len(node.keywords) != len(nodes) - len(node.args) + len(flags):
             raise error_at(self.source, node, "export() takes a name and a signature, as in "
                                               "@cc.export('multf', 'f8(f8, f8)')")
         (name_node, sig_node), (name, sig) = nodes, values
@@ -97,7 +99,8 @@ class Registry:
         if not (isinstance(name, str) and name.isidentifier()) or keyword.iskeyword(name):
             raise error_at(self.source, name_node, "the exported name must be a string literal that is a "
                                                    "Python identifier and not a keyword (the stub must parse)")
-        return V.Exporter(cc, name, self.signature(sig_node, sig, lookup), node)
+        return V.Exporter(cc, name, self.signature(sig_node, sig, lookup), node,
+                          {k.arg: flag_value(self.source, k.value, k.arg) for k in flags})
 
     def signature(self, node, value, lookup) -> tuple:
         if isinstance(value, str):
@@ -156,7 +159,7 @@ class Registry:
         text, sig = exporter.signature
         fdef = func.node
         export = Export(name=exporter.name, signature_text=text, signature=sig, function=func.key,
-                        node=node, home=home)
+                        node=node, home=home, flags=dict(exporter.flags))
         existing = exporter.cc.spec.exports.setdefault(export.name, [])
         for other in existing:
             if other.signature.args == sig.args:

@@ -33,6 +33,7 @@ class Export:
     function: str                 # key of the FunctionDef in home's (or this source's) functions
     node: ast.AST                 # the decorator or `cc.export(...)` call, for error locations
     home: object = None           # the Source defining the function, when another file does
+    flags: dict = field(default_factory=dict)   # cc.export(..., nogil=True): frontend/jit_options.FLAGS
 
 
 def exported_function(source, export):

@@ -61,6 +61,7 @@ class Exporter:
     name: str
     signature: tuple          # (text, Signature)
     node: ast.Call            # the `cc.export(...)` call, for error locations
+    flags: dict = field(default_factory=dict)   # cc.export(..., nogil=True)
 
 
 @dataclass(eq=False)

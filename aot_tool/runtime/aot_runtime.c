@@ -499,3 +499,4 @@ static PyObject *arg_description(PyObject *o)
 #include "aot_strings.c"
 #include "reshape.c"
 #include "random.c"
+#include "aot_pool.c"

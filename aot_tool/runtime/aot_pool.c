@@ -1,0 +1,289 @@
+/* The thread pool behind `prange` loops, the GIL brackets of code that runs without
+ * the GIL (nogil kernels and loop bodies, backend/gil.py), and the module functions
+ * get_num_threads()/set_num_threads().  Included by aot_runtime.c; pthreads only.
+ *
+ * A parallel loop is split into `nblocks` blocks that depend only on the trip count
+ * (backend/parallel_outline.py picks them), so reductions combine per-block partial
+ * results in block order: the same bits for any thread count.  Threads take contiguous
+ * runs of blocks (static scheduling); the caller runs the first run itself.  A block
+ * that raises stops every block after it; the caller re-raises the exception of the
+ * lowest failing block, which is the one a serial run raises first.
+ *
+ * The pool starts on first use with AOT_NUM_THREADS (else the CPU count) threads,
+ * the caller included.  One region runs at a time per module; a prange inside a
+ * prange body runs serially, as numba does.  After fork() the child starts afresh. */
+#include <pthread.h>
+#include <unistd.h>
+
+typedef struct _ts PyThreadState;
+int PyGILState_Ensure(void);
+void PyGILState_Release(int);
+PyThreadState *PyEval_SaveThread(void);
+void PyEval_RestoreThread(PyThreadState *);
+void PyErr_Fetch(PyObject **, PyObject **, PyObject **);
+void PyErr_Restore(PyObject *, PyObject *, PyObject *);
+
+#define AOT_MAX_THREADS 64
+
+typedef int (*aot_block_fn)(void *env, int64_t start, int64_t stop, int64_t block);
+
+static __thread int aot_is_worker;       /* a pool thread */
+static __thread int aot_has_tstate;      /* a pool thread that keeps a Python thread state */
+static __thread int aot_region_depth;    /* inside a parallel region on this thread */
+static __thread int aot_threads_wanted;  /* set_num_threads() on this thread; 0: all */
+
+static struct {
+    pthread_mutex_t region;              /* one region at a time */
+    pthread_mutex_t mu;                  /* guards the task fields below */
+    pthread_cond_t wake, done;
+    int size;                            /* threads, the caller included; 0: not decided */
+    int started;                         /* worker threads running */
+    int active;                          /* threads the current region uses */
+    int pending;                         /* active workers not finished */
+    unsigned long generation;            /* bumped per region */
+    aot_block_fn body;
+    void *env;
+    int64_t n, nblocks;
+    int64_t failed;                      /* lowest failed block (nblocks: none) */
+    PyObject *exc[3];
+} aot_pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
+              PTHREAD_COND_INITIALIZER};
+
+/* ---- the GIL around one interpreter call from code that runs without it ---- */
+HIDDEN int aot_rt_gil_take(void)
+{
+    if (aot_is_worker && !aot_has_tstate) {
+        /* a thread state kept for the thread's life: an exception set under one bracket
+           must still be there when the block's failure is recorded */
+        PyGILState_Ensure();
+        PyEval_SaveThread();
+        aot_has_tstate = 1;
+    }
+    return PyGILState_Ensure();
+}
+
+HIDDEN void aot_rt_gil_drop(int state)
+{
+    PyGILState_Release(state);
+}
+
+/* ---- the pool ---- */
+static int aot_pool_size(void)
+{
+    if (aot_pool.size == 0) {
+        const char *env = getenv("AOT_NUM_THREADS");
+        long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+        aot_pool.size = n < 1 ? 1 : n > AOT_MAX_THREADS ? AOT_MAX_THREADS : (int)n;
+    }
+    return aot_pool.size;
+}
+
+static int aot_threads_now(void)
+{
+    int size = aot_pool_size();
+    return aot_threads_wanted > 0 && aot_threads_wanted < size ? aot_threads_wanted : size;
+}
+
+static void aot_block_bounds(int64_t b, int64_t *start, int64_t *stop)
+{
+    int64_t q = aot_pool.n / aot_pool.nblocks, r = aot_pool.n % aot_pool.nblocks;
+    *start = b * q + (b < r ? b : r);
+    *stop = *start + q + (b < r);
+}
+
+static void aot_record_failure(int64_t b)
+{
+    PyObject *t, *v, *tb;
+    int g = aot_rt_gil_take();
+    PyErr_Fetch(&t, &v, &tb);
+    pthread_mutex_lock(&aot_pool.mu);
+    if (b < aot_pool.failed) {
+        PyObject *old[3] = {aot_pool.exc[0], aot_pool.exc[1], aot_pool.exc[2]};
+        aot_pool.exc[0] = t, aot_pool.exc[1] = v, aot_pool.exc[2] = tb;
+        __atomic_store_n(&aot_pool.failed, b, __ATOMIC_RELEASE);
+        t = old[0], v = old[1], tb = old[2];
+    }
+    pthread_mutex_unlock(&aot_pool.mu);
+    Py_XDECREF(t);
+    Py_XDECREF(v);
+    Py_XDECREF(tb);
+    aot_rt_gil_drop(g);
+}
+
+/* Thread `t` of `nthreads` runs its contiguous run of blocks, stopping after a failure
+   of an earlier block. */
+static void aot_run_share(int t, int nthreads)
+{
+    int64_t nb = aot_pool.nblocks, lo = nb * t / nthreads, hi = nb * (t + 1) / nthreads;
+    for (int64_t b = lo; b < hi; b++) {
+        int64_t start, stop;
+        if (__atomic_load_n(&aot_pool.failed, __ATOMIC_ACQUIRE) < b)
+            return;
+        aot_block_bounds(b, &start, &stop);
+        if (aot_pool.body(aot_pool.env, start, stop, b) != 0) {
+            aot_record_failure(b);
+            return;
+        }
+    }
+}
+
+static void *aot_worker_main(void *arg)
+{
+    int index = (int)(intptr_t)arg;
+    unsigned long seen;
+    aot_is_worker = 1;
+    pthread_mutex_lock(&aot_pool.mu);
+    seen = aot_pool.generation;
+    pthread_mutex_unlock(&aot_pool.mu);
+    for (;;) {
+        int active;
+        pthread_mutex_lock(&aot_pool.mu);
+        while (aot_pool.generation == seen)
+            pthread_cond_wait(&aot_pool.wake, &aot_pool.mu);
+        seen = aot_pool.generation;
+        active = aot_pool.active;
+        pthread_mutex_unlock(&aot_pool.mu);
+        if (index >= active)
+            continue;
+        aot_run_share(index, active);
+        pthread_mutex_lock(&aot_pool.mu);
+        if (--aot_pool.pending == 0)
+            pthread_cond_signal(&aot_pool.done);
+        pthread_mutex_unlock(&aot_pool.mu);
+    }
+    return NULL;
+}
+
+/* In the child of a fork() the workers are gone and the locks may be held by threads
+   that no longer exist: forget them; the next region starts a new pool. */
+static void aot_pool_after_fork(void)
+{
+    pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+    pthread_cond_t c = PTHREAD_COND_INITIALIZER;
+    aot_pool.region = m;
+    aot_pool.mu = m;
+    aot_pool.wake = c;
+    aot_pool.done = c;
+    aot_pool.started = 0;
+    aot_pool.pending = 0;
+    aot_pool.active = 0;
+    aot_region_depth = 0;
+}
+
+/* Called with the region lock held and no GIL. */
+static void aot_pool_start(void)
+{
+    static int registered;
+    int size = aot_pool_size();
+    if (!registered) {
+        pthread_atfork(NULL, NULL, aot_pool_after_fork);
+        registered = 1;
+    }
+    while (aot_pool.started + 1 < size) {
+        pthread_t tid;
+        pthread_attr_t attr;
+        int ok;
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        ok = pthread_create(&tid, &attr, aot_worker_main, (void *)(intptr_t)(aot_pool.started + 1)) == 0;
+        pthread_attr_destroy(&attr);
+        if (!ok) {
+            aot_pool.size = aot_pool.started + 1;    /* run with the threads we have */
+            break;
+        }
+        aot_pool.started++;
+    }
+}
+
+/* body(env, start, stop, block) for each of `nblocks` blocks of [0, n); 0 on success,
+   1 with the exception of the lowest failing block set. */
+HIDDEN int aot_rt_parallel_for(aot_block_fn body, void *env, int64_t n, int64_t nblocks)
+{
+    int nthreads, gil, status = 0;
+    PyThreadState *saved;
+    if (n <= 0 || nblocks <= 0)
+        return 0;
+    nthreads = aot_threads_now();
+    if (aot_region_depth > 0 || aot_is_worker || nthreads == 1 || nblocks == 1) {
+        for (int64_t b = 0; b < nblocks; b++) {       /* serially, block by block */
+            int64_t q = n / nblocks, r = n % nblocks, start = b * q + (b < r ? b : r);
+            if (body(env, start, start + q + (b < r), b) != 0)
+                return 1;
+        }
+        return 0;
+    }
+    gil = PyGILState_Ensure();       /* held now, whatever the caller held ... */
+    saved = PyEval_SaveThread();      /* ... and released while the region runs */
+    pthread_mutex_lock(&aot_pool.region);
+    aot_pool_start();
+    if (nthreads > aot_pool.size)
+        nthreads = aot_pool.size;
+    if (nthreads > nblocks)
+        nthreads = (int)nblocks;
+    pthread_mutex_lock(&aot_pool.mu);
+    aot_pool.body = body, aot_pool.env = env, aot_pool.n = n, aot_pool.nblocks = nblocks;
+    aot_pool.failed = nblocks;
+    aot_pool.exc[0] = aot_pool.exc[1] = aot_pool.exc[2] = NULL;
+    aot_pool.active = nthreads;
+    aot_pool.pending = nthreads - 1;
+    aot_pool.generation++;
+    pthread_cond_broadcast(&aot_pool.wake);
+    pthread_mutex_unlock(&aot_pool.mu);
+    aot_region_depth++;
+    aot_run_share(0, nthreads);
+    aot_region_depth--;
+    pthread_mutex_lock(&aot_pool.mu);
+    while (aot_pool.pending > 0)
+        pthread_cond_wait(&aot_pool.done, &aot_pool.mu);
+    PyObject *t = aot_pool.exc[0], *v = aot_pool.exc[1], *tb = aot_pool.exc[2];
+    aot_pool.exc[0] = aot_pool.exc[1] = aot_pool.exc[2] = NULL;
+    pthread_mutex_unlock(&aot_pool.mu);
+    pthread_mutex_unlock(&aot_pool.region);
+    PyEval_RestoreThread(saved);
+    if (t != NULL) {
+        PyErr_Restore(t, v, tb);
+        status = 1;
+    }
+    PyGILState_Release(gil);
+    return status;
+}
+
+/* ---- get_num_threads() / set_num_threads(n), as numba's (per calling thread) ----
+   Module functions of modules with parallel exports (pipeline.init_exports lists them),
+   under the symbols the init unit gives an export's wrapper and docstring; weak, so an
+   export of the same name replaces them. */
+#define AOT_WEAK HIDDEN __attribute__((weak))
+AOT_WEAK const char __aot_doc_get_num_threads_0[] =
+    "get_num_threads()\n--\n\nThe number of threads prange loops started on this thread use.";
+AOT_WEAK const char __aot_doc_set_num_threads_0[] =
+    "set_num_threads(n)\n--\n\nUse n threads (1 to the pool size) for prange loops started on this thread.";
+
+AOT_WEAK PyObject *__aot_wrap_get_num_threads_0(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                                PyObject *kwnames)
+{
+    if (nargs != 0 || kwnames != NULL) {
+        PyErr_SetString(PyExc_TypeError, "get_num_threads() takes no arguments");
+        return NULL;
+    }
+    return PyLong_FromLong(aot_threads_now());
+}
+
+AOT_WEAK PyObject *__aot_wrap_set_num_threads_0(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                                PyObject *kwnames)
+{
+    int overflow = 0;
+    long long n;
+    if (nargs != 1 || kwnames != NULL) {
+        PyErr_SetString(PyExc_TypeError, "set_num_threads() takes exactly one positional argument (n)");
+        return NULL;
+    }
+    n = PyLong_AsLongLongAndOverflow(args[0], &overflow);
+    if (n == -1 && !overflow && PyErr_Occurred())
+        return NULL;
+    if (overflow || n < 1 || n > aot_pool_size()) {
+        PyErr_Format(PyExc_ValueError, "The number of threads must be between 1 and %d", aot_pool_size());
+        return NULL;
+    }
+    aot_threads_wanted = (int)n;
+    Py_RETURN_NONE;
+}
