@@ -83,9 +83,11 @@ def _to_optional(b: ir.IRBuilder, value, src, dst):
 
 def check_fits_int64(lw, v) -> None:
     """OverflowError unless the float v (already rounded or to be truncated) converts to
-    an int64: -2**63 <= v < 2**63, the range where fptosi is defined (NaN fails too)."""
+    an int64: -2**63 <= v < 2**63, the range where fptosi is defined (NaN fails too).
+    One compare on the hot path, |v| < 2**63; -2**63 itself is let through in a cold block."""
     bld = lw.b
-    low = bld.fcmp_ordered(">=", v, ir.Constant(v.type, -9.223372036854775808e18))
-    high = bld.fcmp_ordered("<", v, ir.Constant(v.type, 9.223372036854775808e18))
-    lw.check(bld.not_(bld.and_(low, high)), "OverflowError",
-             "cannot convert float infinity, NaN or a value beyond int64 to integer")
+    limit = ir.Constant(v.type, 9.223372036854775808e18)
+    fabs = lw.unit.intrinsic("llvm.fabs", v.type)
+    with bld.if_then(bld.fcmp_unordered(">=", bld.call(fabs, [v]), limit), likely=False):
+        lw.check(bld.fcmp_unordered("!=", v, ir.Constant(v.type, -9.223372036854775808e18)), "OverflowError",
+                 "cannot convert float infinity, NaN or a value beyond int64 to integer")

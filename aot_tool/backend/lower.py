@@ -15,7 +15,7 @@ from llvmlite import ir
 
 from ..frontend import types as T
 from ..frontend.infer import Typed
-from . import convert, recursion
+from . import call_cost, convert, recursion
 from .bounds import IndexFacts
 from .llvm_types import i1, i32, value_type
 from ..frontend.definite import maybe_unassigned_reads
@@ -52,6 +52,7 @@ class FunctionLowering(ClosureLowering, StatementLowering, ExpressionLowering, I
         self.loops: list = []      # (continue block, break block)
         self.facts = IndexFacts(typed)
         self.pins: list = []       # hidden slots keeping temporary arrays alive
+        self.borrowed = call_cost.borrowed_params(typed)   # the caller's reference suffices
 
     # -- setup and exits --
     def lower(self) -> None:
@@ -79,7 +80,9 @@ class FunctionLowering(ClosureLowering, StatementLowering, ExpressionLowering, I
             recursion.enter(self)
         for arg, param, ty in zip(fn.args[1:], self.t.params, self.t.arg_types):
             arg.name = param
-            if param not in self.t.replaced_params:   # a None the body replaces before reading
+            if param in self.borrowed:
+                self.b.store(self.cast(arg, ty, self.t.var_types[param]), self.slots[param])
+            elif param not in self.t.replaced_params:   # a None the body replaces before reading
                 self.store_var(param, arg, ty, owned=False)
         self.block(self.t.node.body)
         if not self.b.block.is_terminated and isinstance(self.t.return_type, T.Optional):
@@ -100,7 +103,7 @@ class FunctionLowering(ClosureLowering, StatementLowering, ExpressionLowering, I
 
     def release_all(self) -> None:
         for name, ty in sorted(self.t.var_types.items()):
-            if T.holds_refs(ty):
+            if T.holds_refs(ty) and name not in self.borrowed:
                 for ref in self.refs(self.b.load(self.slots[name]), ty):
                     self.decref(ref)
         for slot, ty in self.pins:
@@ -249,6 +252,8 @@ def lower_program(unit: Unit, program) -> ir.Function:
     recursive = recursion.recursive_functions(program)
     for typed in kernels:
         FunctionLowering(unit, typed, counts_depth=typed.symbol in recursive).lower()
+        if typed is not program.entry:
+            call_cost.mark_inline(unit.module.globals[typed.symbol], typed.symbol in recursive)
     return unit.module.globals[program.entry.symbol]
 
 

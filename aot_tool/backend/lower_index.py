@@ -187,6 +187,9 @@ class IndexLowering:
         proof = self.facts.prove(node, index_node, dim)
         if proof == "in_range":
             return idx
+        from .bounds_check import checked_data_index, data_dependent
+        if proof != "nonnegative" and data_dependent(self, index_node):
+            return checked_data_index(self, idx, length, dim)
         given = idx
         if proof != "nonnegative":
             wrapped = self.b.add(idx, length)
