@@ -1,0 +1,48 @@
+"""CI's fixed-seed sample of the call-time misuse fuzzer (the long run:
+`python -m tests.fuzz --minutes 30`): no crash, no SystemError, no refused value
+accepted, no hang where CPython finishes; and the harness itself counts a crash and a
+hang instead of dying with them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tests.fuzz import calls, misuse
+import kernel_runner as kr
+
+
+@pytest.mark.slow
+def test_misuse_of_a_corpus_sample(tmp_path):
+    paths = random.Random(5).sample(kr.discover(), 5)
+    counts, raised, findings = calls.run(paths, str(tmp_path), seed=5, sample=30, report=lambda m: None)
+    assert counts["raised"] > 100 and counts["returned"] > 10, dict(counts)
+    assert not any(counts[k] for k in calls.FINDINGS), (dict(counts), findings)
+
+
+def test_a_crash_and_a_hang_are_counted(tmp_path):
+    (tmp_path / "hostile.py").write_text(
+        "import ctypes\n"
+        "def crash():\n    ctypes.string_at(0)\n"
+        "def spin():\n    while True:\n        pass\n"
+        "def fine():\n    return 1.5\n")
+    child = calls.Child(str(tmp_path / "log"))
+    try:
+        ask = lambda name, timeout=30: child.request(("call", str(tmp_path), "hostile", name, [], [], [],
+                                                      "positional"), timeout)
+        assert ask("crash")[0] == "crash"
+        assert ask("spin", timeout=1.0) == ("timeout",)
+        assert ask("fine") == ("returned", "float", 1.5)     # a fresh child after each
+    finally:
+        child.close()
+
+
+def test_every_variant_builds_a_value():
+    types = [kr.parse_signature(s).args for s in
+             ("f8(f8[:], i8[:, ::1], UniTuple(f8, 2), unicode_type, ListType(i8), optional(f8), u1)",)][0]
+    for t in types:
+        for name in misuse.variants(t):
+            misuse.argument(t, name)
+    assert misuse.must_refuse(types[0], "byteswapped") and not misuse.must_refuse(types[0], "negstride")
+    assert misuse.must_refuse(types[1], "negstride") and not misuse.must_refuse(types[5], "none")
