@@ -310,6 +310,7 @@ def _identity_decorator(*args, **kwargs):
 def _fake_numba():
     numba = pytypes.ModuleType("numba")
     numba.njit = numba.jit = _identity_decorator
+    numba.prange = range                  # the reference runs prange loops serially
     tmod = pytypes.ModuleType("numba.types")
     for name in list(DTYPES) + ["void", "none"]:
         setattr(tmod, name, _FakeType(name))

@@ -49,6 +49,10 @@ def test_numba_agrees(path, name):
         # lists) and returns typed.List/typed.Dict, compared here as list and dict
         jitted = numba.njit(nb_export.func)
         compiled = lambda *args: _plain(jitted(*args))  # noqa: E731
+    elif isinstance(nb_export.func, numba.core.registry.CPUDispatcher):
+        # an export decorated @njit(parallel=True, ...): compiled again with its own options
+        opts = {k: v for k, v in nb_export.func.targetoptions.items() if k in ("parallel", "nogil", "fastmath")}
+        compiled = numba.njit(nb_export.sig_obj, **opts)(nb_export.func.py_func)
     else:
         compiled = numba.njit(nb_export.sig_obj)(nb_export.func)
     if name in k.namespace.get("NUMBA_DIFFERS", {}):

@@ -23,6 +23,10 @@ LIKE_CONSTRUCTORS = {"numpy.empty_like", "numpy.zeros_like", "numpy.ones_like", 
 SHAPE_CONSTRUCTORS = {"numpy.empty", "numpy.zeros", "numpy.ones", "numpy.full"}
 
 
+# `for i in ...` over these counts like range (a prange body runs a slice of it)
+RANGE_CALLS = (("builtin", "builtins.range"), ("builtin", "numba.prange"))
+
+
 class IndexFacts:
     def __init__(self, typed):
         self.t = typed
@@ -190,7 +194,7 @@ class IndexFacts:
     def _range_fact(self, loop: ast.For):
         if not (isinstance(loop.target, ast.Name) and self.stores[loop.target.id] == 1):
             return None
-        if self.t.calls.get(loop.iter) != ("builtin", "builtins.range"):
+        if self.t.calls.get(loop.iter) not in RANGE_CALLS:
             return None
         args = loop.iter.args
         syms = [self.symbolic(a) for a in args]
@@ -213,7 +217,7 @@ class IndexFacts:
         before the loop and then runs a copy of the loop without per-index checks."""
         if not (isinstance(loop.target, ast.Name) and self.stores[loop.target.id] == 1):
             return []
-        if self.t.calls.get(loop.iter) != ("builtin", "builtins.range"):
+        if self.t.calls.get(loop.iter) not in RANGE_CALLS:
             return []
         args = loop.iter.args
         if len(args) == 3 and not (isinstance(args[2], ast.Constant) and type(args[2].value) is int

@@ -16,7 +16,8 @@ from ..frontend.infer import infer_export
 from ..frontend.jit_options import export_options
 from ..frontend.source import exported_function
 from ..library.boundary import check_argument_type
-from .gil import release_gil
+from .gil import without_gil
+from .parallel_outline import outlined_bodies
 from .lower import lower_program
 from .unit import Unit, hidden
 from .wrappers import NO_DEFAULT, build_wrapper, default_type, doc_text, param_descriptors
@@ -49,9 +50,12 @@ def build_export_unit(source, export, index: int, options, unit: Unit | None = N
     defaults = _boundary_defaults(home, func, export.signature)
     program = infer_export(source, export)
     unit = unit or Unit(f"{export.name}.{index}")
+    flags = export_options(home, func, export)
+    if flags.parallel:
+        unit.__dict__.setdefault("parallel_symbols", set()).add(program.entry.symbol)
+    before = len(outlined_bodies(unit))
     kernel = lower_program(unit, program)
-    if export_options(home, func, export).nogil:
-        kernel = release_gil(unit, program, kernel)
+    kernel = without_gil(unit, program, kernel, flags.nogil, outlined_bodies(unit)[before:])
     params = [a.arg for a in func.args.args]
     entry = program.entry
     build_wrapper(unit, wrapper_symbol(export.name, index), export.name, params, defaults, export.signature,

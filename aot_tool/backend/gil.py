@@ -47,12 +47,15 @@ def take_gil_around_calls(unit, functions) -> None:
                 b.call(drop, [state])
 
 
-def release_gil(unit, program, kernel: ir.Function) -> ir.Function:
-    """A nogil export: its functions take the GIL only where they need it, and the
-    wrapper calls them through an entry that releases it."""
+def without_gil(unit, program, kernel: ir.Function, nogil: bool, bodies) -> ir.Function:
+    """The kernel the wrapper calls.  A nogil export's functions take the GIL only where
+    they need it and are called through an entry that releases it; so are those of an
+    export with prange loops (`bodies`, run on pool threads), whose caller holds it."""
+    if not (nogil or bodies):
+        return kernel
     take_gil_around_calls(unit, [unit.module.globals[t.symbol] for t in program.functions
-                                 if t.symbol in unit.module.globals])
-    return gil_released_entry(unit, kernel)
+                                 if t.symbol in unit.module.globals] + list(bodies))
+    return gil_released_entry(unit, kernel) if nogil else kernel
 
 
 def gil_released_entry(unit, kernel: ir.Function) -> ir.Function:

@@ -31,7 +31,9 @@ def lower_for(lw, loop: ast.For) -> None:
         from .generators import lower_generator_loop
         lower_generator_loop(lw, loop)
     elif isinstance(ity, T.RangeType):
-        _range_loop(lw, loop)
+        from ..backend.parallel_outline import lower_prange
+        if not lower_prange(lw, loop):    # a prange loop of a parallel function runs on the pool
+            _range_loop(lw, loop)
     elif isinstance(ity, T.Array):
         _array_loop(lw, loop, ity)
     else:
@@ -69,7 +71,11 @@ def _range_loop(lw, loop) -> None:
                 sign = 1 if c > 0 else -1
         else:
             step, sign = ir.Constant(i64, 1), 1
+    range_body_loop(lw, loop, start, stop, step, sign)
 
+
+def range_body_loop(lw, loop, start, stop, step, sign) -> None:
+    """The loop's body for each value of range(start, stop, step) (i64 values)."""
     def body(k):
         lw.assign(loop.target, k, T.int64, False)
         lw.block(loop.body)

@@ -38,6 +38,7 @@ def load_all() -> None:
     from . import hashing, iterables, iterators, operator_module, python_math  # noqa: F401
     from . import linalg, nprandom, nprandom_more, sorting  # noqa: F401
     from . import dicts, lists, strings  # noqa: F401  (after builtins: they extend its entries)
+    from . import prange  # noqa: F401
 
 
 load_all()

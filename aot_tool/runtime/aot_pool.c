@@ -41,6 +41,7 @@ static struct {
     int active;                          /* threads the current region uses */
     int pending;                         /* active workers not finished */
     unsigned long generation;            /* bumped per region */
+    unsigned long born;                  /* the generation new workers start from */
     aot_block_fn body;
     void *env;
     int64_t n, nblocks;
@@ -133,7 +134,7 @@ static void *aot_worker_main(void *arg)
     unsigned long seen;
     aot_is_worker = 1;
     pthread_mutex_lock(&aot_pool.mu);
-    seen = aot_pool.generation;
+    seen = aot_pool.born;      /* not .generation: the first region may have begun already */
     pthread_mutex_unlock(&aot_pool.mu);
     for (;;) {
         int active;
@@ -179,6 +180,9 @@ static void aot_pool_start(void)
         pthread_atfork(NULL, NULL, aot_pool_after_fork);
         registered = 1;
     }
+    pthread_mutex_lock(&aot_pool.mu);
+    aot_pool.born = aot_pool.generation;
+    pthread_mutex_unlock(&aot_pool.mu);
     while (aot_pool.started + 1 < size) {
         pthread_t tid;
         pthread_attr_t attr;
