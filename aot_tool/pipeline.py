@@ -57,9 +57,15 @@ def export_key(source: Source, module: str, name: str, index: int, options: "Opt
     from .frontend.source import exported_function
     export = source.modules[module].exports[name][index]
     flags = options_key(*exported_function(source, export), export)
+    return export_key_of(export.signature_text, reached_digest(export.home or source, export.function), flags,
+                         name, index, options)
+
+
+def export_key_of(signature_text: str, reached: str, flags: str, name: str, index: int, options: "Options") -> str:
+    """export_key from the three parts the source decides (the SCons read cache keeps them)."""
     h = hashlib.sha256()
-    for part in (export.signature_text, reached_digest(export.home or source, export.function),
-                 options.key() + (f";{flags}" if flags else ""), compiler_identity(options), name, str(index)):
+    for part in (signature_text, reached, options.key() + (f";{flags}" if flags else ""), compiler_identity(options),
+                 name, str(index)):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()

@@ -25,7 +25,7 @@ import SCons.Errors
 
 from .. import pipeline
 from ..frontend.errors import CompileError
-from . import actions, settings, sources, stubs
+from . import actions, settings, sources, stubs, summaries
 from .jobs import ExportJob, InitJob, RuntimeJob
 
 _OBJECT = SCons.Builder.Builder(action=actions.COMPILE, single_source=True)
@@ -71,7 +71,7 @@ def _aot_module(env, target, source, **keywords):
     module_path = os.path.join(directory, name + env.subst("$AOT_EXT_SUFFIX"))
     node = sources.source_file(env, source)
     try:
-        src = sources.read(node)
+        src = summaries.summary(env, node)   # parsed only when the read cache does not know it
     except CompileError as err:
         return _failing(env, module_path, err)
     cc = sources.choose_module(src, name, asked)
@@ -80,7 +80,7 @@ def _aot_module(env, target, source, **keywords):
     suffix = env.subst("$AOT_OBJSUFFIX")
 
     objects = [_runtime(env, directory, options, suffix)]
-    exports = tuple(pipeline.init_exports(src, cc))
+    exports = tuple(src.init_exports(cc))
     objects += _object(env, os.path.join(objdir, "init" + suffix), InitJob(name, exports, options))
     jobs, readable = [], True
     for export_name, count in exports:

@@ -27,23 +27,27 @@ def identity(options: Options) -> str:
 
 @dataclass(frozen=True)
 class ExportJob:
-    """Signature `index` of export `name` of CC `module` in `source`."""
+    """Signature `index` of export `name` of CC `module` in a source (summaries.Summary:
+    what the read phase knows of it; the source is parsed only to compile)."""
 
-    source: pipeline.Source
+    summary: object
     module: str
     name: str
     index: int
     options: Options
 
+    @property
+    def source(self) -> pipeline.Source:
+        return self.summary.source()
+
     def signature(self) -> str:
-        export = self.source.modules[self.module].exports[self.name][self.index]
-        key = pipeline.export_key(self.source, self.module, self.name, self.index, self.options)
-        return f"aot export {self.module}.{self.name}[{self.index}] {export.signature_text}: " \
-               f"{_combine(key, identity(self.options))}"
+        text, reached, flags = self.summary.key_parts(self.module, self.name, self.index)
+        key = pipeline.export_key_of(text, reached, flags, self.name, self.index, self.options)
+        return f"aot export {self.module}.{self.name}[{self.index}] {text}: {_combine(key, identity(self.options))}"
 
     def describe(self) -> str:
-        export = self.source.modules[self.module].exports[self.name][self.index]
-        return f"{self.module}.{self.name} {export.signature_text}"
+        text = self.summary.key_parts(self.module, self.name, self.index)[0]
+        return f"{self.module}.{self.name} {text}"
 
     def spec(self) -> tuple:
         """This job for a worker process (worker.py), which re-parses the same text."""

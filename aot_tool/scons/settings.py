@@ -45,6 +45,8 @@ DEFAULTS = {
     "AOT_REMOTE_CACHE": ("", "URL of a Bazel HTTP remote-cache server, the CacheDir's second tier "
                              "(remote_cache.py); default: the environment variable of that name"),
     "AOT_REMOTE_CACHE_TIMEOUT": ("10", "seconds one request to the remote cache may take"),
+    "AOT_READ_CACHE": ("#.aot-read-cache.json", "file keeping what reading each source found, "
+                                                "so a no-op run parses nothing (read_cache.py); '' for none"),
 }
 # variables whose default is the process environment's variable of the same name, when set
 FROM_ENVIRONMENT = ("AOT_REMOTE_CACHE", "AOT_REMOTE_CACHE_TIMEOUT")

@@ -20,7 +20,8 @@ from .jobs import _source_lock
 
 
 def _write_stub(target, source, env):
-    source_file, module = target[0].attributes.aot_stub
+    summary, module = target[0].attributes.aot_stub
+    source_file = summary.source()
     with _source_lock(source_file):
         text = stub_text(source_file, module)
     write_atomically(target[0].get_abspath(), text.encode())
@@ -35,7 +36,8 @@ _STUB = SCons.Builder.Builder(action=SCons.Action.Action(_write_stub, _describe)
 
 
 def stub_node(env, directory: str, name: str, src, cc: str, jobs, objects):
-    """The stub `<directory>/<name>.pyi` of CC `cc` of `src`; `jobs` are its export jobs."""
+    """The stub `<directory>/<name>.pyi` of CC `cc` of `src` (a summaries.Summary, parsed
+    only when the stub is written); `jobs` are its export jobs."""
     key = f"aot stub {name} of {cc}\n" + "\n".join(job.signature() for job in jobs)
     node = _STUB(env, [os.path.join(directory, name + ".pyi")], [env.Value(key)])[0]
     node.attributes.aot_stub = (src, cc)

@@ -1,0 +1,103 @@
+"""The read cache (aot_tool/scons/read_cache.py): a no-op run takes what reading a source
+found from `.aot-read-cache.json`, and never a stale entry."""
+
+import json
+
+from scons_support import compiled, edit, scons, sconstruct, write
+
+SOURCE = '''\
+from numba.pycc import CC
+from helpers.scale import factor
+
+cc = CC('m')
+
+
+@cc.export('f', 'f8(f8)')
+@cc.export('fi', 'i8(i8)')
+def f(x):
+    return x * factor(2)
+
+
+@cc.export('g', 'f8(f8)')
+def g(x):
+    return x + 1.0
+'''
+HELPER = "def factor(k):\n    return k * 3\n"
+CACHE = ".aot-read-cache.json"
+
+
+def project(root, body="env.AOTModule('m', 'src.py')\n"):
+    return write(root, {"src.py": SOURCE, "helpers/scale.py": HELPER, "SConstruct": sconstruct(body)})
+
+
+def entries(root):
+    return json.loads((root / CACHE).read_text())
+
+
+def test_a_second_run_reads_the_cache_not_the_source(tmp_path):
+    root = project(tmp_path / "p")
+    assert len(compiled(scons(root).stdout)) == 5   # f, fi, g, init, runtime
+    data = entries(root)
+    exports = data["sources"]["src.py"]["modules"]["m"]["exports"]
+    assert [sig[0] for sig in exports["f"]] == ["f8(f8)"] and len(exports["fi"]) == 1
+    assert exports["f"][0][1] == exports["fi"][0][1], "one reach digest per function"
+    assert set(data["sources"]["src.py"]["helpers"]) == {"helpers/scale.py"}
+    # a forged reach digest is believed while the source is unchanged: proof that it was not re-parsed
+    exports["g"][0][1] = "0" * 64
+    (root / CACHE).write_text(json.dumps(data))
+    assert compiled(scons(root).stdout) == {"m.aot/g.0.os"}
+    # ... and dropped as soon as the source changes (a comment: same keys as the honest ones)
+    edit(root / "src.py", "def g(x):", "def g(x):  # edited")
+    assert compiled(scons(root).stdout) == {"m.aot/g.0.os"}
+    assert entries(root)["sources"]["src.py"]["modules"]["m"]["exports"]["g"][0][1] != "0" * 64
+    assert compiled(scons(root).stdout) == set()
+
+
+def test_an_edited_helper_invalidates_the_entry(tmp_path):
+    root = project(tmp_path / "p")
+    scons(root)
+    edit(root / "helpers" / "scale.py", "k * 3", "k * 4")
+    assert compiled(scons(root).stdout) == {"m.aot/f.0.os", "m.aot/fi.0.os"}
+    assert compiled(scons(root).stdout) == set()
+
+
+def test_a_helper_that_appears_later_is_found(tmp_path):
+    root = project(tmp_path / "p")
+    (root / "helpers" / "scale.py").unlink()
+    out = scons(root, "-k", check=False).stdout
+    assert "cannot find module 'helpers.scale'" in out
+    kept = entries(root)["sources"] if (root / CACHE).exists() else {}
+    assert "src.py" not in kept, "a source with an unresolved import is not kept"
+    write(root, {"helpers/scale.py": HELPER})
+    scons(root)
+    assert "src.py" in entries(root)["sources"]
+
+
+def test_another_compiler_or_a_damaged_file_is_ignored(tmp_path):
+    root = project(tmp_path / "p")
+    scons(root)
+    data = entries(root)
+    data["compiler"] = "someone else"
+    data["sources"]["src.py"]["modules"]["m"]["exports"]["g"][0][1] = "0" * 64
+    (root / CACHE).write_text(json.dumps(data))
+    assert compiled(scons(root).stdout) == set()
+    assert entries(root)["compiler"] != "someone else"
+    (root / CACHE).write_text("{not json")
+    assert compiled(scons(root).stdout) == set()
+    assert entries(root)["sources"]["src.py"]
+
+
+def test_an_empty_AOT_READ_CACHE_keeps_no_file(tmp_path):
+    root = project(tmp_path / "p", "env.AOTModule('m', 'src.py', AOT_READ_CACHE='')\n")
+    scons(root)
+    assert not (root / CACHE).exists()
+    assert compiled(scons(root).stdout) == set()
+
+
+def test_a_new_file_that_shadows_a_helper_is_seen(tmp_path):
+    root = write(tmp_path / "p", {"pkg/src.py": SOURCE, "helpers/scale.py": HELPER,
+                                  "SConstruct": sconstruct("env.AOTModule('pkg/m', 'pkg/src.py')\n")})
+    scons(root)
+    assert "pkg/helpers/scale.py" in entries(root)["sources"]["pkg/src.py"]["absent"]
+    write(root, {"pkg/helpers/scale.py": "def factor(k):\n    return k * 5\n"})   # found before helpers/
+    assert compiled(scons(root).stdout) == {"pkg/m.aot/f.0.os", "pkg/m.aot/fi.0.os"}
