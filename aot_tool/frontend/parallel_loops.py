@@ -187,7 +187,10 @@ def _check_private(typed, loop, plan) -> None:
                                       "loop each iteration must assign its variables first (a value carried "
                                       "between iterations is a race)")
     # a private variable whose value after the loop is read
-    after = _function(_statements_after(typed.node, loop), [])
+    # (assigned at the end, so that they are locals of the made-up function)
+    marks = [ast.Assign(targets=[ast.Name(name, ast.Store())], value=ast.Constant(0))
+             for name in sorted(plan.private)]
+    after = _function(_statements_after(typed.node, loop) + marks, [])
     for read in sorted(maybe_unassigned_reads(after), key=_position):
         name = _read_name(read)
         if name in plan.private:

@@ -1,0 +1,226 @@
+"""prange on the runtime's thread pool (issue 13), end to end: reductions bit-identical
+across thread counts, exceptions raised in worker threads, the pool reused across calls,
+Python threads and separately built modules, fork after the pool started, the thread
+controls, and the races refused at compile time."""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+import threading
+
+import numpy as np
+import pytest
+
+from conftest import build_and_load, cli, run_python
+
+SOURCE = textwrap.dedent('''
+    import numpy as np
+    from numba import njit, prange
+    from numba.pycc import CC
+    cc = CC('par_mod')
+
+    @cc.export('total', 'f8(f8[:])')
+    @njit(parallel=True)
+    def total(x):
+        s = 0.0
+        for i in prange(x.shape[0]):
+            s += np.sin(x[i])
+        return s
+
+    @cc.export('bits', 'Tuple((i8, i8, b1, b1))(i8[:])')
+    @njit(parallel=True)
+    def bits(x):
+        o = 0
+        a = -1
+        any_neg = False
+        all_small = True
+        for i in prange(len(x)):
+            o |= x[i]
+            a &= x[i] | 1024
+            any_neg |= x[i] < 0
+            all_small &= x[i] < 500
+        return o, a, any_neg, all_small
+
+    @cc.export('first_error', 'f8(f8[:], i8, i8)')
+    @njit(parallel=True, nogil=True)
+    def first_error(x, a, b):
+        s = 0.0
+        for i in prange(len(x)):
+            if i == a:
+                raise ValueError("at a")
+            if i == b:
+                raise ZeroDivisionError("at b")
+            s += x[i]
+        return s
+
+    @cc.export('scaled', 'f8[:](f8[:], f8)', parallel=True, nogil=True)
+    def scaled(x, k):
+        out = np.empty_like(x)
+        for i in prange(len(x)):
+            row = x[i:i + 1]          # a view: its reference counted under the GIL
+            out[i] = row[0] * k
+        return out
+''')
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    d = tmp_path_factory.mktemp("par")
+    return d, build_and_load(d, "par_mod", SOURCE)
+
+
+def test_reductions_bit_identical_across_thread_counts(built):
+    d, mod = built
+    code = ("import numpy as np, par_mod\n"
+            "x = np.random.default_rng(5).standard_normal(100_003)\n"
+            "print(repr(par_mod.total(x)), par_mod.get_num_threads())\n")
+    seen = {}
+    for n in ("1", "2", "4"):
+        out = run_python(code, d, env=dict(os.environ, AOT_NUM_THREADS=n)).stdout.split()
+        assert out[1] == n
+        seen[n] = out[0]
+    assert len(set(seen.values())) == 1, seen
+    x = np.random.default_rng(5).standard_normal(100_003)
+    assert float(seen["1"]) == pytest.approx(np.sin(x).sum(), rel=1e-12)
+    for n in (1, 2):    # set_num_threads, in this process
+        mod.set_num_threads(min(n, mod.get_num_threads()) or 1)
+        assert repr(mod.total(x)) == seen["1"]
+
+
+def test_bitwise_reductions(built):
+    _, mod = built
+    x = np.random.default_rng(6).integers(-3, 1000, 1001)
+    want = (int(np.bitwise_or.reduce(x)), int(np.bitwise_and.reduce(x | 1024)),
+            bool((x < 0).any()), bool((x < 500).all()))
+    assert mod.bits(x) == want
+    assert mod.bits(x[:0]) == (0, -1, False, True)
+
+
+def test_exception_of_the_first_failing_iteration(built):
+    _, mod = built
+    x = np.ones(10_000)
+    for a, b, exc in ((9000, 8000, ZeroDivisionError), (100, 9999, ValueError), (-1, 7000, ZeroDivisionError)):
+        for _ in range(5):
+            with pytest.raises(exc):
+                mod.first_error(x, a, b)
+    assert mod.first_error(x, -1, -1) == 10_000.0     # the pool works after failures
+
+
+def test_pool_reused_across_calls_and_python_threads(built):
+    _, mod = built
+    x = np.random.default_rng(7).random(5000)
+    want = mod.total(x)
+    assert all(mod.total(x) == want for _ in range(300))
+    got, errors = [], []
+
+    def job():
+        try:
+            for _ in range(30):
+                got.append(mod.total(x) == want and np.array_equal(mod.scaled(x, 2.0), x * 2.0))
+        except BaseException as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+    threads = [threading.Thread(target=job) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(got) == 120 and all(got)
+
+
+def test_two_separately_built_modules(built, tmp_path):
+    d, mod = built
+    other = build_and_load(tmp_path, "par_other", SOURCE.replace("par_mod", "par_other"))
+    x = np.random.default_rng(8).random(20_000)
+    want = mod.total(x)
+    for _ in range(50):
+        assert other.total(x) == want and mod.total(x) == want
+
+
+def test_fork_after_the_pool_started(built):
+    d, _ = built
+    proc = run_python('''
+        import os, numpy as np, par_mod
+        x = np.random.default_rng(9).random(50_000)
+        want = par_mod.total(x)
+        pid = os.fork()
+        if pid == 0:
+            ok = par_mod.total(x) == want and par_mod.total(x) == want
+            os._exit(0 if ok else 3)
+        _, status = os.waitpid(pid, 0)
+        print(os.WEXITSTATUS(status), par_mod.total(x) == want)
+    ''', d, env=dict(os.environ, AOT_NUM_THREADS="2"))
+    assert proc.stdout.split() == ["0", "True"]
+
+
+def test_thread_controls(built):
+    _, mod = built
+    size = mod.get_num_threads()
+    assert size >= 1
+    mod.set_num_threads(1)
+    assert mod.get_num_threads() == 1
+    with pytest.raises(ValueError, match="between 1 and"):
+        mod.set_num_threads(0)
+    with pytest.raises(TypeError):
+        mod.set_num_threads(1.5)
+    mod.set_num_threads(size)
+
+
+RACES = [
+    ("t = 0.0\nfor i in prange(len(x)):\n    t = x[i]\nreturn t",
+     "5:12", "`t` is assigned inside the prange loop on line 9 and read after it"),
+    ("t = 0.0\nout = np.empty(len(x))\nfor i in prange(len(x)):\n    out[i] = t\n    t = x[i]\nreturn out[0]",
+     "5:18", "`t` is read before this iteration assigns it"),
+    ("s = 0.0\nfor i in prange(len(x)):\n    s += x[i]\n    x[i] = s\nreturn s",
+     "5:16", "`s` is a reduction variable of this prange loop"),
+    ("s = 0.0\nfor i in prange(len(x)):\n    s += x[i]\n    s *= 2.0\nreturn s",
+     "4:9", "different reduction operators"),
+    ("s = 0.0\nfor i in prange(0, len(x), 2):\n    s += x[i]\nreturn s",
+     "3:32", "only a constant step of 1"),
+    ("a = np.zeros(3)\nfor i in prange(len(x)):\n    a += x[i]\nreturn a[0]",
+     "4:9", "array reductions are not supported yet"),
+    ("out = [0.0]\nfor i in prange(len(x)):\n    out.append(x[i])\nreturn out[0]",
+     "4:9", "`out.append(...)` changes a"),
+]
+
+
+@pytest.mark.parametrize("body,where,message", RACES, ids=[m.split()[0] + str(k) for k, (_, _, m) in
+                                                          enumerate(RACES)])
+def test_races_are_located_errors(tmp_path, body, where, message):
+    src = ("import numpy as np\nfrom numba import njit, prange\nfrom numba.pycc import CC\ncc = CC('m')\n"
+           "@cc.export('f', 'f8(f8[:])')\n@njit(parallel=True)\ndef f(x):\n"
+           + textwrap.indent(body, "    ") + "\n")
+    (tmp_path / "src.py").write_text(src)
+    proc = cli("build", tmp_path / "src.py", "-o", tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    line, col = where.split(":")
+    assert f"src.py:{int(line) + 6}:{col}:" in proc.stderr, proc.stderr
+    assert message in proc.stderr
+
+
+def test_without_parallel_objects_do_not_change(tmp_path):
+    """prange in a function without parallel=True is range: the same object bytes."""
+    from aot_tool import pipeline
+    objects = []
+    for loop in ("range", "prange"):
+        (tmp_path / "src.py").write_text(
+            "from numba import njit, prange\nfrom numba.pycc import CC\ncc = CC('m')\n"
+            f"@cc.export('f', 'f8(f8[:])')\ndef f(x):\n    s = 0.0\n    for i in {loop}(len(x)):\n"
+            "        s += x[i]\n    return s\n")
+        src = pipeline.read_source(str(tmp_path / "src.py"))
+        objects.append(pipeline.compile_export(src, "m", "f", 0, pipeline.Options()))
+    assert objects[0] == objects[1]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pthread pool checked on Linux")
+def test_nogil_parallel_from_threads(built):
+    _, mod = built
+    x = np.arange(1000.0)
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(mod.first_error(x, -1, -1))) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [x.sum()] * 4
