@@ -65,6 +65,21 @@ def optimise(ir_text: str, options):
     return mod, tm
 
 
+# LLVM's instruction selection and register allocation at -O1 and above take time
+# quadratic in a basic block's length (the two-address pass and the register coalescer
+# scan every use of a value); past this many instructions in one block, the module's
+# machine code is made by the -O0 code generator, linear in time.  The IR is still
+# optimised at the options' level.
+LONGEST_BLOCK_FOR_FULL_CODEGEN = 2000
+
+
+def _longest_block(mod) -> int:
+    return max((sum(1 for _ in block.instructions) for fn in mod.functions for block in fn.blocks), default=0)
+
+
 def object_bytes(ir_module, options) -> bytes:
     mod, tm = optimise(str(ir_module), options)
+    if options.opt_level > 0 and _longest_block(mod) > LONGEST_BLOCK_FOR_FULL_CODEGEN:
+        cpu, features = _cpu_and_features(options)
+        tm = _target_machine(cpu, features, 0, threading.get_ident())
     return bytes(tm.emit_object(mod))

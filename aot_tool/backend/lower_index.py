@@ -111,10 +111,23 @@ class IndexLowering:
         idx = self.b.select(self.b.icmp_signed("<", idx, ir.Constant(i64, 0)),
                             self.b.add(idx, ir.Constant(i64, n)), idx)
         self.check(self.b.icmp_unsigned(">=", idx, ir.Constant(i64, n)), "IndexError", "tuple index out of range")
-        slot = self.b.alloca(base.type)
-        self.b.store(base, slot)
-        arr = self.b.bitcast(slot, value_type(base_ty.items[0]).as_pointer())
-        return self.b.load(self.b.gep(arr, [idx]))
+        return self.b.load(self.b.gep(self.tuple_items(base, base_ty.items[0]), [idx]))
+
+    def tuple_items(self, value, item_ty):
+        """A pointer to the items of a uniform tuple value, for a run-time index: a constant
+        tuple is a private global (an aggregate store of 10,000 items is slow to optimise),
+        any other is spilled to one stack slot made in the entry block (a slot made where
+        the index is would grow the stack on every iteration of a loop)."""
+        if isinstance(value, ir.Constant):
+            slot = ir.GlobalVariable(self.unit.module, value.type, name=f".tuple.{len(self.unit.module.globals)}")
+            slot.linkage = "private"
+            slot.global_constant = True
+            slot.unnamed_addr = True
+            slot.initializer = value
+        else:
+            slot = self.alloca_entry(value.type)
+            self.b.store(value, slot)
+        return self.b.bitcast(slot, value_type(item_ty).as_pointer())
 
     def array_operand(self, node):
         """The array struct of an indexed/attribute base, without taking a reference."""

@@ -155,9 +155,7 @@ def _array_loop(lw, loop, ity) -> None:
 def _tuple_loop(lw, loop, ity) -> None:
     tup = lw.expr(loop.iter)
     n = len(ity.items)
-    slot = lw.alloca_entry(tup.type)
-    lw.b.store(tup, slot)
-    elems = lw.b.bitcast(slot, tup.type.elements[0].as_pointer()) if n else None
+    elems = lw.tuple_items(tup, ity.items[0]) if n else None
 
     def body(k):
         value = lw.b.load(lw.b.gep(elems, [k]))

@@ -77,6 +77,9 @@ def _compare_one(lw, op, left_node, left, right_node, right):
         container = lw.type_of(right_node)
         want = container if isinstance(container, T.UnicodeType) else \
             container.key if isinstance(container, T.DictType) else container.item
+        left_ty = lw.type_of(left_node)
+        if isinstance(want, T.Scalar) and isinstance(left_ty, T.Scalar) and T.unify(left_ty, want) != want:
+            want = left_ty    # `1.5 in [1, 2]` is False, as numba's 1.5 == 1 (a cast to int64 would truncate)
         item = O.box_node(lw, left_node, want or lw.type_of(left_node)) if left is None else O.box(lw, lw.cast(left, lw.type_of(left_node), want), want)
         found = O.check_int(lw, O.call(lw, "aot_obj_contains_steal", right, item))
         found = lw.b.icmp_signed(">", found, ir.Constant(i32, 0))

@@ -9,7 +9,7 @@ MemoryError instead of taking the machine down.
     ("load", dir, module), ("loadref", kernel_path) -> ("loaded",)
     ("call", dir, module, export, types, names, params, shape)
     ("ref" | "numba", kernel_path, export, types, names, params, shape)
-        -> ("returned", type name, value) | ("raised", exception name, message)
+        -> ("returned", type name, value) | ("raised", exception name, message, its module)
 """
 
 import ctypes
@@ -62,7 +62,7 @@ def _call(func, types, names, params, shape, errstate):
             warnings.simplefilter("ignore")
             value = func(*args, **kwargs)
     except BaseException as exc:        # noqa: BLE001 (the kind is the outcome)
-        return ("raised", type(exc).__name__, str(exc)[:300])
+        return ("raised", type(exc).__name__, str(exc)[:300], type(exc).__module__)
     try:
         pickle.dumps(value, protocol=4)
     except Exception:                   # noqa: BLE001 (the type name still counts)
@@ -114,7 +114,12 @@ def main():
             reply = _call(_compiled(directory, module, export), types, names, params, shape, {})
         elif msg[0] == "numba":
             _, path, export, types, names, params, shape = msg
-            reply = _call(_jitted(path, export), types, names, params, shape, {})
+            try:
+                jitted = _jitted(path, export)
+            except Exception as exc:    # noqa: BLE001 (numba cannot load the file)
+                reply = ("raised", type(exc).__name__, str(exc)[:300], "numba (loading)")
+            else:
+                reply = _call(jitted, types, names, params, shape, {})
         else:
             _, path, export, types, names, params, shape = msg
             reply = _call(_reference(path, export), types, names, params, shape,

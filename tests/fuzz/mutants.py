@@ -47,6 +47,26 @@ def build(src, out) -> tuple:
     return _classify_build(proc), proc.stderr
 
 
+def _same(want, got) -> bool:
+    if got[0] == "raised" or want[0] == "raised":
+        return got[0] == want[0] and (got[1] == want[1] or kr._catches(want[1], got[1]))
+    return not kr.compare_values(want[2], got[2], 1e-9, 1e-12)
+
+
+def _numba_verdict(reference, got, request) -> str:
+    """A difference from CPython, triaged with numba.njit of the mutant: 'numba does the
+    same' (numba's semantics, which aot_tool follows), 'numba refuses to compile' (a
+    program outside numba's subset that aot_tool takes), or 'differs'."""
+    try:
+        import numba  # noqa: F401
+    except ImportError:
+        return "differs"
+    nb = reference.request(request, calls.NUMBA_TIMEOUT)
+    if nb[0] == "raised" and nb[3].startswith("numba"):
+        return "numba refuses to compile"
+    return "numba does the same" if nb[0] != "timeout" and _same(nb, got) else "differs"
+
+
 def _compare(src, out, counts, findings, report, description, compiled, reference):
     try:
         kernel = kr.load_kernel(src)
@@ -62,13 +82,9 @@ def _compare(src, out, counts, findings, report, description, compiled, referenc
         if "timeout" in (got[0], want[0]) or got[0] == "unbuildable":
             counts["call not compared (slow)" if got[0] != "crash" else "crash"] += 1
             continue
-        if got[0] == "crash":
-            verdict = "crash"
-        elif got[0] == "raised" or want[0] == "raised":
-            same = got[0] == want[0] and (got[1] == want[1] or kr._catches(want[1], got[1]))
-            verdict = "agrees" if same else "differs"
-        else:
-            verdict = "differs" if kr.compare_values(want[2], got[2], 1e-9, 1e-12) else "agrees"
+        verdict = "crash" if got[0] == "crash" else "agrees" if _same(want, got) else "differs"
+        if verdict == "differs":
+            verdict = _numba_verdict(reference, got, ("numba", src, name, types, *msg))
         counts[verdict] += 1
         if verdict != "agrees":
             findings.append((description, name, want, got))
@@ -101,6 +117,7 @@ def run(seed: int, count: int, workdir, paths=None, compare=True, report=print):
             with open(src, "w") as f:
                 f.write(text)
             description = f"{os.path.basename(path)} ({what}) -> {src}"
+            kept = len(findings)
             outcome, stderr = build(src, os.path.join(here, "out"))
             counts[outcome] += 1
             if outcome in FINDINGS:
@@ -110,7 +127,7 @@ def run(seed: int, count: int, workdir, paths=None, compare=True, report=print):
                 _compare(src, os.path.join(here, "out"), counts, findings, report, description, compiled,
                          reference)
                 compiled.close()          # the next mutant's module has the same name
-            if outcome not in FINDINGS:
+            if outcome not in FINDINGS and len(findings) == kept:
                 shutil.rmtree(here, ignore_errors=True)
     finally:
         compiled.close()

@@ -1,0 +1,88 @@
+"""What the fuzzers of issue 16 found (tests/fuzz/): a tuple indexed at run time inside
+a loop grew the stack on every iteration until the process crashed; `x in list` cast x
+to the items' type first (`1.5 in [1, 2]` was True); a constant tuple of thousands of
+items took minutes to optimise."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import build_and_load, run_python
+
+SOURCE = """
+from aot_tool import CC
+cc = CC('fuzzfound')
+T = (1.0, 2.0, 3.0, 4.0, 5.0)
+BIG = (%s)
+
+@cc.export('const_index', 'f8(i8)')
+def const_index(n):
+    s = 0.0
+    for i in range(n):
+        s += T[i %% 5]
+    return s
+
+@cc.export('made_index', 'f8(i8, f8)')
+def made_index(n, x):
+    s = 0.0
+    for i in range(n):
+        u = (x, x + 1.0, x + 2.0)
+        s += u[i %% 3]
+    return s
+
+@cc.export('big_sum', 'f8(i8)')
+def big_sum(i):
+    s = 0.0
+    for v in BIG:
+        s += v
+    return s + BIG[i]
+
+@cc.export('float_in_ints', 'b1(i8[:], f8)')
+def float_in_ints(a, x):
+    return x in [v for v in a]
+
+@cc.export('float_in_keys', 'b1(f8)')
+def float_in_keys(x):
+    return x in {1: 2.0, 3: 4.0}
+
+@cc.export('float_in_set', 'b1(f8)')
+def float_in_set(x):
+    return x in {1, 2, 3}
+
+@cc.export('int_in_floats', 'b1(i8)')
+def int_in_floats(x):
+    return x in [1.0, 2.5]
+
+@cc.export('uint_in_ints', 'b1(u8)')
+def uint_in_ints(x):
+    return x in [1, -1]
+""" % ", ".join(f"{i}.5" for i in range(5000))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    path = tmp_path_factory.mktemp("fuzzfound")
+    return path, build_and_load(path, "fuzzfound", SOURCE)
+
+
+def test_a_tuple_indexed_in_a_long_loop_does_not_grow_the_stack(built):
+    path, _ = built        # it crashed: run it in its own process
+    proc = run_python("import fuzzfound\n"
+                      "print(fuzzfound.const_index(3_000_000), fuzzfound.made_index(3_000_000, 1.0))", path)
+    assert proc.stdout.split() == ["9000000.0", "6000000.0"]
+
+
+def test_a_big_constant_tuple(built):
+    _, m = built
+    assert m.big_sum(-1) == sum(i + 0.5 for i in range(5000)) + 4999.5
+
+
+def test_membership_compares_as_python_does(built):
+    import numpy as np
+    _, m = built
+    a = np.array([1, 2, 3])
+    assert (m.float_in_ints(a, 1.5), m.float_in_ints(a, 2.0)) == (False, True)
+    assert (m.float_in_keys(1.5), m.float_in_keys(3.0)) == (False, True)
+    assert (m.float_in_set(2.5), m.float_in_set(2.0)) == (False, True)
+    assert (m.int_in_floats(1), m.int_in_floats(2)) == (True, False)
+    assert (m.uint_in_ints(2 ** 64 - 1), m.uint_in_ints(1)) == (False, True)
