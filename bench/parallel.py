@@ -1,0 +1,203 @@
+"""prange kernels (issue 13): our parallel build against our serial build (the same
+source with @njit instead of @njit(parallel=True)) and numba njit(parallel=True), one
+process; then the cost of entering a parallel region on a tiny input, and a nogil
+export called from 4 Python threads against 4 calls in a row.
+
+    python bench/parallel.py      (AOT_NUM_THREADS sets our pool; numba uses its own default)
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+import numpy as np
+
+from _common import best
+
+KERNELS = '''
+import numpy as np
+from numba import njit, prange
+from aot_tool import CC
+
+cc = CC(MODULE)
+
+
+@cc.export('row_norms', 'f8[:](f8[:, :])')
+DECO
+def row_norms(a):
+    out = np.empty(a.shape[0])
+    for i in prange(a.shape[0]):
+        s = 0.0
+        for j in range(a.shape[1]):
+            s += a[i, j] * a[i, j]
+        out[i] = np.sqrt(s)
+    return out
+
+
+@cc.export('mandelbrot', 'i8[:, :](i8, i8, i8)')
+DECO
+def mandelbrot(h, w, iters):
+    out = np.empty((h, w), dtype=np.int64)
+    for y in prange(h):
+        ci = -1.0 + 2.0 * y / h
+        for x in range(w):
+            cr = -2.0 + 3.0 * x / w
+            zr = 0.0
+            zi = 0.0
+            k = 0
+            while k < iters and zr * zr + zi * zi <= 4.0:
+                zr, zi = zr * zr - zi * zi + cr, 2.0 * zr * zi + ci
+                k += 1
+            out[y, x] = k
+    return out
+
+
+@cc.export('pairwise', 'f8[:, :](f8[:, :])')
+DECO
+def pairwise(p):
+    n = p.shape[0]
+    out = np.empty((n, n))
+    for i in prange(n):
+        for j in range(n):
+            s = 0.0
+            for k in range(p.shape[1]):
+                t = p[i, k] - p[j, k]
+                s += t * t
+            out[i, j] = np.sqrt(s)
+    return out
+
+
+@cc.export('nbody', 'f8[:, :](f8[:, :], f8[:])')
+DECO
+def nbody(pos, mass):
+    n = pos.shape[0]
+    acc = np.zeros((n, 3))
+    for i in prange(n):
+        ax = 0.0
+        ay = 0.0
+        az = 0.0
+        for j in range(n):
+            if i != j:
+                dx = pos[j, 0] - pos[i, 0]
+                dy = pos[j, 1] - pos[i, 1]
+                dz = pos[j, 2] - pos[i, 2]
+                r2 = dx * dx + dy * dy + dz * dz + 1e-9
+                inv = mass[j] / (r2 * np.sqrt(r2))
+                ax += dx * inv
+                ay += dy * inv
+                az += dz * inv
+        acc[i, 0] = ax
+        acc[i, 1] = ay
+        acc[i, 2] = az
+    return acc
+
+
+@cc.export('total', 'f8(f8[:])')
+DECO
+def total(x):
+    s = 0.0
+    for i in prange(x.shape[0]):
+        s += x[i]
+    return s
+
+
+@cc.export('burn', 'f8(f8[:], i8)')
+NOGIL
+def burn(x, reps):
+    s = 0.0
+    for r in range(reps):
+        for i in range(x.shape[0]):
+            s += np.sqrt(x[i] * r + 1.0)
+    return s
+'''
+
+
+def build(module: str, deco: str, out: str):
+    text = KERNELS.replace("MODULE", repr(module)).replace("DECO", deco).replace(
+        "NOGIL", "@njit(nogil=True)" if "parallel" in deco else "@njit")
+    path = os.path.join(out, f"{module}.py")
+    with open(path, "w") as f:
+        f.write(text)
+    subprocess.run([sys.executable, "-m", "aot_tool", "build", path, "-o", out], check=True,
+                   stdout=subprocess.DEVNULL)
+    return path
+
+
+out = tempfile.mkdtemp(prefix="aot-bench-par-")
+src = build("bench_par", "@njit(parallel=True)", out)
+build("bench_ser", "@njit", out)
+sys.path.insert(0, out)
+import bench_par  # noqa: E402
+import bench_ser  # noqa: E402
+
+try:
+    import numba
+    sys.modules.pop("bench_par_numba", None)
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("bench_par_numba", src)
+    nb = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(nb)     # the same source: numba's @njit(parallel=True) functions
+except ImportError:
+    numba = nb = None
+    print("numba not installed: pip install -e '.[bench]' to compare")
+
+rng = np.random.default_rng(0)
+cases = {
+    "row norms 4000x1000": ("row_norms", (rng.random((4000, 1000)),), 5),
+    "mandelbrot 400x400": ("mandelbrot", (400, 400, 200), 3),
+    "pairwise 800x3": ("pairwise", (rng.random((800, 3)),), 3),
+    "n-body 1500": ("nbody", (rng.random((1500, 3)), rng.random(1500)), 3),
+}
+load = os.getloadavg()
+print(f"load average before: {load[0]:.2f} {load[1]:.2f}; {os.cpu_count()} CPUs; our pool: "
+      f"{bench_par.get_num_threads()} threads; numba: {numba.get_num_threads() if numba else '-'}")
+print(f"{'kernel':22s} {'ours par':>9s} {'ours ser':>9s} {'numba par':>9s} {'ser/par':>8s} {'par/numba':>9s}")
+for label, (name, args, number) in cases.items():
+    par, ser = getattr(bench_par, name), getattr(bench_ser, name)
+    want = ser(*args)
+    assert np.allclose(par(*args), want), name
+    t_par = best("f(*a)", number, repeat=3, f=par, a=args)
+    t_ser = best("f(*a)", number, repeat=3, f=ser, a=args)
+    t_nb = float("nan")
+    if nb is not None:
+        fn = getattr(nb, name)
+        assert np.allclose(fn(*args), want), name   # (compiles)
+        t_nb = best("f(*a)", number, repeat=3, f=fn, a=args)
+    print(f"{label:22s} {t_par * 1e3:7.2f}ms {t_ser * 1e3:7.2f}ms {t_nb * 1e3:7.2f}ms "
+          f"{t_ser / t_par:8.2f} {t_par / t_nb:9.2f}")
+
+tiny = np.ones(8)
+t_par = best("f(x)", 20000, f=bench_par.total, x=tiny)
+t_ser = best("f(x)", 20000, f=bench_ser.total, x=tiny)
+line = (f"tiny region entry (total over 8 items): ours par {t_par * 1e6:.2f} us, ours ser "
+        f"{t_ser * 1e6:.2f} us, ratio {t_par / t_ser:.1f}")
+if nb is not None:
+    nb.total(tiny)
+    line += f"; numba par {best('f(x)', 20000, f=nb.total, x=tiny) * 1e6:.2f} us"
+print(line)
+
+x = rng.random(200_000)
+bench_par.burn(x, 2)
+
+
+def four_threads(fn):
+    threads = [threading.Thread(target=fn, args=(x, 40)) for _ in range(4)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - t0
+
+
+t0 = time.perf_counter()
+for _ in range(4):
+    bench_par.burn(x, 40)
+serial = time.perf_counter() - t0
+print(f"nogil export from 4 Python threads: {four_threads(bench_par.burn) * 1e3:.0f} ms, 4 calls in a row "
+      f"{serial * 1e3:.0f} ms; the same export without nogil from 4 threads "
+      f"{four_threads(bench_ser.burn) * 1e3:.0f} ms")
+print(f"load average after: {os.getloadavg()[0]:.2f}")
