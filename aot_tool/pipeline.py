@@ -74,15 +74,19 @@ def export_key_of(signature_text: str, reached: str, flags: str, name: str, inde
 def compile_export(source: Source, module: str, name: str, index: int, options: "Options") -> bytes:
     """Object bytes for signature `index` of export `name`: kernel, wrapper, docstring."""
     from .backend.export_unit import build_export_unit
+    from .backend.isa_clones import LEVELS, clone_unit
     export = source.modules[module].exports[name][index]
-    ir_module = build_export_unit(source, export, index, options)
+    if options.clone_part in LEVELS[1:]:      # one clone as its own object (SCons)
+        return emit.object_bytes(clone_unit(source, export, index, options.clone_part, options), options)
+    ir_module = build_export_unit(source, export, index, options, clones_in_unit=options.clone_part != "main")
     return emit.object_bytes(ir_module, options)
 
 
 def compile_init(module: str, exports: list[tuple[str, int]], options: "Options") -> bytes:
     """Object bytes of the module init: method table from (name, signature count) pairs."""
     from .backend.init_unit import build_init_unit
-    return emit.object_bytes(build_init_unit(module, exports), options)
+    from .backend.isa_clones import init_description
+    return emit.object_bytes(build_init_unit(module, exports, isa=init_description(options)), options)
 
 
 def compile_module(source: Source, module: str, options: "Options") -> bytes:
@@ -93,12 +97,13 @@ def compile_module(source: Source, module: str, options: "Options") -> bytes:
     per-module overhead)."""
     from .backend.export_unit import build_export_unit
     from .backend.init_unit import build_init_unit
+    from .backend.isa_clones import init_description
     from .backend.unit import Unit
     unit = Unit(module)
     for name, sigs in sorted(source.modules[module].exports.items()):
         for index, export in enumerate(sigs):
             build_export_unit(source, export, index, options, unit=unit)
-    build_init_unit(module, init_exports(source, module), unit=unit)
+    build_init_unit(module, init_exports(source, module), unit=unit, isa=init_description(options))
     return emit.object_bytes(unit.module, options)
 
 

@@ -36,7 +36,9 @@ def _cpu_and_features(options):
 def target_description(options) -> str:
     _initialise()
     cpu, features = _cpu_and_features(options)
-    return f"{llvm.get_default_triple()} cpu={cpu or 'generic'} features={features}"
+    clones = ",".join(options.clones())    # per-ISA clones of loop kernels (isa_clones.py)
+    return f"{llvm.get_default_triple()} cpu={cpu or 'generic'} features={features}" + (
+        f" clones={clones}" if clones else "")
 
 
 @functools.lru_cache(maxsize=None)

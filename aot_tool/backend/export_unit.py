@@ -16,6 +16,7 @@ from ..frontend.infer import infer_export
 from ..frontend.jit_options import export_options
 from ..frontend.source import exported_function
 from ..library.boundary import check_argument_type
+from . import isa_clones
 from .gil import without_gil
 from .parallel_outline import outlined_bodies
 from .lower import lower_program
@@ -40,8 +41,11 @@ def sig_symbol(name: str, index: int) -> str:
     return f"__aot_sig_{name}_{index}"
 
 
-def build_export_unit(source, export, index: int, options, unit: Unit | None = None) -> ir.Module:
-    """Into a new unit, or into `unit` when a direct build puts every export in one."""
+def build_export_unit(source, export, index: int, options, unit: Unit | None = None,
+                      clones_in_unit: bool = True) -> ir.Module:
+    """Into a new unit, or into `unit` when a direct build puts every export in one.
+    Per-ISA clones of the kernels go into the same unit unless `clones_in_unit` is false
+    (SCons builds each as its own object: isa_clones.clone_unit)."""
     home, func = exported_function(source, export)
     for t in export.signature.args:
         if T.is_object(t) and not check_argument_type(t):
@@ -55,7 +59,11 @@ def build_export_unit(source, export, index: int, options, unit: Unit | None = N
         unit.__dict__.setdefault("parallel_symbols", set()).add(program.entry.symbol)
     before = len(outlined_bodies(unit))
     kernel = lower_program(unit, program)
-    kernel = without_gil(unit, program, kernel, flags.nogil, outlined_bodies(unit)[before:])
+    kernel = isa_clones.add_dispatch(unit, source, export, index, program, kernel, options, clones_in_unit)
+    bodies = outlined_bodies(unit)[before:]
+    kernel = without_gil(unit, program, kernel, flags.nogil, bodies)
+    if flags.nogil or bodies:
+        isa_clones.release_gil_in_clones(unit, program)
     params = [a.arg for a in func.args.args]
     entry = program.entry
     build_wrapper(unit, wrapper_symbol(export.name, index), export.name, params, defaults, export.signature,

@@ -60,8 +60,10 @@ def _dispatcher(unit: Unit, name: str, count: int) -> ir.Function:
     return fn
 
 
-def build_init_unit(module_name: str, exports, unit: Unit | None = None) -> ir.Module:
-    """exports: [(name, signature count)] in a stable order."""
+def build_init_unit(module_name: str, exports, unit: Unit | None = None, isa=(0, None)) -> ir.Module:
+    """exports: [(name, signature count)] in a stable order; `isa`: (highest ISA level the
+    kernels were built for, or the one target CPU: isa_clones.init_description), which the
+    init picks the running clone from."""
     unit = unit or Unit(f"{module_name}.init")
     entries = []
     for name, count in exports:
@@ -84,5 +86,9 @@ def build_init_unit(module_name: str, exports, unit: Unit | None = None) -> ir.M
     b = ir.IRBuilder(init.append_basic_block("entry"))
     zero = ir.Constant(i32, 0)
     doc = unit.cstring(b, f"Compiled by aot_tool from the exports of CC('{module_name}').")
-    b.ret(b.call(create, [unit.cstring(b, module_name), b.gep(table, [zero, zero]), doc]))
+    module = b.call(create, [unit.cstring(b, module_name), b.gep(table, [zero, zero]), doc])
+    pick = unit.decl("aot_rt_module_isa", pyobj, [pyobj, i32, i8p])
+    have, cpu = isa
+    b.ret(b.call(pick, [module, ir.Constant(i32, have),
+                        unit.cstring(b, cpu) if cpu else ir.Constant(i8p, None)]))
     return unit.module

@@ -33,9 +33,11 @@ def kernel_type(typed: Typed) -> ir.FunctionType:
 
 
 def declare_kernel(unit: Unit, typed: Typed) -> ir.Function:
-    if typed.symbol in unit.module.globals:
-        return unit.module.globals[typed.symbol]
-    fn = ir.Function(unit.module, kernel_type(typed), name=typed.symbol)
+    """The function of a specialisation (of its per-ISA clone while the unit lowers one)."""
+    symbol = typed.symbol + unit.clone_suffix
+    if symbol in unit.module.globals:
+        return unit.module.globals[symbol]
+    fn = ir.Function(unit.module, kernel_type(typed), name=symbol)
     fn.linkage = "internal"
     fn.attributes.add("nounwind")
     return fn
@@ -253,8 +255,8 @@ def lower_program(unit: Unit, program) -> ir.Function:
     for typed in kernels:
         FunctionLowering(unit, typed, counts_depth=typed.symbol in recursive).lower()
         if typed is not program.entry:
-            call_cost.mark_inline(unit.module.globals[typed.symbol], typed.symbol in recursive)
-    return unit.module.globals[program.entry.symbol]
+            call_cost.mark_inline(declare_kernel(unit, typed), typed.symbol in recursive)
+    return declare_kernel(unit, program.entry)
 
 
 def _read_name(node) -> str:

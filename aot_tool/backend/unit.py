@@ -44,7 +44,10 @@ EXC_KINDS = {name: kind for kind, name in enumerate(RAISABLE)}
 
 
 class Unit:
-    """One llvmlite module being filled; `decl` and `cstring` are idempotent."""
+    """One llvmlite module being filled; `decl` and `cstring` are idempotent.
+    `clone_suffix` names the kernels while a per-ISA clone is lowered (isa_clones.py)."""
+
+    clone_suffix = ""
 
     def __init__(self, name: str):
         self.module = ir.Module(name=name)

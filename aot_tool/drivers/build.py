@@ -6,6 +6,7 @@ rules, run in one process.  Output appears atomically or not at all.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import tempfile
@@ -52,7 +53,7 @@ def build_module(source_path, output_dir=None, module=None, options=None, output
         settings = source.modules[name].settings
         opts = options
         if options.target_cpu is None and settings.get("target_cpu"):
-            opts = Options(target_cpu=settings["target_cpu"], opt_level=options.opt_level)
+            opts = dataclasses.replace(options, target_cpu=settings["target_cpu"])
         built.append(_build_one(source, name, target, opts, verbose or bool(settings.get("verbose"))))
     return built
 

@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--target-cpu", default=None,
                    help="'host' or an LLVM CPU name; default: the generic CPU of the architecture family")
     b.add_argument("-O", "--opt-level", type=int, default=3, choices=[0, 1, 2, 3])
+    b.add_argument("--isa-clones", default=None, metavar="LEVELS",
+                   help="for the generic target, the ISA levels loop kernels are also compiled for, picked "
+                        "at import (default: x86-64-v3,x86-64-v4; 'baseline' for none)")
     b.add_argument("-v", "--verbose", action="store_true")
     b.add_argument("--root", help="the source tree helper imports may read from (default: the source's "
                                   "directory, or the directory holding its top package)")
@@ -43,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-m", "--module", help="the CC, where the source has several")
     s.add_argument("-i", "--index", type=int, default=0, help="which signature of the export")
     s.add_argument("--target-cpu", default=None)
+    s.add_argument("--isa", default="baseline", help="which clone to show: baseline, x86-64-v3, x86-64-v4")
     s.add_argument("--root", help="as for build")
     return p
 
@@ -122,6 +126,7 @@ def _pick_export(source, module: str, name: str, index: int):
 def _show(args) -> int:
     from .. import pipeline
     from ..backend import emit
+    from ..backend import isa_clones
     from ..backend.export_unit import build_export_unit
     from ..frontend.infer import infer_export
     from .build import modules_to_build
@@ -136,7 +141,13 @@ def _show(args) -> int:
             for name, ty in sorted(typed.var_types.items()):
                 print(f"    {name}: {ty.name}")
         return 0
-    ir_module = build_export_unit(source, export, args.index, options)
+    if args.isa == "baseline":   # the wrapper and the baseline kernels, no clones
+        ir_module = build_export_unit(source, export, args.index, Options(target_cpu=args.target_cpu,
+                                                                          isa_clones=()))
+    elif args.isa in isa_clones.LEVELS:
+        ir_module = isa_clones.clone_unit(source, export, args.index, args.isa, options)
+    else:
+        raise UsageError(f"--isa {args.isa!r}: use one of {', '.join(isa_clones.LEVELS)}")
     if args.stage == "ir":
         print(ir_module)
         return 0
@@ -169,7 +180,11 @@ def _run_script(args) -> int:
 
 def _build(args) -> int:
     from .build import build_module
-    options = Options(target_cpu=args.target_cpu, opt_level=args.opt_level)
+    try:
+        options = Options(target_cpu=args.target_cpu, opt_level=args.opt_level,
+                          isa_clones=None if args.isa_clones is None else args.isa_clones.split(","))
+    except ValueError as e:
+        raise UsageError(f"--isa-clones: {e}") from None
     for path in build_module(args.source, args.output_dir, module=args.module, options=options,
                              verbose=args.verbose, root=args.root):
         print(path)

@@ -500,3 +500,4 @@ static PyObject *arg_description(PyObject *o)
 #include "reshape.c"
 #include "random.c"
 #include "aot_pool.c"
+#include "cpu_features.c"

@@ -1,6 +1,7 @@
 """The `AOTModule` pseudo-builder: the node graph of one extension module.
 
     <dir>/<module>.aot/<export>.<i>.os   one per exported signature  <- Value(its key)
+    <dir>/<module>.aot/<export>.<i>.v3.os  its x86-64-v3 clone, .v4 for x86-64-v4 (loop kernels)
     <dir>/<module>.aot/init.os           method table                <- Value(names, counts)
     $AOT_RUNTIME_DIR/aot_runtime-<options>.os   shared (default: <dir>) <- Value(compiler identity)
     <dir>/<module><EXT_SUFFIX>           LoadableModule of all of the above
@@ -24,6 +25,7 @@ import SCons.Builder
 import SCons.Errors
 
 from .. import pipeline
+from ..backend import isa_clones
 from ..frontend.errors import CompileError
 from . import actions, settings, sources, stubs, summaries
 from .jobs import ExportJob, InitJob, RuntimeJob
@@ -85,11 +87,13 @@ def _aot_module(env, target, source, **keywords):
     jobs, readable = [], True
     for export_name, count in exports:
         for index in range(count):
-            job = ExportJob(src, cc, export_name, index, options)
             path = os.path.join(objdir, f"{export_name}.{index}{suffix}")
             try:
-                objects += _object(env, path, job)
-                jobs.append(job)
+                for part, part_options in isa_clones.object_parts(src, cc, export_name, index, options):
+                    job = ExportJob(src, cc, export_name, index, part_options)
+                    objects += _object(env, os.path.join(objdir, f"{export_name}.{index}{part}{suffix}"), job)
+                    if not part:   # the export itself; per-ISA clones are their own objects
+                        jobs.append(job)
             except CompileError as err:   # e.g. an imported helper that cannot be found
                 objects += _failing(env, path, err)
                 readable = False

@@ -47,7 +47,8 @@ class ExportJob:
 
     def describe(self) -> str:
         text = self.summary.key_parts(self.module, self.name, self.index)[0]
-        return f"{self.module}.{self.name} {text}"
+        part = self.options.clone_part
+        return f"{self.module}.{self.name} {text}" + (f" for {part}" if part[:1] == "x" else "")
 
     def spec(self) -> tuple:
         """This job for a worker process (worker.py), which re-parses the same text."""

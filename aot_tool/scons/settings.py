@@ -98,7 +98,8 @@ def compile_options(env, cc_settings: dict) -> Options:
     if cpu is not None and not isinstance(cpu, str):
         raise SCons.Errors.UserError(f"AOTModule: target_cpu must be a string, not {cpu!r}")
     from ..cpu_names import TargetCPUError
+    clones = env.subst("$AOT_ISA_CLONES") if "AOT_ISA_CLONES" in env else None   # e.g. 'x86-64-v3'
     try:
-        return Options(target_cpu=cpu)
-    except TargetCPUError as e:
+        return Options(target_cpu=cpu, isa_clones=None if clones is None else clones.split(","))
+    except (TargetCPUError, ValueError) as e:
         raise SCons.Errors.UserError(f"AOTModule: {e}") from None
