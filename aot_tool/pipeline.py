@@ -74,9 +74,12 @@ def export_key_of(signature_text: str, reached: str, flags: str, name: str, inde
 def compile_export(source: Source, module: str, name: str, index: int, options: "Options") -> bytes:
     """Object bytes for signature `index` of export `name`: kernel, wrapper, docstring."""
     from .backend.export_unit import build_export_unit
-    from .backend.isa_clones import LEVELS, clone_unit
+    from .backend.isa_clones import LEVELS, clone_levels, clone_unit
+    from .backend.unit import Unit
     export = source.modules[module].exports[name][index]
     if options.clone_part in LEVELS[1:]:      # one clone as its own object (SCons)
+        if options.clone_part not in clone_levels(source, export, index, options):
+            return emit.object_bytes(Unit(f"{name}.{index}.{options.clone_part}").module, options)   # same as v3
         return emit.object_bytes(clone_unit(source, export, index, options.clone_part, options), options)
     ir_module = build_export_unit(source, export, index, options, clones_in_unit=options.clone_part != "main")
     return emit.object_bytes(ir_module, options)

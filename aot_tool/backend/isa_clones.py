@@ -19,6 +19,7 @@ own object (clone_unit), whose entry is the hidden symbol `clone_symbol(...)`.
 from __future__ import annotations
 
 import ast
+import re
 
 from llvmlite import ir
 
@@ -80,8 +81,40 @@ def object_parts(source, module: str, name: str, index: int, options) -> list:
     levels = extra_clones(options) if clonable(source, export) else ()
     if not levels:
         return [("", options)]
+    # a level whose code turns out the same as the level below is an empty object there
     return [("", dataclasses.replace(options, clone_part="main"))] + \
         [(_SUFFIX[level], dataclasses.replace(options, clone_part=level)) for level in levels]
+
+
+def clone_levels(source, export, index: int, options) -> tuple:
+    """The levels an export gets clones for: none unless clonable; x86-64-v4 only where
+    its machine code uses what x86-64-v3 lacks (with LLVM's preferred 256-bit vectors a
+    v4 clone is most often v3's code, tuned differently: then level 2 runs the v3 one)."""
+    levels = extra_clones(options) if clonable(source, export) else ()
+    if "x86-64-v3" in levels and "x86-64-v4" in levels and not _v4_gains(source, export, index, options):
+        levels = tuple(level for level in levels if level != "x86-64-v4")
+    return levels
+
+
+_gains: dict = {}
+
+# AVX-512's own registers (zmm, opmasks, the upper 16 vector registers) and the common
+# instructions AVX2 has no VEX form of (64-bit integer multiply, min/max, abs, shifts and
+# conversions; ternary logic, compress/expand, two-table permutes, conflict detection).
+_AVX512 = re.compile(r"%zmm|%k[0-7]\b|%[xy]mm(1[6-9]|2\d|3[01])\b|\b(vpmullq|vpm(ax|in)[su]q|vpabsq|vpsraq|"
+                     r"vcvt\w*(qq|uq)2|vcvtt?\w*2u?qq|vcvtu|vpternlog|vpcompress|vpexpand|vcompress|vexpand|"
+                     r"vperm[it]2|vpconflict|vplzcnt|vpro[lr]|vpmov[qdw][bwd]|vscalef|vrndscale|vrcp14|vrsqrt14|"
+                     r"vgetexp|vgetmant|vfixupimm|vreduce|vrange|vpopcnt|vpshufbitqmb)")
+
+
+def _v4_gains(source, export, index: int, options) -> bool:
+    from ..frontend.reach import reached_digest
+    key = (export.signature_text, reached_digest(export.home or source, export.function), options.opt_level)
+    if key not in _gains:
+        from . import emit
+        mod, tm = emit.optimise(str(clone_unit(source, export, index, "x86-64-v4", options)), options)
+        _gains[key] = bool(_AVX512.search(tm.emit_assembly(mod)))
+    return _gains[key]
 
 
 def clone_symbol(name: str, index: int, level: str) -> str:
@@ -113,7 +146,7 @@ def add_dispatch(unit, source, export, index: int, program, kernel: ir.Function,
     """The function the wrapper calls instead of `kernel`: `kernel` itself when the
     export gets no clones; else a dispatch on the runtime's level to the clones, lowered
     into this unit (`in_unit`, the direct build) or declared from their own objects."""
-    levels = extra_clones(options) if clonable(source, export) else ()
+    levels = clone_levels(source, export, index, options)
     if not levels:
         return kernel
     clones = {}
