@@ -1,9 +1,9 @@
 """Per-ISA clones of loop kernels, picked once at import (issue 12).
 
 A module built for the generic CPU stays portable: its baseline code runs on any
-x86-64. Exports that can gain (a loop, or an array in the signature, so a loop in the
-code) also get their kernels, and every helper those reach, compiled for x86-64-v3 and
-x86-64-v4: the same IR lowered again under a suffix, with `"target-cpu"` on each
+x86-64. Exports that can gain (an array in the signature, so loops over memory)
+also get their kernels, and every helper those reach, compiled for x86-64-v3 and
+x86-64-v4 (v4 only where it uses AVX-512's own registers or instructions): the same IR lowered again under a suffix, with `"target-cpu"` on each
 function, so LLVM vectorises with that level's registers and instructions. Wrappers,
 the runtime and the init are never cloned, and neither are scalar exports (`multf`).
 
@@ -61,27 +61,22 @@ def init_description(options) -> tuple:
     return max([0] + [LEVELS.index(level) for level in extra_clones(options)]), None
 
 
-def clonable(source, export) -> bool:
-    """Whether an export's code can differ by ISA: its signature holds an array, or its
-    function has a loop (a scalar formula compiles to the same instructions). Read from
-    the source alone, so build systems know the clone objects before compiling."""
-    from ..frontend.source import exported_function
-    if "[" in export.signature_text:
-        return True
-    _, func = exported_function(source, export)
-    return any(isinstance(n, (ast.For, ast.While, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp))
-               for n in ast.walk(func))
+def clonable(signature_text: str) -> bool:
+    """Whether an export's code can differ by ISA: its signature holds an array (so its
+    loops run over memory, where vectors gain; a scalar formula or a scalar loop compiles
+    to the same instructions, VEX-encoded). Read from the signature alone, so a build
+    system knows the clone objects before it parses or compiles anything."""
+    return "[" in signature_text
 
 
-def object_parts(source, module: str, name: str, index: int, options) -> list:
+def object_parts(signature_text: str, options) -> list:
     """(file-name suffix, options) of each object of one export signature when every
-    clone is its own object (SCons): the export calling its clones, then each clone."""
+    clone is its own object (SCons): the export calling its clones, then each clone (an
+    empty object where the level's code is the level below's)."""
     import dataclasses
-    export = source.modules[module].exports[name][index]
-    levels = extra_clones(options) if clonable(source, export) else ()
+    levels = extra_clones(options) if clonable(signature_text) else ()
     if not levels:
         return [("", options)]
-    # a level whose code turns out the same as the level below is an empty object there
     return [("", dataclasses.replace(options, clone_part="main"))] + \
         [(_SUFFIX[level], dataclasses.replace(options, clone_part=level)) for level in levels]
 
@@ -90,7 +85,7 @@ def clone_levels(source, export, index: int, options) -> tuple:
     """The levels an export gets clones for: none unless clonable; x86-64-v4 only where
     its machine code uses what x86-64-v3 lacks (with LLVM's preferred 256-bit vectors a
     v4 clone is most often v3's code, tuned differently: then level 2 runs the v3 one)."""
-    levels = extra_clones(options) if clonable(source, export) else ()
+    levels = extra_clones(options) if clonable(export.signature_text) else ()
     if "x86-64-v3" in levels and "x86-64-v4" in levels and not _v4_gains(source, export, index, options):
         levels = tuple(level for level in levels if level != "x86-64-v4")
     return levels
@@ -190,14 +185,20 @@ def clone_unit(source, export, index: int, level: str, options):
     """The object unit of one clone (SCons): the export's kernels for `level`, entered
     through the hidden `clone_symbol`, which the export's own object calls."""
     from ..frontend.infer import infer_export
+    from ..frontend.jit_options import export_options
+    from ..frontend.source import exported_function
+    from .gil import take_gil_around_calls
+    from .parallel_outline import outlined_bodies
     from .unit import Unit
     program = infer_export(source, export)
     unit = Unit(f"{export.name}.{index}{_SUFFIX[level]}")
+    flags = export_options(*exported_function(source, export), export)
+    if flags.parallel:
+        unit.__dict__.setdefault("parallel_symbols", set()).add(program.entry.symbol)
     entry = lower_clone(unit, program, level)
-    from ..frontend.jit_options import export_options
-    from ..frontend.source import exported_function
-    if export_options(*exported_function(source, export), export).nogil:
+    if flags.nogil or outlined_bodies(unit):
         release_gil_in_clones(unit, program)
+        take_gil_around_calls(unit, list(outlined_bodies(unit)))
     fn = ir.Function(unit.module, entry.function_type, name=clone_symbol(export.name, index, level))
     fn.visibility = "hidden"
     fn.attributes.add("nounwind")
