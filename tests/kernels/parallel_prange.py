@@ -128,6 +128,21 @@ def last_index(x):
     return i
 
 
+@njit(parallel=True)
+def _scaled_sum(x, k):
+    s = 0.0
+    for i in prange(len(x)):
+        if x[i] < 0:
+            continue
+        s += x[i] * k
+    return s
+
+
+@cc.export('helper_prange', 'f8(f8[:])')
+def helper_prange(x):
+    return _scaled_sum(x, 2.0) + _scaled_sum(x, -1.0)
+
+
 @cc.export('serial_prange', 'f8(f8[:])')
 @njit
 def serial_prange(x):
@@ -149,6 +164,7 @@ TESTS = {
     'with_break': '[n]-3:3 -3:3 n=0:50',
     'last_index': '[n]-5:5 n=0:50',
     'serial_prange': '[n]-5:5 n=0:50',
+    'helper_prange': '[n]-5:5 n=0:300',
 }
 
 # numba warns that the loop variable after a prange loop "may be written to
