@@ -62,6 +62,18 @@ SOURCE = textwrap.dedent('''
             row = x[i:i + 1]          # a view: its reference counted under the GIL
             out[i] = row[0] * k
         return out
+
+    @cc.export('allocating', 'f8(f8[:], i8)')
+    @njit(parallel=True)
+    def allocating(x, bad):
+        s = 0.0
+        for i in prange(len(x)):
+            tmp = np.zeros(2)         # NumPy's C API on a pool thread, under the GIL
+            tmp[0] = x[i]
+            if i == bad:
+                raise IndexError("bad item")
+            s += tmp[0] + tmp[1]
+        return s
 ''')
 
 
@@ -106,6 +118,20 @@ def test_exception_of_the_first_failing_iteration(built):
             with pytest.raises(exc):
                 mod.first_error(x, a, b)
     assert mod.first_error(x, -1, -1) == 10_000.0     # the pool works after failures
+
+
+def test_allocation_and_exceptions_on_pool_threads(built):
+    _, mod = built
+    x = np.arange(4000.0)
+    for _ in range(20):
+        assert mod.allocating(x, -1) == x.sum()
+        with pytest.raises(IndexError, match="bad item"):
+            mod.allocating(x, 3999)
+    refs = sys.getrefcount(x)
+    for _ in range(50):
+        with pytest.raises(IndexError):
+            mod.allocating(x, 2500)
+    assert sys.getrefcount(x) == refs
 
 
 def test_pool_reused_across_calls_and_python_threads(built):
