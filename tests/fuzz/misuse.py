@@ -306,7 +306,7 @@ def must_refuse(t, name) -> bool:
         if name.startswith("dtype:"):
             return np.dtype(name[6:]) != t.dtype
         if name == "matrix":
-            return t.ndim != 2 or t.layout == "F"
+            return t.ndim != 2
         if name == "fortran":
             return t.layout != "A" and t.ndim > 1
         return name in _NOT_AN_ARRAY or (t.layout != "A" and name in _NOT_CONTIGUOUS)
