@@ -86,3 +86,15 @@ def test_membership_compares_as_python_does(built):
     assert (m.float_in_set(2.5), m.float_in_set(2.0)) == (False, True)
     assert (m.int_in_floats(1), m.int_in_floats(2)) == (True, False)
     assert (m.uint_in_ints(2 ** 64 - 1), m.uint_in_ints(1)) == (False, True)
+
+
+def test_a_prange_reduction_that_may_start_unassigned_is_refused(tmp_path):
+    from conftest import cli
+    (tmp_path / "red.py").write_text(
+        "from aot_tool import CC\nfrom numba import njit, prange\ncc = CC('red')\n\n"
+        "@cc.export('total', 'f8(f8[:])')\n@njit(parallel=True)\ndef total(x):\n"
+        "    for i in prange(x.shape[0]):\n        s += x[i]\n    s = 0.0\n    return s\n")
+    proc = cli("build", tmp_path / "red.py", "-o", tmp_path)
+    assert proc.returncode == 1, proc.stderr      # it returned a made-up 0.0
+    assert proc.stderr.startswith("red.py:9:9: error: the reduction variable 's' may be used before it is "
+                                  "assigned") or ":9:9: error: the reduction variable 's'" in proc.stderr

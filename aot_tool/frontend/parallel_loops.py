@@ -78,9 +78,25 @@ def plan_loop(typed, loop: ast.For) -> LoopPlan | None:
         if op in ("|", "&") and ty.is_float:
             raise error_at(src, stores[name][0], f"`{name} {op}= ...` needs an integer or boolean variable")
         plan.reductions.append((name, op))
+    _check_reductions_start_assigned(typed, plan, nodes)
     _check_private(typed, loop, plan)
     _check_shared_objects(typed, nodes, plan)
     return plan
+
+
+def _check_reductions_start_assigned(typed, plan, nodes) -> None:
+    """A reduction starts from the variable's value before the loop: one that may be
+    unassigned there is refused (its blocks would start from a made-up zero; CPython
+    raises UnboundLocalError, numba refuses the loop)."""
+    if not plan.reductions:
+        return
+    names = {name for name, _ in plan.reductions}
+    flagged = maybe_unassigned_reads(typed.node)
+    for n in nodes:
+        target = n.target if isinstance(n, ast.AugAssign) else n
+        if n in flagged and isinstance(target, ast.Name) and target.id in names:
+            raise error_at(typed.source, target, f"the reduction variable '{target.id}' may be used before it is "
+                                                 "assigned: give it its starting value before the prange loop")
 
 
 def _own_nodes(body):
