@@ -26,6 +26,7 @@ from .backend import emit
 from .options import Options  # noqa: F401
 
 
+@functools.lru_cache(maxsize=None)
 def compiler_identity(options: "Options") -> str:
     """What besides the source decides object bytes: our version and the digest of our
     own files (an edited compiler rebuilds even at the same version number), LLVM's

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .. import pipeline
 from ..options import Options
@@ -40,10 +40,15 @@ class ExportJob:
     def source(self) -> pipeline.Source:
         return self.summary.source()
 
-    def signature(self) -> str:
+    @cached_property
+    def _signature(self) -> str:
         text, reached, flags = self.summary.key_parts(self.module, self.name, self.index)
         key = pipeline.export_key_of(text, reached, flags, self.name, self.index, self.options)
         return f"aot export {self.module}.{self.name}[{self.index}] {text}: {_combine(key, identity(self.options))}"
+
+    def signature(self) -> str:
+        """The text of the object's Value source (asked for by the object and by the stub)."""
+        return self._signature
 
     def describe(self) -> str:
         text = self.summary.key_parts(self.module, self.name, self.index)[0]
