@@ -178,3 +178,15 @@ def test_nginx_webdav_serves_a_second_checkout(nginx_binary, first, tmp_path):
     assert compiled(out) == set() and retrieved(out) == outputs(first[0]), out
     assert objects(two) == objects(first[0]) and module_of(two) == module_of(first[0])
     assert len(list((tmp_path / "nginx" / "store" / "cas").iterdir())) >= len(outputs(first[0])) - 1
+
+
+def test_a_server_that_never_answers_times_out_once(first, tmp_path):
+    import socket
+    with socket.socket() as silent:   # accepts connections (the backlog) and never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(64)
+        root = project(tmp_path / "p", str(tmp_path / "cache"))
+        out = scons(root, env={"AOT_REMOTE_CACHE": "http://127.0.0.1:%d" % silent.getsockname()[1],
+                               "AOT_REMOTE_CACHE_TIMEOUT": "1"}).stdout
+    assert len(warnings(out)) == 1 and "timed out" in warnings(out)[0], out
+    assert objects(root) == objects(first[0])
