@@ -38,11 +38,11 @@ def compiler_identity(options: "Options") -> str:
 @functools.lru_cache(maxsize=None)
 def _package_digest() -> str:
     """sha256 over the compiler's sources (relative names and bytes); the build-system
-    drivers (scons/, drivers/) do not change object bytes and are left out."""
+    drivers (scons/, drivers/, remote/) do not change object bytes and are left out."""
     root = os.path.dirname(os.path.abspath(__file__))
     h = hashlib.sha256()
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d not in ("__pycache__", "scons", "drivers"))
+        dirnames[:] = sorted(d for d in dirnames if d not in ("__pycache__", "scons", "drivers", "remote"))
         for name in sorted(filenames):
             if name.endswith((".py", ".c", ".h")):
                 path = os.path.join(dirpath, name)

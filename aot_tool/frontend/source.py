@@ -2,7 +2,9 @@
 constants and imports, and the CC objects and exports frontend/discovery.py finds.
 
 Helper files imported with `from pkg.mod import f` or `from .mod import f` are read
-the same way, lazily, when a compiled or exported function reaches them.
+the same way, lazily, when a compiled or exported function reaches them, and only
+through the source's FileSet (file_set.py): files of its tree on this disk, or the
+files a remote build shipped.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 
 from . import tree_checks
+from .file_set import OUTSIDE, FileSet, disk_files
 from .errors import CompileError, error_at
 from .signatures import Signature
 
@@ -64,6 +67,7 @@ class Source:
     aliases: dict = field(default_factory=dict)     # local name -> dotted path ('np' -> 'numpy')
     from_imports: dict = field(default_factory=dict)  # local name -> (module text, level, name, node)
     root: str = ""                # the source tree: helper imports read only files inside it
+    files: FileSet = None         # how helper files are read (the tree at root on this disk by default)
     _lines: list = field(default_factory=list)
     _helpers: dict = field(default_factory=dict)
 
@@ -137,26 +141,27 @@ def default_root(path: str) -> str:
     return d
 
 
-_HELPERS: dict = {}   # (path, display path) -> Source: a helper shared by many modules is parsed once
+_HELPERS: dict = {}   # (path, display path, root, file set) -> Source: a helper shared by many modules is parsed once
 
 
 def _read_helper(source: Source, module_text: str, level: int, node) -> Source:
     for candidate in _candidate_files(source, module_text, level, node):
-        if os.path.isfile(candidate):
-            if not _inside(os.path.realpath(candidate), os.path.realpath(source.root)):
-                # a symlink out of the tree: never read it, never quote it
-                raise error_at(source, node, f"refusing to read the helper for {'.' * level + module_text!r}: "
-                                             "it is a link that leads outside the source tree")
-            display = os.path.normpath(os.path.join(
-                os.path.dirname(source.display_path),
-                os.path.relpath(candidate, os.path.dirname(os.path.abspath(source.path)))))
-            text = read_text(candidate)
-            key = (os.path.abspath(candidate), display, source.root)
-            cached = _HELPERS.get(key)
-            if cached is None or cached.text != text:
-                cached = _HELPERS[key] = read_source_text(text, candidate, display, want_cc=False,
-                                                          root=source.root)
-            return cached
+        text = source.files.lookup(candidate)
+        if text is None:
+            continue
+        if text is OUTSIDE:
+            # a symlink out of the tree: never read it, never quote it
+            raise error_at(source, node, f"refusing to read the helper for {'.' * level + module_text!r}: "
+                                         "it is a link that leads outside the source tree")
+        display = os.path.normpath(os.path.join(
+            os.path.dirname(source.display_path),
+            os.path.relpath(candidate, os.path.dirname(os.path.abspath(source.path)))))
+        key = (os.path.abspath(candidate), display, source.root, source.files.cache_key)
+        cached = _HELPERS.get(key)
+        if cached is None or cached.text != text:
+            cached = _HELPERS[key] = read_source_text(text, candidate, display, want_cc=False,
+                                                      root=source.root, files=source.files)
+        return cached
     dots = "." * level
     raise error_at(source, node, f"cannot find module {dots + module_text!r}: only numpy, math, cmath, "
                                  "numba and plain-Python helper files in the source tree can be imported")
@@ -189,7 +194,9 @@ def decode_source(data: bytes, path: str) -> str:
 
 
 def read_source_text(text: str, path: str, display_path: str | None = None, want_cc: bool = True,
-                     root: str | None = None) -> Source:
+                     root: str | None = None, files: FileSet | None = None) -> Source:
+    """Parse `text` (the file at `path`); helpers are read from `files`, by default the
+    tree at `root` (else default_root(path)) on this disk."""
     display = display_path or path
     tree_checks.check_size(text, display)
     try:
@@ -199,8 +206,11 @@ def read_source_text(text: str, path: str, display_path: str | None = None, want
                            (e.text or "").rstrip("\n") or None) from None
     except (RecursionError, MemoryError):
         raise tree_checks.nested_too_deeply(text, display) from None
-    source = Source(path=path, display_path=display, text=text, tree=tree,
-                    root=os.path.abspath(root) if root else default_root(path))
+    if files is not None:
+        root = files.root
+    root = os.path.abspath(root) if root else default_root(path)
+    source = Source(path=path, display_path=display, text=text, tree=tree, root=root,
+                    files=files if files is not None else disk_files(root))
     tree_checks.check_tree(source)
     _collect(source)
     if want_cc:

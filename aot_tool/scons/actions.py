@@ -1,7 +1,8 @@
 """The SCons actions of the `aot` tool: compile one object, or report a read-time error.
 
 Actions run in SCons' worker threads under `-j`, and hand the compile itself to a
-pool of worker processes (workers.py) so that it uses more than one core. Each writes its object to a
+Dask cluster when AOT_EXECUTOR names one (remote_settings.py), else to a pool of
+worker processes (workers.py) so that it uses more than one core. Each writes its object to a
 temporary file and renames it into place, so a failed or interrupted compile
 never leaves a half-written object that a later run could take as built. A
 CompileError prints the located message (`file:line:col: error: ...`, source line,
@@ -18,7 +19,7 @@ import SCons.Action
 import SCons.Script
 
 from ..frontend.errors import CompileError
-from . import workers
+from . import remote_settings, workers
 from ..drivers.files import write_atomically
 
 
@@ -26,10 +27,13 @@ def build_object(target, source, env):
     """Write the bytes of the job attached to target[0] at read time."""
     node = target[0]
     job = node.attributes.aot_job
-    pool = None
-    if env.subst("$AOT_PROCESSES") != "0":
-        pool = workers.pool_for(SCons.Script.GetOption("num_jobs"))
-    status, payload = pool.run(job.spec()) if pool else _compile_here(job)
+    answer = remote_settings.run_remotely(env, job)   # None: AOT_EXECUTOR unset, or build here
+    if answer is None:
+        pool = None
+        if env.subst("$AOT_PROCESSES") != "0":
+            pool = workers.pool_for(SCons.Script.GetOption("num_jobs"))
+        answer = pool.run(job.spec()) if pool else _compile_here(job)
+    status, payload = answer
     if status == "error":
         _report(payload)
         return 1

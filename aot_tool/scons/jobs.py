@@ -61,6 +61,18 @@ class ExportJob:
         return ("export", src.text, src.path, src.display_path, src.root, self.module, self.name, self.index,
                 self.options)
 
+    def remote(self):
+        """(remote.worker.Job, the file set to ship) for a Dask worker, or None: build here
+        (`target_cpu='host'` is this machine's CPU; a source outside its tree has no relative path)."""
+        from ..frontend.file_set import DiskFiles, relative
+        files = self.source.files
+        rel = relative(self.source.path, files.root) if isinstance(files, DiskFiles) else None
+        if self.options.target_cpu == "host" or rel is None:
+            return None
+        from ..remote.worker import Job
+        return Job("export", self.options, identity(self.options), rel, self.source.display_path,
+                   self.module, self.name, self.index), files
+
     def compile(self) -> bytes:
         with _source_lock(self.source):
             return pipeline.compile_export(self.source, self.module, self.name, self.index, self.options)
@@ -84,6 +96,14 @@ class InitJob:
     def spec(self) -> tuple:
         return ("init", self.module_name, self.exports, self.options)
 
+    def remote(self):
+        """(remote.worker.Job, None) for a Dask worker, or None for `target_cpu='host'`."""
+        if self.options.target_cpu == "host":
+            return None
+        from ..remote.worker import Job
+        return Job("init", self.options, identity(self.options), module=self.module_name,
+                   exports=tuple(self.exports)), None
+
     def compile(self) -> bytes:
         return pipeline.compile_init(self.module_name, list(self.exports), self.options)
 
@@ -104,6 +124,10 @@ class RuntimeJob:
 
     def spec(self) -> tuple:
         return ("runtime", self.options, self.compiler or None)
+
+    def remote(self):
+        """None: the runtime is C made by this machine's $CC, always built here."""
+        return None
 
     def compile(self) -> bytes:
         return pipeline.compile_runtime(self.options, self.compiler or None)

@@ -16,6 +16,7 @@ import SCons.Errors
 
 from ..drivers.link import ELF_SIZE_FLAGS
 from ..options import Options
+from .remote_settings import defaults as remote_defaults
 
 # Link flags that make a CPython extension module out of objects: a stripped
 # shared object on ELF platforms, a bundle resolving CPython at load time on macOS.
@@ -50,6 +51,8 @@ DEFAULTS = {
 }
 # variables whose default is the process environment's variable of the same name, when set
 FROM_ENVIRONMENT = ("AOT_REMOTE_CACHE", "AOT_REMOTE_CACHE_TIMEOUT")
+
+DEFAULTS.update(remote_defaults())   # AOT_EXECUTOR, AOT_REMOTE_*: remote_settings.py
 
 # keyword option -> construction variable it overrides
 KEYWORDS = {

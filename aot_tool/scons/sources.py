@@ -50,10 +50,14 @@ def read(node) -> pipeline.Source:
     key = (path, hashlib.sha256(data).hexdigest())
     cached = _parsed.get(key)
     if cached is None:
+        from ..frontend.file_set import disk_files
         from ..frontend.source import decode_source
-        # the tree is the SConstruct's directory: helper imports read nothing outside it
-        cached = pipeline.read_source_text(decode_source(data, display_path(node)), path, display_path(node),
-                                           root=node.fs.Top.get_abspath())
+        # the tree is the SConstruct's directory: helper imports read nothing outside it, and
+        # what they read is recorded, so a remote build ships exactly those files (remote/)
+        files = disk_files(node.fs.Top.get_abspath())
+        text = decode_source(data, display_path(node))
+        files.record(path, text)
+        cached = pipeline.read_source_text(text, path, display_path(node), files=files)
         _parsed[key] = cached
     return cached
 
