@@ -45,12 +45,10 @@ def cluster(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def misbehaving(tmp_path_factory):
-    """An executor's inputs: the file set of a source whose exports misbehave on the workers."""
+    """An executor's input: a parsed source whose exports misbehave on the workers."""
     root = tmp_path_factory.mktemp("tree")
     (root / "m.py").write_text(MISBEHAVING)
-    files = DiskFiles(str(root))
-    files.record(str(root / "m.py"), MISBEHAVING)
-    return files
+    return pipeline.read_source_text(MISBEHAVING, str(root / "m.py"), "m.py", files=DiskFiles(str(root)))
 
 
 def _job(name, identity=None):

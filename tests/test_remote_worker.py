@@ -12,6 +12,7 @@ from aot_tool import pipeline
 from aot_tool.frontend.errors import CompileError
 from aot_tool.frontend.file_set import DiskFiles, ShippedFiles, UnshippedFile
 from aot_tool.options import Options
+from aot_tool.remote.shipping import needed_files
 from aot_tool.remote.worker import Job, compile_job
 
 KERNELS = ("from aot_tool import CC\nfrom mypkg.helpers import twice\nfrom .scale import FACTOR\n"
@@ -31,12 +32,9 @@ def tree(tmp_path_factory):
     for rel, text in FILES.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text)
-    disk = DiskFiles(str(root))
     path = str(root / "mypkg/sub/kern.py")
-    source = pipeline.read_source_text(KERNELS, path, "mypkg/sub/kern.py", files=disk)
-    disk.record(path, KERNELS)
-    pipeline.export_key(source, "kern", "f", 0, OPTIONS)   # reaches the helpers, as the read phase does
-    return source, disk.snapshot()
+    source = pipeline.read_source_text(KERNELS, path, "mypkg/sub/kern.py", files=DiskFiles(str(root)))
+    return source, ShippedFiles(str(root), needed_files(source))
 
 
 def _job(name: str, identity=None) -> Job:
@@ -44,8 +42,9 @@ def _job(name: str, identity=None) -> Job:
                "mypkg/sub/kern.py", "kern", name, 0)
 
 
-def test_the_shipped_set_holds_what_the_read_phase_looked_up(tree):
+def test_the_shipped_files_are_the_source_its_helpers_and_the_paths_tried_first(tree):
     _, shipped = tree
+    assert shipped.files["mypkg/sub/kern.py"] == KERNELS
     assert shipped.files["mypkg/helpers.py"] == FILES["mypkg/helpers.py"]
     assert shipped.files["mypkg/sub/scale.py"] == FILES["mypkg/sub/scale.py"]
     assert "mypkg/sub/mypkg/helpers.py" in shipped.files and shipped.files["mypkg/sub/mypkg/helpers.py"] is None
@@ -53,7 +52,7 @@ def test_the_shipped_set_holds_what_the_read_phase_looked_up(tree):
 
 def test_a_remote_compile_gives_the_local_bytes(tree):
     source, shipped = tree
-    status, data, digest = compile_job(shipped, _job("f"))
+    status, data, digest = compile_job(dict(shipped.files), _job("f"))   # as Dask hands them over
     assert status == "ok", data
     assert data == pipeline.compile_export(source, "kern", "f", 0, OPTIONS)
     assert digest == hashlib.sha256(data).hexdigest()

@@ -3,8 +3,7 @@
 Helper imports (`from mypkg.util import f`) are resolved only through a FileSet,
 never by walking the disk freely:
 
-- `DiskFiles(root)` reads files inside `root` (a link leading out of it is refused)
-  and records what each lookup found, so a build can ship exactly those files;
+- `DiskFiles(root)` reads files inside `root` (a link leading out of it is refused);
 - `ShippedFiles(root, {relative path: text or None})` is such a record on a
   machine that has no checkout (a remote compile worker). A lookup the record
   does not cover raises `UnshippedFile`, which is not a CompileError: the job
@@ -53,47 +52,21 @@ class FileSet:
 
 
 class DiskFiles(FileSet):
-    """Files under `root` on this machine, read fresh at every lookup (an edited helper
-    is seen), with the last answer for each path kept for `snapshot()`."""
+    """Files under `root` on this machine, read fresh at every lookup (an edited helper is seen)."""
 
     def __init__(self, root: str) -> None:
         self.root = os.path.abspath(root)
         self.cache_key = ("disk", self.root)
-        self._seen: dict = {}          # relative path -> text or None
-        self._lock = threading.Lock()
 
     def lookup(self, path: str):
-        rel = relative(path, self.root)
-        if rel is None:
+        if relative(path, self.root) is None:
             return OUTSIDE
         if not os.path.isfile(path):
-            self._record(rel, None)
             return None
         if relative(os.path.realpath(path), os.path.realpath(self.root)) is None:
             return OUTSIDE   # a link out of the tree: never read it, never ship it
         from .source import read_text
-        text = read_text(path)
-        self._record(rel, text)
-        return text
-
-    def record(self, path: str, text: str) -> None:
-        """Note a file read by other means (SCons reads the module sources itself)."""
-        rel = relative(path, self.root)
-        if rel is not None:
-            self._record(rel, text)
-
-    def _record(self, rel: str, text) -> None:
-        with self._lock:
-            self._seen[rel] = text
-
-    def snapshot(self) -> "ShippedFiles":
-        """Every file looked up so far, as a set another machine can read."""
-        with self._lock:
-            return ShippedFiles(self.root, dict(self._seen))
-
-    def version(self) -> int:
-        """Grows when a new path is looked up (a snapshot taken earlier may miss it)."""
-        return len(self._seen)
+        return read_text(path)
 
 
 class ShippedFiles(FileSet):

@@ -14,8 +14,8 @@ when the cluster fails:
 
 At most as many jobs are in flight as the cluster has worker threads when the run
 starts, so the deadline measures a compile, not a wait in the scheduler's queue.
-The file set is scattered once per build to every worker (again only if the read
-phase looked up new files since, or after a worker died).
+Each file a job reads is scattered once per build (shipping.py), and again only
+after a worker died.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import logging
 import sys
 import threading
 
+from .shipping import Shipper
 from .worker import Job, compile_job
 
 
@@ -44,21 +45,23 @@ class RemoteExecutor:
         self.remote = 0                  # objects built on the cluster
         self.fallbacks = 0               # objects sent back to be built locally
         self._slots = None
-        self._files: dict = {}           # file set key -> (version, future)
+        self._shipper = None             # shipping.Shipper once connected
         self._lock = threading.Lock()
         self._ids = itertools.count()
 
     # -- the one entry point ---------------------------------------------------------
-    def run(self, job: Job, files, what: str):
+    def run(self, job: Job, source, what: str):
         """('ok', bytes) or ('error', message) from the cluster, or None: compile locally.
-        `files` is the build's DiskFiles for export jobs (None for init jobs)."""
+        `source` is the parsed Source of an export job (None for init jobs)."""
         if not self._connected():
             return None
         with self._slots:
             if self.off:
                 return self._fallback()
             try:
-                shipped = self._scattered(files) if files is not None else None
+                shipped = self._shipper.files_for(source) if source is not None else None
+                if source is not None and shipped is None:
+                    return self._fallback()    # a file outside the tree: this machine only
                 future = self.client.submit(compile_job, shipped, job, pure=False,
                                             key=f"aot-{job.kind}-{job.module}.{job.name}-{next(self._ids)}")
             except Exception as err:  # noqa: BLE001 - the cluster went away: local from now on
@@ -69,8 +72,7 @@ class RemoteExecutor:
                 future.cancel()
                 if _is_timeout(err):
                     return self._failed(what, f"no answer within {self.deadline:g} s")
-                with self._lock:
-                    self._files.clear()   # a dead worker may have held the last copy: scatter again
+                self._shipper.forget()   # a dead worker may have held the last copy: scatter again
                 return self._failed(what, _short(err))
         if status == "ok":
             if not isinstance(payload, bytes) or hashlib.sha256(payload).hexdigest() != digest:
@@ -120,18 +122,9 @@ class RemoteExecutor:
             raise Unavailable(f"the Dask scheduler at {self.address} has no workers after "
                                f"{self.wait:g} s") from None
         self.client = client
+        self._shipper = Shipper(client)
         self._slots = threading.BoundedSemaphore(max(threads, 1))
         atexit.register(self.close)
-
-    def _scattered(self, files):
-        key = files.cache_key
-        with self._lock:
-            version, future = self._files.get(key, (None, None))
-            if version != files.version():
-                snapshot = files.snapshot()
-                future = self.client.scatter(snapshot, hash=False, broadcast=True)
-                self._files[key] = (files.version(), future)
-            return future
 
     # -- failures --------------------------------------------------------------------
     def _fallback(self):

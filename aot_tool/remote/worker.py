@@ -1,7 +1,7 @@
 """What a Dask worker runs for one object: `compile_job(files, job)`.
 
-A job is self-contained: the file set of the build (scattered once, see file_set.py),
-the path of the source inside it, what to compile, the options and the client's
+A job is self-contained: the files it reads ({relative path: text or None}, each
+text scattered once per build, see shipping.py), the path of the source among them, what to compile, the options and the client's
 compiler identity. The worker recomputes its own identity and refuses a job whose
 identity differs (another aot_tool, LLVM, target or Python ABI would give other
 bytes). It answers `(status, payload, sha256)`:
@@ -49,7 +49,8 @@ _lock = threading.Lock()          # inference annotates shared ASTs: one compile
 
 
 def compile_job(files, job: Job) -> tuple:
-    """Compile `job` reading only `files` (a file_set.ShippedFiles, or None for init jobs)."""
+    """Compile `job` reading only `files` ({relative path: text or None}, or a
+    file_set.ShippedFiles; None for init jobs)."""
     from .. import pipeline
     from ..frontend.errors import CompileError
     from ..frontend.file_set import UnshippedFile
@@ -75,7 +76,9 @@ def compile_job(files, job: Job) -> tuple:
 
 def _source(files, job: Job):
     from .. import pipeline
-    from ..frontend.file_set import UnshippedFile
+    from ..frontend.file_set import ShippedFiles, UnshippedFile
+    if not isinstance(files, ShippedFiles):
+        files = ShippedFiles(TREE, files)
     key = (files.digest, job.path)
     if key not in _sources:
         tree = files.rebased(TREE)

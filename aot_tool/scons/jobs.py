@@ -62,16 +62,18 @@ class ExportJob:
                 self.options)
 
     def remote(self):
-        """(remote.worker.Job, the file set to ship) for a Dask worker, or None: build here
-        (`target_cpu='host'` is this machine's CPU; a source outside its tree has no relative path)."""
-        from ..frontend.file_set import DiskFiles, relative
-        files = self.source.files
-        rel = relative(self.source.path, files.root) if isinstance(files, DiskFiles) else None
-        if self.options.target_cpu == "host" or rel is None:
+        """(remote.worker.Job, the parsed source whose files to ship) for a Dask worker, or
+        None to build here (`target_cpu='host'` names this machine's CPU)."""
+        from ..frontend.file_set import relative
+        if self.options.target_cpu == "host":
+            return None
+        src = self.source
+        rel = relative(src.path, src.files.root)
+        if rel is None:
             return None
         from ..remote.worker import Job
-        return Job("export", self.options, identity(self.options), rel, self.source.display_path,
-                   self.module, self.name, self.index), files
+        return Job("export", self.options, identity(self.options), rel, src.display_path,
+                   self.module, self.name, self.index), src
 
     def compile(self) -> bytes:
         with _source_lock(self.source):

@@ -52,12 +52,10 @@ def read(node) -> pipeline.Source:
     if cached is None:
         from ..frontend.file_set import disk_files
         from ..frontend.source import decode_source
-        # the tree is the SConstruct's directory: helper imports read nothing outside it, and
-        # what they read is recorded, so a remote build ships exactly those files (remote/)
+        # the tree is the SConstruct's directory: helper imports read nothing outside it
         files = disk_files(node.fs.Top.get_abspath())
-        text = decode_source(data, display_path(node))
-        files.record(path, text)
-        cached = pipeline.read_source_text(text, path, display_path(node), files=files)
+        cached = pipeline.read_source_text(decode_source(data, display_path(node)), path, display_path(node),
+                                           files=files)
         _parsed[key] = cached
     return cached
 
