@@ -162,6 +162,16 @@ def test_two_separately_built_modules(built, tmp_path):
     want = mod.total(x)
     for _ in range(50):
         assert other.total(x) == want and mod.total(x) == want
+    size = mod.get_num_threads()
+    mod.set_num_threads(1)                  # one pool for the process: one thread count
+    assert other.get_num_threads() == 1
+    other.set_num_threads(size)
+    assert mod.get_num_threads() == size
+    proc = run_python("import par_mod, par_other, sys\n"
+                      "import numpy as np\nx = np.ones(1000)\n"
+                      "print(par_mod.total(x) == par_other.total(x), sys._aot_tool_pool_v1 is not None)\n",
+                      d, env=dict(os.environ, PYTHONPATH=str(tmp_path)))
+    assert proc.stdout.split() == ["True", "True"]
 
 
 def test_fork_after_the_pool_started(built):

@@ -10,8 +10,9 @@
  * lowest failing block, which is the one a serial run raises first.
  *
  * The pool starts on first use with AOT_NUM_THREADS (else the CPU count) threads,
- * the caller included.  One region runs at a time per module; a prange inside a
- * prange body runs serially, as numba does.  After fork() the child starts afresh. */
+ * the caller included, and is shared by every module of the process (a capsule on `sys`).
+ * One region runs at a time; a prange inside a prange body runs serially, as numba does.
+ * After fork() the child starts afresh. */
 #include <pthread.h>
 #include <unistd.h>
 
@@ -51,7 +52,7 @@ static struct {
               PTHREAD_COND_INITIALIZER};
 
 /* ---- the GIL around one interpreter call from code that runs without it ---- */
-HIDDEN int aot_rt_gil_take(void)
+static int aot_gil_take_own(void)
 {
     if (aot_is_worker && !aot_has_tstate) {
         /* a thread state kept for the thread's life: an exception set under one bracket
@@ -63,7 +64,7 @@ HIDDEN int aot_rt_gil_take(void)
     return PyGILState_Ensure();
 }
 
-HIDDEN void aot_rt_gil_drop(int state)
+static void aot_gil_drop_own(int state)
 {
     PyGILState_Release(state);
 }
@@ -95,7 +96,7 @@ static void aot_block_bounds(int64_t b, int64_t *start, int64_t *stop)
 static void aot_record_failure(int64_t b)
 {
     PyObject *t, *v, *tb;
-    int g = aot_rt_gil_take();
+    int g = aot_gil_take_own();
     PyErr_Fetch(&t, &v, &tb);
     pthread_mutex_lock(&aot_pool.mu);
     if (b < aot_pool.failed) {
@@ -108,7 +109,7 @@ static void aot_record_failure(int64_t b)
     Py_XDECREF(t);
     Py_XDECREF(v);
     Py_XDECREF(tb);
-    aot_rt_gil_drop(g);
+    aot_gil_drop_own(g);
 }
 
 /* Thread `t` of `nthreads` runs its contiguous run of blocks, stopping after a failure
@@ -199,9 +200,8 @@ static void aot_pool_start(void)
     }
 }
 
-/* body(env, start, stop, block) for each of `nblocks` blocks of [0, n); 0 on success,
-   1 with the exception of the lowest failing block set. */
-HIDDEN int aot_rt_parallel_for(aot_block_fn body, void *env, int64_t n, int64_t nblocks)
+/* This copy's pool (aot_rt_parallel_for below picks the process's). */
+static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t nblocks)
 {
     int nthreads, gil, status = 0;
     PyThreadState *saved;
@@ -252,6 +252,80 @@ HIDDEN int aot_rt_parallel_for(aot_block_fn body, void *env, int64_t n, int64_t 
     return status;
 }
 
+static void aot_set_threads_own(int n)
+{
+    aot_threads_wanted = n;
+}
+
+/* ---- one pool per process ----
+   The first module that needs a pool publishes its entries in a capsule on `sys`; every
+   later module (built separately, with its own copy of this runtime) uses that pool,
+   its worker threads and its per-thread state, instead of starting another. */
+typedef struct {
+    int (*parallel_for)(aot_block_fn, void *, int64_t, int64_t);
+    int (*gil_take)(void);
+    void (*gil_drop)(int);
+    int (*threads_now)(void);
+    int (*pool_size)(void);
+    void (*set_threads)(int);
+} aot_pool_api;
+
+#define AOT_POOL_CAPSULE "aot_tool.pool.v1"     /* a new layout gets a new name */
+PyObject *PySys_GetObject(const char *);
+int PySys_SetObject(const char *, PyObject *);
+PyObject *PyCapsule_New(void *, const char *, void *);
+
+static aot_pool_api aot_own_pool = {aot_parallel_for_own, aot_gil_take_own, aot_gil_drop_own, aot_threads_now,
+                                    aot_pool_size, aot_set_threads_own};
+static aot_pool_api *aot_shared_pool;
+
+/* With the GIL held. */
+static aot_pool_api *aot_process_pool(void)
+{
+    PyObject *cap;
+    if (aot_shared_pool != NULL)
+        return aot_shared_pool;
+    cap = PySys_GetObject("_aot_tool_pool_v1");            /* borrowed */
+    if (cap != NULL) {
+        aot_shared_pool = PyCapsule_GetPointer(cap, AOT_POOL_CAPSULE);
+        if (aot_shared_pool != NULL)
+            return aot_shared_pool;
+        PyErr_Clear();
+    }
+    aot_shared_pool = &aot_own_pool;
+    cap = PyCapsule_New(&aot_own_pool, AOT_POOL_CAPSULE, NULL);
+    if (cap == NULL || PySys_SetObject("_aot_tool_pool_v1", cap) < 0)
+        PyErr_Clear();                                     /* then this module's pool is its own */
+    Py_XDECREF(cap);
+    return aot_shared_pool;
+}
+
+/* body(env, start, stop, block) for each of `nblocks` blocks of [0, n); 0 on success,
+   1 with the exception of the lowest failing block set. */
+HIDDEN int aot_rt_parallel_for(aot_block_fn body, void *env, int64_t n, int64_t nblocks)
+{
+    if (aot_shared_pool == NULL) {
+        int g = PyGILState_Ensure();
+        aot_process_pool();
+        PyGILState_Release(g);
+    }
+    return aot_shared_pool->parallel_for(body, env, n, nblocks);
+}
+
+/* The GIL around one interpreter call: the process pool's, whose threads run the bodies. */
+HIDDEN int aot_rt_gil_take(void)
+{
+    return aot_shared_pool ? aot_shared_pool->gil_take() : aot_gil_take_own();
+}
+
+HIDDEN void aot_rt_gil_drop(int state)
+{
+    if (aot_shared_pool)
+        aot_shared_pool->gil_drop(state);
+    else
+        aot_gil_drop_own(state);
+}
+
 /* ---- get_num_threads() / set_num_threads(n), as numba's (per calling thread) ----
    Module functions of modules with parallel exports (pipeline.init_exports lists them),
    under the symbols the init unit gives an export's wrapper and docstring; weak, so an
@@ -269,7 +343,7 @@ AOT_WEAK PyObject *__aot_wrap_get_num_threads_0(PyObject *self, PyObject *const 
         PyErr_SetString(PyExc_TypeError, "get_num_threads() takes no arguments");
         return NULL;
     }
-    return PyLong_FromLong(aot_threads_now());
+    return PyLong_FromLong(aot_process_pool()->threads_now());
 }
 
 AOT_WEAK PyObject *__aot_wrap_set_num_threads_0(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
@@ -284,10 +358,11 @@ AOT_WEAK PyObject *__aot_wrap_set_num_threads_0(PyObject *self, PyObject *const 
     n = PyLong_AsLongLongAndOverflow(args[0], &overflow);
     if (n == -1 && !overflow && PyErr_Occurred())
         return NULL;
-    if (overflow || n < 1 || n > aot_pool_size()) {
-        PyErr_Format(PyExc_ValueError, "The number of threads must be between 1 and %d", aot_pool_size());
+    aot_pool_api *pool = aot_process_pool();
+    if (overflow || n < 1 || n > pool->pool_size()) {
+        PyErr_Format(PyExc_ValueError, "The number of threads must be between 1 and %d", pool->pool_size());
         return NULL;
     }
-    aot_threads_wanted = (int)n;
+    pool->set_threads((int)n);
     Py_RETURN_NONE;
 }
