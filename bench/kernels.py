@@ -1,99 +1,104 @@
-"""A few kernels whose indices the compiler cannot prove statically (separate input
-arrays), against numba njit, one process: shows what loop versioning buys; a stencil
-through a small helper against the same stencil written inline (helpers are inlined);
-a histogram whose data-dependent index is checked every iteration.
+"""The kernel benchmark (issue 12): bench/kernel_suite.py's kernels built once by
+aot_tool for the generic CPU (with its per-ISA clones), each timed in one run against
+numba njit and, where expressible, NumPy. Two child processes, each timing both sides
+of its ratios itself:
 
-    python bench/kernels.py
+  picked:   the clone chosen at import (module.__aot_isa__) vs numba njit for this host
+  baseline: AOT_TOOL_ISA=baseline vs numba njit compiled for the generic CPU
+            (NUMBA_CPU_NAME=generic: what numba.pycc ships)
+
+    python bench/kernels.py [-k NAME ...]    # prints per-kernel ratios and geometric means
+
+Ratios below 1 mean aot_tool is faster.
 """
 
+import json
+import math
 import os
 import subprocess
 import sys
 import tempfile
+import timeit
 
-import numpy as np
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import kernel_suite as suite  # noqa: E402
 
-from _common import best
 
-SOURCE = '''
-from aot_tool import CC
-cc = CC('kern')
+def _time(f, args, fresh=()):
+    """Best time per call (min over repeats), calls batched to about 20 ms."""
+    import numpy as np
+    if fresh:
+        def call():
+            f(*[np.copy(a) if k in fresh else a for k, a in enumerate(args)])
+    else:
+        def call():
+            f(*args)
+    call()
+    t = timeit.timeit(call, number=1)
+    number = max(1, int(0.02 / max(t, 1e-9)))
+    return min(timeit.repeat(call, number=number, repeat=5)) / number
 
-@cc.export('vadd', 'void(f8[:], f8[:], f8[:])')
-def vadd(a, b, c):
-    for i in range(len(c)):
-        c[i] = a[i] + b[i]
 
-@cc.export('axpy', 'void(f8, f8[:], f8[:])')
-def axpy(alpha, x, y):
-    for i in range(len(y)):
-        y[i] += alpha * x[i]
-
-@cc.export('laplace', 'void(f8[:, :], f8[:, :])')
-def laplace(u, v):
-    n, m = u.shape
-    for i in range(1, n - 1):
-        for j in range(1, m - 1):
-            v[i, j] = u[i - 1, j] + u[i + 1, j] + u[i, j - 1] + u[i, j + 1] - 4 * u[i, j]
-
-def lap_at(u, i, j):
-    return u[i - 1, j] + u[i + 1, j] + u[i, j - 1] + u[i, j + 1] - 4.0 * u[i, j]
-
-@cc.export('smooth_helper', 'void(f8[:, :], f8[:, :])')
-def smooth_helper(u, v):
-    n, m = u.shape
-    for i in range(1, n - 1):
-        for j in range(1, m - 1):
-            v[i, j] = u[i, j] + 0.1 * lap_at(u, i, j)
-
-@cc.export('smooth_inline', 'void(f8[:, :], f8[:, :])')
-def smooth_inline(u, v):
-    n, m = u.shape
-    for i in range(1, n - 1):
-        for j in range(1, m - 1):
-            v[i, j] = u[i, j] + 0.1 * (u[i - 1, j] + u[i + 1, j] + u[i, j - 1] + u[i, j + 1] - 4.0 * u[i, j])
-
-@cc.export('histogram', 'void(f8[:], i8[:], f8, f8)')
-def histogram(data, counts, lo, hi):
-    scale = len(counts) / (hi - lo)
-    for x in data:
-        counts[int((x - lo) * scale)] += 1
-'''
-
-out = tempfile.mkdtemp(prefix="aot-bench-")
-with open(os.path.join(out, "kern_src.py"), "w") as f:
-    f.write(SOURCE)
-subprocess.run([sys.executable, "-m", "aot_tool", "build", os.path.join(out, "kern_src.py"), "-o", out] + sys.argv[1:],
-               check=True, stdout=subprocess.DEVNULL)
-sys.path.insert(0, out)
-import kern  # noqa: E402
-
-ns: dict = {}
-exec(SOURCE.replace("from aot_tool import CC", "").replace("cc = CC('kern')", "")
-     .replace("@cc.export", "# export"), ns)
-try:
+def child(build_dir, names):
+    import numpy as np
+    sys.path.insert(0, build_dir)
+    import bench_kernels as ours
     import numba
-    ns["lap_at"] = numba.njit(ns["lap_at"])
-    jitted = {name: numba.njit(ns[name]) for name in ("vadd", "axpy", "laplace", "smooth_helper",
-                                                        "smooth_inline", "histogram")}
-except ImportError:
-    jitted = {}
-    print("numba not installed: pip install -e '.[bench]' to compare")
+    ns: dict = {}
+    exec(suite.SOURCE.replace("from aot_tool import CC", "").replace("cc = CC('bench_kernels')", "")
+         .replace("@cc.export", "# export"), ns)
+    rows = {}
+    for name in names:
+        args = suite.INPUTS[name](np.random.default_rng(0))
+        fresh = suite.FRESH.get(name, ())
+        jitted = numba.njit(ns[name])
+        row = {"ours": _time(getattr(ours, name), args, fresh), "numba": _time(jitted, args, fresh)}
+        if name in suite.NUMPY:
+            row["numpy"] = _time(suite.NUMPY[name], args, fresh)
+        rows[name] = row
+    print(json.dumps({"isa": ours.__aot_isa__, "rows": rows}))
 
-rng = np.random.default_rng(0)
-n = 1_000_000
-x, y, z = rng.standard_normal(n), rng.standard_normal(n), np.empty(n)
-u, v = rng.standard_normal((1000, 1000)), np.zeros((1000, 1000))
-s, t = rng.standard_normal((500, 500)), np.zeros((500, 500))
-cases = {"vadd": (x, y, z), "axpy": (2.0, x, z), "laplace": (u, v), "smooth_helper": (s, t),
-         "smooth_inline": (s, t), "histogram": (rng.random(n), np.zeros(64, np.int64), 0.0, 1.0)}
-times = {}
-for name, args in cases.items():
-    ours = times[name] = best("f(*args)", 20, f=getattr(kern, name), args=args)
-    line = f"{name:14s} aot_tool {ours * 1e3:7.3f} ms"
-    if jitted:
-        jitted[name](*args)
-        theirs = best("f(*args)", 20, f=jitted[name], args=args)
-        line += f"   numba njit {theirs * 1e3:7.3f} ms   ratio {ours / theirs:.2f}"
-    print(line)
-print(f"helper form / inline form: {times['smooth_helper'] / times['smooth_inline']:.2f}")
+
+def _run_child(build_dir, names, env):
+    out = subprocess.run([sys.executable, __file__, "--child", build_dir, *names], env=env,
+                         stdout=subprocess.PIPE, check=True, text=True).stdout
+    return json.loads(out.splitlines()[-1])
+
+
+def _geomean(values):
+    return math.exp(sum(math.log(v) for v in values) / len(values)) if values else float("nan")
+
+
+def main(argv):
+    names = [n for n in suite.INPUTS if not argv or n in argv]
+    out = tempfile.mkdtemp(prefix="aot-bench-")
+    with open(os.path.join(out, "bench_src.py"), "w") as f:
+        f.write(suite.SOURCE)
+    subprocess.run([sys.executable, "-m", "aot_tool", "build", os.path.join(out, "bench_src.py"), "-o", out],
+                   check=True, stdout=subprocess.DEVNULL)
+    base_env = {k: v for k, v in os.environ.items() if k not in ("AOT_TOOL_ISA", "NUMBA_CPU_NAME")}
+    picked = _run_child(out, names, base_env)
+    baseline = _run_child(out, names, dict(base_env, AOT_TOOL_ISA="baseline", NUMBA_CPU_NAME="generic"))
+    print(f"{'kernel':16s} {picked['isa']:>10s} ms  /numba host  /numpy | {'baseline':>10s} ms  /numba generic")
+    ratios = {"picked": [], "baseline": []}
+    for name in names:
+        p, b = picked["rows"][name], baseline["rows"][name]
+        rp, rb = p["ours"] / p["numba"], b["ours"] / b["numba"]
+        ratios["picked"].append(rp)
+        ratios["baseline"].append(rb)
+        numpy = f"{p['ours'] / p['numpy']:7.2f}" if "numpy" in p else "       "
+        print(f"{name:16s} {p['ours'] * 1e3:13.3f} {rp:12.2f} {numpy} | {b['ours'] * 1e3:13.3f} {rb:15.2f}")
+    print(f"geometric mean over {len(names)} kernels: {picked['isa']} / numba host "
+          f"{_geomean(ratios['picked']):.2f}, baseline / numba generic {_geomean(ratios['baseline']):.2f}")
+    helper = [n for n in ("smooth_helper", "smooth_inline") if n in names]
+    if len(helper) == 2:
+        print(f"helper form / inline form: {picked['rows']['smooth_helper']['ours'] / picked['rows']['smooth_inline']['ours']:.2f} "
+              f"({picked['isa']}), {baseline['rows']['smooth_helper']['ours'] / baseline['rows']['smooth_inline']['ours']:.2f} (baseline)")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        child(sys.argv[2], sys.argv[3:])
+    else:
+        main(sys.argv[1:])

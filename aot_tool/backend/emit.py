@@ -27,7 +27,9 @@ def llvm_version() -> str:
 def _cpu_and_features(options):
     cpu = options.target_cpu
     if cpu in (None, "", "generic"):
-        return "", ""
+        # 'generic', not '': the same instructions, with LLVM's generic tuning (an empty
+        # name has none), e.g. a 32-bit path for 64-bit division when both operands fit
+        return "generic", ""
     if cpu == "host":
         return llvm.get_host_cpu_name(), llvm.get_host_cpu_features().flatten()
     return cpu, ""
