@@ -12,7 +12,9 @@ aot_tool and says so.
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 import traceback
 
 import SCons.Action
@@ -42,7 +44,15 @@ def build_object(target, source, env):
                 f"(a bug in aot_tool, please report it):\n{payload}")
         return 2
     write_atomically(node.get_abspath(), payload)
+    _pause_for_tests(node)
     return 0
+
+
+def _pause_for_tests(node) -> None:
+    """Stop here once `node` is written when AOT_TEST_PAUSE_AFTER_WRITE names it: the
+    interrupted-build tests (tests/test_scons_killed.py) kill the run at this point."""
+    if os.environ.get("AOT_TEST_PAUSE_AFTER_WRITE") == str(node):
+        time.sleep(600)
 
 
 def _compile_here(job):

@@ -27,10 +27,11 @@ import SCons.Errors
 from .. import pipeline
 from ..backend import isa_clones
 from ..frontend.errors import CompileError
-from . import actions, settings, sources, stubs, summaries
+from . import actions, recorded, settings, sources, stubs, summaries
 from .jobs import ExportJob, InitJob, RuntimeJob
 
-_OBJECT = SCons.Builder.Builder(action=actions.COMPILE, single_source=True)
+# the target scanner rebuilds objects a killed run left behind (recorded.py, issue 17)
+_OBJECT = SCons.Builder.Builder(action=actions.COMPILE, single_source=True, target_scanner=recorded.SCANNER)
 _FAILURE = SCons.Builder.Builder(action=actions.ERROR, single_source=True)
 
 _runtimes: dict = {}   # runtime object path -> its node, one per directory and options
@@ -83,7 +84,8 @@ def _aot_module(env, target, source, **keywords):
 
     objects = [_runtime(env, directory, options, suffix)]
     exports = tuple(src.init_exports(cc))
-    objects += _object(env, os.path.join(objdir, "init" + suffix), InitJob(name, exports, options))
+    init = _object(env, os.path.join(objdir, "init" + suffix), InitJob(name, exports, options))
+    objects += init
     jobs, readable = [], True
     for export_name, count in exports:
         for index in range(count):
@@ -108,6 +110,7 @@ def _aot_module(env, target, source, **keywords):
     if readable:
         env.Depends(module, stubs.stub_node(env, directory, name, src, cc, jobs, objects))
     env.Clean(module, objdir)
+    init[0].attributes.aot_linked = module[0]   # its scan checks the module too (recorded.py)
     return module
 
 
