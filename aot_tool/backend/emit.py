@@ -61,6 +61,7 @@ def optimise(ir_text: str, options):
     mod.triple = tm.triple
     mod.data_layout = str(tm.target_data)
     mod.verify()
+    _export_only_module_init(mod)
     pto = llvm.create_pipeline_tuning_options(speed_level=options.opt_level)
     pto.loop_vectorization = options.opt_level >= 2
     pto.slp_vectorization = options.opt_level >= 2
@@ -79,6 +80,23 @@ LONGEST_BLOCK_FOR_FULL_CODEGEN = 2000
 
 def _longest_block(mod) -> int:
     return max((sum(1 for _ in block.instructions) for fn in mod.functions for block in fn.blocks), default=0)
+
+
+def _export_only_module_init(mod) -> None:
+    """Hidden visibility for every definition but PyInit_<module>, and calls to what
+    the interpreter defines through the GOT: the objects of one module still link with
+    each other, nothing else lands in the dynamic symbol table (each name there costs
+    dynsym, dynstr and hash bytes), and with the link's -z now a PLT stub per CPython
+    function would only add bytes (the runtime is compiled with -fno-plt alike)."""
+    for value in mod.functions:
+        if value.is_declaration:
+            if not value.name.startswith(("aot_", "__aot_", "llvm.")):   # ours: direct calls
+                value.add_function_attribute("nonlazybind")
+        elif value.linkage == llvm.Linkage.external and not value.name.startswith("PyInit_"):
+            value.visibility = "hidden"
+    for value in mod.global_variables:
+        if not value.is_declaration and value.linkage == llvm.Linkage.external:
+            value.visibility = "hidden"
 
 
 def object_bytes(ir_module, options) -> bytes:

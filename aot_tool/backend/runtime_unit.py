@@ -22,7 +22,7 @@ import tempfile
 RUNTIME_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "runtime")
 RUNTIME_SOURCE = "aot_runtime.c"
 CFLAGS = ["-Os", "-fPIC", "-fvisibility=hidden", "-fno-ident", "-w", "-ffunction-sections", "-fdata-sections",
-          "-fno-asynchronous-unwind-tables", "-fno-unwind-tables", "-fno-stack-protector"]
+          "-fno-asynchronous-unwind-tables", "-fno-unwind-tables", "-fno-stack-protector", "-fno-plt"]
 
 
 def runtime_source_path() -> str:

@@ -91,5 +91,8 @@ class Unit:
 
 
 def hidden(fn_or_gv) -> None:
-    """Visible to the other objects of the module, not outside the shared object."""
+    """Visible to the other objects of the module, not outside the shared object.
+
+    llvmlite's IR text has no visibility field: this records the intent, and
+    emit.py gives every external definition but PyInit_<module> hidden visibility."""
     fn_or_gv.visibility = "hidden"

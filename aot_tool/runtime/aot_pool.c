@@ -26,6 +26,12 @@ void PyErr_Restore(PyObject *, PyObject *, PyObject *);
 
 #define AOT_MAX_THREADS 64
 
+/* glibc's pthread_atfork (libc_nonshared.a) names the calling shared object by
+   __dso_handle, which the C start files define; modules link without them
+   (drivers/link.py -nostartfiles), so define it here, weak for links that have them.
+   CPython never unloads an extension module, the one time the handle is used. */
+__attribute__((weak, visibility("hidden"))) void *__dso_handle = &__dso_handle;
+
 typedef int (*aot_block_fn)(void *env, int64_t start, int64_t stop, int64_t block);
 
 static __thread int aot_is_worker;       /* a pool thread */

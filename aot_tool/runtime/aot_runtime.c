@@ -97,11 +97,24 @@ HIDDEN PyObject *aot_rt_create_module(const char *name, PyMethodDef *methods, co
 }
 
 /* ---- errors ---- */
+/* The exception classes by name, in backend/unit.py RAISABLE's order, looked up in
+   builtins at the first raise of each: a table of PyExc_* pointers would import all
+   eleven into every module (a dynamic symbol, relocation and GOT slot each, ~0.7 KB). */
 HIDDEN void aot_rt_raise(int kind, const char *message)
 {
-    PyObject *types[] = {PyExc_ZeroDivisionError, PyExc_IndexError, PyExc_ValueError, PyExc_MemoryError,
-                         PyExc_OverflowError, PyExc_AssertionError, PyExc_TypeError, PyExc_RuntimeError,
-                         PyExc_UnboundLocalError, PyExc_RecursionError, PyExc_StopIteration};
+    static const char names[][18] = {"ZeroDivisionError", "IndexError", "ValueError", "MemoryError",
+        "OverflowError", "AssertionError", "TypeError", "RuntimeError", "UnboundLocalError", "RecursionError",
+        "StopIteration"};
+    static PyObject *types[sizeof names / sizeof names[0]];
+    if (!types[kind]) {
+        PyObject *builtins = PyImport_ImportModule("builtins");
+        if (!builtins)
+            return;
+        types[kind] = PyObject_GetAttrString(builtins, names[kind]);   /* kept: builtins outlive modules */
+        Py_DecRef(builtins);
+        if (!types[kind])
+            return;
+    }
     PyErr_SetString(types[kind], message);
 }
 
@@ -198,7 +211,7 @@ HIDDEN int aot_rt_unbox_float(PyObject *o, double *out, const char *fname, int i
     if (PyComplex_Check(o) || is_str_like(o) || (!has_slot(o, Py_nb_float) && !has_slot(o, Py_nb_index)))
         return wrong_type(o, fname, index, argname, expected);
     double v = PyFloat_AsDouble(o);
-    if (v == -1.0 && PyErr_Occurred()) {
+    if (PyErr_Occurred()) {   /* not `v == -1.0 &&`: that constant would keep all of .rodata.cst8 */
         if (PyErr_ExceptionMatches(PyExc_TypeError))
             return PyErr_Clear(), wrong_type(o, fname, index, argname, expected);
         if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
