@@ -52,6 +52,7 @@ def build_wrapper(unit: Unit, symbol: str, fname: str, params, defaults, sig, ke
     module = unit.module
     fn = ir.Function(module, WRAPPER_TYPE, name=symbol)
     fn.attributes.add("nounwind")
+    fn.attributes.add("optsize")   # boundary code: smaller, as fast (the kernels keep O3 in full)
     hidden(fn)
     _self, args, nargs, kwnames = fn.args
     entry = fn.append_basic_block("entry")
