@@ -20,6 +20,7 @@ class Options:
     opt_level: int = 3
     isa_clones: tuple | None = None
     clone_part: str = ""
+    nogil: bool = False          # every export as if @njit(nogil=True) (--nogil, AOT_NOGIL)
 
     def __post_init__(self):
         from .cpu_names import check_target_cpu
@@ -36,4 +37,5 @@ class Options:
     def key(self) -> str:
         """The clone set is part of the target (emit.target_description), so of every key."""
         return f"cpu={self.target_cpu or 'generic'};O{self.opt_level}" + (f";part={self.clone_part}"
-                                                                         if self.clone_part else "")
+                                                                         if self.clone_part else "") \
+            + (";nogil" if self.nogil else "")

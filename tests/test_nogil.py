@@ -165,3 +165,33 @@ def test_nogil_is_part_of_the_build_key(tmp_path):
         src = pipeline.read_source(str(tmp_path / "src.py"))
         keys.append(pipeline.export_key(src, "m", "f", 0, pipeline.Options()))
     assert keys[0] != keys[1] and keys[0] == keys[2]
+
+
+def test_nogil_build_option(tmp_path):
+    """--nogil (Options.nogil) releases the GIL in every export and keys the objects."""
+    from aot_tool import pipeline
+    (tmp_path / "src.py").write_text("from numba.pycc import CC\ncc = CC('m')\n"
+                                     "@cc.export('f', 'f8(f8)')\ndef f(x):\n    return x * 2.0\n")
+    src = pipeline.read_source(str(tmp_path / "src.py"))
+    plain, nogil = pipeline.Options(), pipeline.Options(nogil=True)
+    assert pipeline.export_key(src, "m", "f", 0, plain) != pipeline.export_key(src, "m", "f", 0, nogil)
+    assert b"PyEval_SaveThread" in pipeline.compile_export(src, "m", "f", 0, nogil)
+    assert b"PyEval_SaveThread" not in pipeline.compile_export(src, "m", "f", 0, plain)
+    proc = cli("build", tmp_path / "src.py", "-o", tmp_path, "--nogil")
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_scons_nogil_variable(tmp_path):
+    """AOT_NOGIL=1 in SCons: the exports release the GIL, and setting it rebuilds them."""
+    from scons_support import scons, sconstruct, write
+    body = ("if 'nogil' in ARGUMENTS:\n    env['AOT_NOGIL'] = ARGUMENTS['nogil']\n"
+            "env.AOTModule('sm', 'src.py')\n")
+    src = ("from numba.pycc import CC\ncc = CC('sm')\n"
+           "@cc.export('f', 'f8(f8)')\ndef f(x):\n    return x * 2.0\n")
+    write(tmp_path, {"src.py": src, "SConstruct": sconstruct(body)})
+    scons(tmp_path, "-Q")
+    obj = next(p for p in (tmp_path / "sm.aot").iterdir() if p.name.startswith("f.0"))
+    assert b"PyEval_SaveThread" not in obj.read_bytes()
+    out = scons(tmp_path, "-Q", "nogil=1").stdout
+    assert "f.0" in out
+    assert b"PyEval_SaveThread" in obj.read_bytes()

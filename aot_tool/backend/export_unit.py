@@ -54,7 +54,7 @@ def build_export_unit(source, export, index: int, options, unit: Unit | None = N
     defaults = _boundary_defaults(home, func, export.signature)
     program = infer_export(source, export)
     unit = unit or Unit(f"{export.name}.{index}")
-    flags = export_options(home, func, export)
+    flags = export_options(home, func, export, options)
     if flags.parallel:
         unit.__dict__.setdefault("parallel_symbols", set()).add(program.entry.symbol)
     before = len(outlined_bodies(unit))

@@ -192,7 +192,7 @@ def clone_unit(source, export, index: int, level: str, options):
     from .unit import Unit
     program = infer_export(source, export)
     unit = Unit(f"{export.name}.{index}{_SUFFIX[level]}")
-    flags = export_options(*exported_function(source, export), export)
+    flags = export_options(*exported_function(source, export), export, options)
     if flags.parallel:
         unit.__dict__.setdefault("parallel_symbols", set()).add(program.entry.symbol)
     entry = lower_clone(unit, program, level)

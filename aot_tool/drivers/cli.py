@@ -1,6 +1,6 @@
 """The command line:
 
-    python -m aot_tool build SRC [-o OUTDIR] [-m MODULE] [--target-cpu CPU] [-O N] [-v]
+    python -m aot_tool build SRC [-o OUTDIR] [-m MODULE] [--target-cpu CPU] [-O N] [--nogil] [-v]
     python -m aot_tool show SRC EXPORT [--stage types|ir|opt|asm]
     python -m aot_tool run SCRIPT [ARGS...]
 """
@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--isa-clones", default=None, metavar="LEVELS",
                    help="for the generic target, the ISA levels loop kernels are also compiled for, picked "
                         "at import (default: x86-64-v3,x86-64-v4; 'baseline' for none)")
+    b.add_argument("--nogil", action="store_true",
+                   help="release the GIL in every export, as @njit(nogil=True) does for one")
     b.add_argument("-v", "--verbose", action="store_true")
     b.add_argument("--root", help="the source tree helper imports may read from (default: the source's "
                                   "directory, or the directory holding its top package)")
@@ -182,7 +184,8 @@ def _build(args) -> int:
     from .build import build_module
     try:
         options = Options(target_cpu=args.target_cpu, opt_level=args.opt_level,
-                          isa_clones=None if args.isa_clones is None else args.isa_clones.split(","))
+                          isa_clones=None if args.isa_clones is None else args.isa_clones.split(","),
+                          nogil=args.nogil)
     except ValueError as e:
         raise UsageError(f"--isa-clones: {e}") from None
     for path in build_module(args.source, args.output_dir, module=args.module, options=options,

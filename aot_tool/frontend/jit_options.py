@@ -49,10 +49,13 @@ def flag_value(source, node, name: str) -> bool:
                                  "the source, never run")
 
 
-def export_options(home, func: ast.FunctionDef, export) -> JitOptions:
-    """The decorator's flags, with those `cc.export(..., nogil=True)` sets added."""
+def export_options(home, func: ast.FunctionDef, export, options=None) -> JitOptions:
+    """The decorator's flags, with those `cc.export(..., nogil=True)` sets added, and
+    the build's nogil option (Options.nogil: --nogil, AOT_NOGIL)."""
     own = jit_options(home, func)
-    return JitOptions(**{f: getattr(own, f) or bool(export.flags.get(f)) for f in FLAGS})
+    flags = {f: getattr(own, f) or bool(export.flags.get(f)) for f in FLAGS}
+    flags["nogil"] = flags["nogil"] or bool(getattr(options, "nogil", False))
+    return JitOptions(**flags)
 
 
 def options_key(home, func: ast.FunctionDef, export) -> str:

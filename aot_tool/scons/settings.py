@@ -27,6 +27,8 @@ _DEFAULT_LDMODULEFLAGS = ["-shared"] + ELF_SIZE_FLAGS
 DEFAULTS = {
     "AOT_TARGET_CPU": ("", "LLVM CPU to compile for: '' for the generic CPU of the "
                            "architecture family, 'host', or a name such as 'skylake'"),
+    "AOT_NOGIL": ("", "'1' to release the GIL in every export, as @njit(nogil=True) does "
+                      "for one"),
     "AOT_EXT_SUFFIX": (sysconfig.get_config_var("EXT_SUFFIX") or ".so",
                        "file name suffix of the built module (this Python's EXT_SUFFIX)"),
     "AOT_OBJSUFFIX": (".os", "suffix of the per-export, init and runtime object files"),
@@ -103,6 +105,7 @@ def compile_options(env, cc_settings: dict) -> Options:
     from ..cpu_names import TargetCPUError
     clones = env.subst("$AOT_ISA_CLONES") if "AOT_ISA_CLONES" in env else None   # e.g. 'x86-64-v3'
     try:
-        return Options(target_cpu=cpu, isa_clones=None if clones is None else clones.split(","))
+        return Options(target_cpu=cpu, isa_clones=None if clones is None else clones.split(","),
+                       nogil=env.subst("$AOT_NOGIL") not in ("", "0"))
     except (TargetCPUError, ValueError) as e:
         raise SCons.Errors.UserError(f"AOTModule: {e}") from None
