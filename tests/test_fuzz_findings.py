@@ -1,5 +1,6 @@
 """What the fuzzers of issue 16 found (tests/fuzz/): a tuple indexed at run time inside
-a loop grew the stack on every iteration until the process crashed; `x in list` cast x
+a loop, and a tuple or f-string boxed inside one, grew the stack on every iteration
+until the process crashed; `x in list` cast x
 to the items' type first (`1.5 in [1, 2]` was True); a constant tuple of thousands of
 items took minutes to optimise."""
 
@@ -29,6 +30,28 @@ def made_index(n, x):
         u = (x, x + 1.0, x + 2.0)
         s += u[i %% 3]
     return s
+
+@cc.export('tuples_append', 'i8(i8)')
+def tuples_append(n):
+    ps = []
+    for i in range(n):
+        ps.append((i, i))
+    t = 0
+    for i, j in ps:
+        t += i - j + 1
+    return t
+
+@cc.export('pairs', 'i8(i8)')
+def pairs(n):
+    ps = [(i, j) for i in range(n) for j in range(i) if (i + j) %% 3 == 0]
+    return len(ps)
+
+@cc.export('fstrings', 'i8(i8)')
+def fstrings(n):
+    t = 0
+    for i in range(n):
+        t += len(f"{i}-{i}")
+    return t
 
 @cc.export('big_sum', 'f8(i8)')
 def big_sum(i):
@@ -70,6 +93,14 @@ def test_a_tuple_indexed_in_a_long_loop_does_not_grow_the_stack(built):
     proc = run_python("import fuzzfound\n"
                       "print(fuzzfound.const_index(3_000_000), fuzzfound.made_index(3_000_000, 1.0))", path)
     assert proc.stdout.split() == ["9000000.0", "6000000.0"]
+
+
+def test_boxing_in_a_long_loop_does_not_grow_the_stack(built):
+    path, _ = built        # a slot per boxed tuple or f-string part: a crash after ~10^6
+    proc = run_python("import fuzzfound as m\n"
+                      "print(m.tuples_append(2_000_000), m.pairs(3000), m.fstrings(2_000_000))", path)
+    pairs = len([(i, j) for i in range(3000) for j in range(i) if (i + j) % 3 == 0])
+    assert proc.stdout.split() == ["2000000", str(pairs), str(sum(len(f"{i}-{i}") for i in range(2_000_000)))]
 
 
 def test_a_big_constant_tuple(built):

@@ -11,6 +11,7 @@ from ..frontend import types as T
 from ..frontend.infer_containers import comprehension_loop
 from ..library import objects as O
 from .llvm_types import i32, i64, pyobj
+from .stack import entry_alloca
 
 
 class ContainerLowering:
@@ -73,7 +74,7 @@ class ContainerLowering:
             lower_delete(self, target)
 
     def expr_JoinedStr(self, node):
-        parts = self.b.alloca(pyobj, max(len(node.values), 1))
+        parts = entry_alloca(self.b, pyobj, max(len(node.values), 1))
         for k, part in enumerate(node.values):
             if isinstance(part, ast.FormattedValue):
                 spec = "" if part.format_spec is None else "".join(p.value for p in part.format_spec.values)

@@ -15,6 +15,7 @@ from llvmlite import ir
 from ..frontend import types as T
 from . import convert
 from .llvm_types import f64, i1, i8, i8p, i32, i64, pyobj, typenum, value_type
+from .stack import entry_alloca
 
 LAYOUT_CODE = {"C": ord("C"), "F": ord("F"), "A": ord("A")}
 
@@ -81,7 +82,7 @@ def unbox(unit, b: ir.IRBuilder, fail, obj, ty, ctx: ArgContext, expected: str |
         _check(b, fail, b.call(unit.decl("aot_rt_unbox_none"), [obj] + common))
         return ir.Constant(value_type(ty), 0)
     if isinstance(ty, T.Tuple):
-        items = b.alloca(pyobj, len(ty.items))
+        items = entry_alloca(b, pyobj, len(ty.items))
         _check(b, fail, b.call(unit.decl("aot_rt_unbox_tuple"),
                                [obj, ir.Constant(i32, len(ty.items)), items] + common))
         value = ir.Constant(value_type(ty), ir.Undefined)
@@ -95,7 +96,7 @@ def unbox(unit, b: ir.IRBuilder, fail, obj, ty, ctx: ArgContext, expected: str |
         _check(b, fail, unbox_object(unit, b, obj, ty, *common))
         return obj   # borrowed from the caller, as arrays are
     if isinstance(ty, T.Array):
-        slot = b.alloca(value_type(ty))
+        slot = entry_alloca(b, value_type(ty))
         _check(b, fail, b.call(unit.decl("aot_rt_unbox_array"),
                                [obj, b.bitcast(slot, i8p), ir.Constant(i32, ty.ndim),
                                 ir.Constant(i32, typenum(ty.dtype)), ir.Constant(i8, LAYOUT_CODE[ty.layout]),
@@ -104,16 +105,16 @@ def unbox(unit, b: ir.IRBuilder, fail, obj, ty, ctx: ArgContext, expected: str |
     if ty.is_float:
         return convert.cast(b, _unbox_float(unit, b, fail, obj, common), T.float64, ty)
     if ty.is_int:
-        slot = b.alloca(i64)
+        slot = entry_alloca(b, i64)
         _check(b, fail, b.call(unit.decl("aot_rt_unbox_int"),
                                [obj, slot, ir.Constant(i32, ty.bits), ir.Constant(i32, int(ty.kind == "u"))]
                                + common))
         return convert.cast(b, b.load(slot), T.Scalar(ty.kind, 64), ty)
     if ty.is_bool:
-        slot = b.alloca(i8)
+        slot = entry_alloca(b, i8)
         _check(b, fail, b.call(unit.decl("aot_rt_unbox_bool"), [obj, slot] + common))
         return b.trunc(b.load(slot), i1)
-    re, im = b.alloca(f64), b.alloca(f64)
+    re, im = entry_alloca(b, f64), entry_alloca(b, f64)
     _check(b, fail, b.call(unit.decl("aot_rt_unbox_complex"), [obj, re, im] + common))
     value = ir.Constant(value_type(T.complex128), ir.Undefined)
     value = b.insert_value(b.insert_value(value, b.load(re), 0), b.load(im), 1)
@@ -164,7 +165,7 @@ def _unbox_float(unit, b, fail, obj, common):
     fval = b.load(b.gep(b.bitcast(obj, f64.as_pointer()), [ir.Constant(i64, 2)]))
     b.branch(done)
     b.position_at_end(slow)
-    slot = b.alloca(f64)
+    slot = entry_alloca(b, f64)
     status = b.call(unit.decl("aot_rt_unbox_float"), [obj, slot] + common)
     slow_ok = fn.append_basic_block("float.slow.ok")
     b.cbranch(b.icmp_unsigned("==", status, ir.Constant(i32, 0)), slow_ok, fail)

@@ -15,6 +15,7 @@ from .llvm_types import i8p, i32, i64, pyobj, typenum, value_type
 from .lower_exprs import constant
 from .unboxing import ArgContext, unbox
 from .unit import EXC_KINDS, Unit, hidden
+from .stack import entry_alloca
 
 WRAPPER_TYPE = ir.FunctionType(pyobj, [pyobj, pyobj.as_pointer(), i64, pyobj])
 NO_DEFAULT = object()
@@ -173,12 +174,12 @@ def box(unit, b, value, ty):
         phi.add_incoming(none_obj, none_block)
         return phi
     if isinstance(ty, T.Array):
-        slot = b.alloca(value.type)
+        slot = entry_alloca(b, value.type)
         b.store(value, slot)
         return b.call(unit.decl("aot_rt_box_array"),
                       [b.bitcast(slot, i8p), ir.Constant(i32, ty.ndim), ir.Constant(i32, typenum(ty.dtype))])
     if isinstance(ty, T.Tuple):
-        items = b.alloca(pyobj, len(ty.items))
+        items = entry_alloca(b, pyobj, len(ty.items))
         for k, item_ty in enumerate(ty.items):
             b.store(box(unit, b, b.extract_value(value, k), item_ty), b.gep(items, [ir.Constant(i64, k)]))
         return b.call(unit.decl("aot_rt_pack_tuple"), [ir.Constant(i32, len(ty.items)), items])

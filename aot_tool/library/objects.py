@@ -15,6 +15,7 @@ import ast
 from llvmlite import ir
 
 from ..backend.llvm_types import f64, i1, i8, i8p, i32, i64, pyobj, value_type
+from ..backend.stack import entry_alloca
 from ..frontend import types as T
 
 _P = pyobj
@@ -107,7 +108,7 @@ def box_node(lw, node, want=None):
     ty = lw.type_of(node)
     want = ty if want is None else want
     if isinstance(node, ast.Tuple) and isinstance(want, T.Tuple):
-        items = lw.b.alloca(pyobj, len(node.elts))
+        items = entry_alloca(lw.b, pyobj, len(node.elts))
         for k, (elt, item_ty) in enumerate(zip(node.elts, want.items)):
             lw.b.store(box_node(lw, elt, item_ty), lw.b.gep(items, [ir.Constant(i64, k)]))
         return lw.b.call(lw.unit.decl("aot_rt_pack_tuple"), [ir.Constant(i32, len(node.elts)), items])
