@@ -78,7 +78,8 @@ def _jitted(path, export):
     key = ("numba", path)
     if key not in _kernels:
         _kernels[key] = kernel_runner.load_kernel(path, real_numba=True)
-    return numba.njit(_kernels[key].exports[export].func)
+    found = _kernels[key].exports[export]
+    return numba.njit(found.sig_obj)(found.func)     # the export's signature: its result casts too
 
 
 def _die_with_parent():

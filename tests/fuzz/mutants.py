@@ -12,7 +12,9 @@ import collections
 import os
 import random
 import re
+import resource
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -20,7 +22,8 @@ from . import calls, mutate
 from .misuse import base  # noqa: F401  (puts tests/ on sys.path first)
 import kernel_runner as kr   # noqa: E402
 
-BUILD_TIMEOUT = 120
+BUILD_CPU_SECONDS = 60       # a corpus kernel builds in a few CPU seconds
+BUILD_WALL_SECONDS = 1200
 LOCATED = re.compile(r"^\S+:\d+:\d+: error: .+\n.*\n *\^", re.M)
 FINDINGS = ("unlocated error", "internal error", "traceback", "crash", "timeout", "differs")
 
@@ -37,13 +40,22 @@ def _classify_build(proc) -> str:
     return "traceback"
 
 
+def _limits():
+    resource.setrlimit(resource.RLIMIT_CPU, (BUILD_CPU_SECONDS, BUILD_CPU_SECONDS + 5))
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+
+
 def build(src, out) -> tuple:
+    """The outcome class and stderr of `python -m aot_tool build src`; the time limit is
+    CPU time (a machine busy with other work does not make a timeout)."""
     try:
         proc = subprocess.run([sys.executable, "-m", "aot_tool", "build", src, "-o", out],
-                              capture_output=True, text=True, timeout=BUILD_TIMEOUT, cwd=os.path.dirname(src),
-                              env=os.environ | {"PYTHONPATH": calls.REPO})
+                              capture_output=True, text=True, timeout=BUILD_WALL_SECONDS, cwd=os.path.dirname(src),
+                              env=os.environ | {"PYTHONPATH": calls.REPO}, preexec_fn=_limits)
     except subprocess.TimeoutExpired:
         return "timeout", ""
+    if proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        return "timeout", proc.stderr
     return _classify_build(proc), proc.stderr
 
 
