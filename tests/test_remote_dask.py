@@ -160,3 +160,28 @@ def test_a_worker_killed_mid_job_leaves_the_object_to_build_locally(cluster, mis
     assert answer == [None]
     assert len(warnings) == 1 and re.search(r"remote compile of m\.hang failed: .*(KilledWorker|lost)", warnings[0])
     assert remote.run(_job("f"), misbehaving, "m.f") is not None, warnings   # the surviving worker goes on
+
+
+def test_ctrl_c_while_the_cluster_compiles_ends_the_run_and_closes_the_client(tmp_path):
+    import subprocess
+    import sys
+    solo = Cluster(tmp_path / "solo", workers=1)
+    try:
+        root = write(tmp_path / "p", {"m.py": MISBEHAVING.replace("cc.export('f'", "cc.export('g'"),
+                                      "SConstruct": sconstruct("env.AOTModule('m', 'm.py')\n")})
+        proc = subprocess.Popen([sys.executable, "-m", "SCons", "-Q", "-j2", "m.aot/hang.0.os"], cwd=root,
+                                env=dict(os.environ, AOT_EXECUTOR=solo.address), stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+        marker = solo.dir / "hang"
+        for _ in range(480):
+            if marker.is_file() or proc.poll() is not None:
+                break
+            time.sleep(0.25)
+        assert marker.is_file(), proc.communicate()[0]
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=90)   # the worker sleeps 120 s: the run does not wait for it
+        assert proc.returncode == 2 and "Build interrupted" in out, out
+        assert not (root / "m.aot" / "hang.0.os").exists()
+        assert "aot: remote compiles: 0 on the cluster" in out       # the client was closed at exit
+    finally:
+        solo.close()

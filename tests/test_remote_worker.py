@@ -94,3 +94,11 @@ def test_shipped_sets_name_nothing_outside_their_root(tree):
     from aot_tool.frontend.file_set import OUTSIDE
     assert shipped.lookup("/elsewhere/x.py") is OUTSIDE
     assert shipped.rebased("/other").lookup("/other/mypkg/helpers.py") == FILES["mypkg/helpers.py"]
+
+
+def test_host_cpu_jobs_and_the_runtime_stay_local():
+    from aot_tool.scons.jobs import InitJob, RuntimeJob
+    assert InitJob("kern", (("f", 1),), Options(target_cpu="host")).remote() is None
+    assert RuntimeJob(OPTIONS).remote() is None
+    job, source = InitJob("kern", (("f", 1),), OPTIONS).remote()
+    assert source is None and job.identity == pipeline.compiler_identity(OPTIONS)

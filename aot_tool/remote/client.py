@@ -26,6 +26,7 @@ import itertools
 import logging
 import sys
 import threading
+import time
 
 from .shipping import Shipper
 from .worker import Job, compile_job
@@ -36,9 +37,11 @@ class Unavailable(Exception):
 
 
 class RemoteExecutor:
-    def __init__(self, address: str, wait: float, deadline: float, max_failures: int, warn=None) -> None:
+    def __init__(self, address: str, wait: float, deadline: float, max_failures: int, warn=None,
+                 interrupted: threading.Event | None = None) -> None:
         self.address, self.wait, self.deadline, self.max_failures = address, wait, deadline, max_failures
         self.warn = warn or _warn
+        self.interrupted = interrupted or threading.Event()
         self.client = None
         self.off = False
         self.failures = 0
@@ -51,11 +54,14 @@ class RemoteExecutor:
 
     # -- the one entry point ---------------------------------------------------------
     def run(self, job: Job, source, what: str):
-        """('ok', bytes) or ('error', message) from the cluster, or None: compile locally.
+        """('ok', bytes) or ('error', message) from the cluster, None: compile locally, or
+        ('interrupted', '') once `interrupted` is set (Ctrl-C: give up at once).
         `source` is the parsed Source of an export job (None for init jobs)."""
         if not self._connected():
             return None
         with self._slots:
+            if self.interrupted.is_set():
+                return "interrupted", ""
             if self.off:
                 return self._fallback()
             try:
@@ -66,12 +72,18 @@ class RemoteExecutor:
                                             key=f"aot-{job.kind}-{job.module}.{job.name}-{next(self._ids)}")
             except Exception as err:  # noqa: BLE001 - the cluster went away: local from now on
                 return self._failed(what, f"could not submit it ({_short(err)})")
-            try:
-                status, payload, digest = future.result(timeout=self.deadline)
-            except Exception as err:  # noqa: BLE001 - timeout, killed worker, lost connection
-                future.cancel()
-                if _is_timeout(err):
+            started = time.monotonic()
+            while not future.done():     # in slices, so that Ctrl-C need not wait for the cluster
+                if self.interrupted.is_set():
+                    future.cancel()
+                    return "interrupted", ""
+                if time.monotonic() - started > self.deadline:
+                    future.cancel()
                     return self._failed(what, f"no answer within {self.deadline:g} s")
+                self.interrupted.wait(0.2)
+            try:
+                status, payload, digest = future.result()
+            except Exception as err:  # noqa: BLE001 - killed worker, lost connection, lost data
                 self._shipper.forget()   # a dead worker may have held the last copy: scatter again
                 return self._failed(what, _short(err))
         if status == "ok":
@@ -108,7 +120,11 @@ class RemoteExecutor:
             return True
 
     def _connect(self) -> None:
-        from distributed import Client
+        try:
+            from distributed import Client
+        except ImportError:
+            raise Unavailable("AOT_EXECUTOR is set but Dask distributed is not installed "
+                              "(pip install 'aot_tool[remote]')") from None
         logging.getLogger("distributed").setLevel(logging.CRITICAL)   # our warnings say it once
         try:
             client = Client(self.address, timeout=max(self.wait, 1), set_as_default=False)
@@ -160,13 +176,6 @@ def _close(client) -> None:
         pass
 
 
-def _is_timeout(err) -> bool:
-    import asyncio
-    import concurrent.futures
-    return isinstance(err, (TimeoutError, asyncio.TimeoutError, concurrent.futures.TimeoutError)) or \
-        type(err).__name__ == "TimeoutError"
-
-
 def _short(err) -> str:
     text = str(err).strip().splitlines()
     return f"{type(err).__name__}: {text[0]}" if text else type(err).__name__
@@ -181,10 +190,11 @@ _executors: dict = {}
 _executors_lock = threading.Lock()
 
 
-def executor_for(address: str, wait: float, deadline: float, max_failures: int) -> RemoteExecutor:
+def executor_for(address: str, wait: float, deadline: float, max_failures: int,
+                 interrupted: threading.Event | None = None) -> RemoteExecutor:
     """The run's executor for these settings (one client per scheduler and settings)."""
     key = (address, wait, deadline, max_failures)
     with _executors_lock:
         if key not in _executors:
-            _executors[key] = RemoteExecutor(address, wait, deadline, max_failures)
+            _executors[key] = RemoteExecutor(address, wait, deadline, max_failures, interrupted=interrupted)
         return _executors[key]

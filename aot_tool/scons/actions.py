@@ -36,6 +36,8 @@ def build_object(target, source, env):
             pool = workers.pool_for(SCons.Script.GetOption("num_jobs"))
         answer = pool.run(job.spec()) if pool else _compile_here(job)
     status, payload = answer
+    if status == "interrupted":   # Ctrl-C while the cluster had it: SCons reports the interruption
+        return 2
     if status == "error":
         _report(payload)
         return 1

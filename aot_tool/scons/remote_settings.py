@@ -8,6 +8,7 @@ SConstruct. With AOT_EXECUTOR empty (the default) nothing of Dask is imported.
 from __future__ import annotations
 
 import os
+import threading
 
 import SCons.Errors
 
@@ -38,8 +39,33 @@ def run_remotely(env, job):
         return None
     from ..remote.client import executor_for
     executor = executor_for(address, _number(env, "AOT_REMOTE_WAIT", float), _number(env, "AOT_REMOTE_TIMEOUT", float),
-                            _number(env, "AOT_REMOTE_MAX_FAILURES", int))
+                            _number(env, "AOT_REMOTE_MAX_FAILURES", int), interrupted=_interrupted())
     return executor.run(*remote, job.describe())
+
+
+_INTERRUPTED = threading.Event()
+
+
+def _interrupted() -> threading.Event:
+    """Set when SCons is interrupted (Ctrl-C, SIGTERM), so remote waits end at once.
+
+    SCons' signal handler stops the taskmaster and sets the jobs' InterruptState but
+    lets running actions finish; an action waiting on the cluster would hold the whole
+    run for as long as its object takes. InterruptState.set is the one place every
+    interrupt passes through, so it also sets this event."""
+    try:
+        from SCons.Taskmaster.Job import InterruptState as state
+    except ImportError:   # SCons before 4.5 (SCons.Job): remote waits end at their deadline
+        return _INTERRUPTED
+    if not getattr(state.set, "_aot_remote", False):
+        plain = state.set
+
+        def set_and_tell(self, *args, **kwargs):
+            _INTERRUPTED.set()
+            return plain(self, *args, **kwargs)
+        set_and_tell._aot_remote = True
+        state.set = set_and_tell
+    return _INTERRUPTED
 
 
 def _number(env, name: str, kind):
