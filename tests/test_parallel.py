@@ -191,7 +191,9 @@ def test_fork_after_the_pool_started(built):
 
 
 def test_thread_controls(built):
-    _, mod = built
+    d, mod = built
+    stub = (d / "par_mod.pyi").read_text()
+    assert "def get_num_threads() -> int:" in stub and "def set_num_threads(n: int) -> None:" in stub
     size = mod.get_num_threads()
     assert size >= 1
     mod.set_num_threads(1)

@@ -47,7 +47,17 @@ def stub_text(source, module: str) -> str:
             lines.append(f"def {name}({params}) -> {ret}:")
             lines.append(f'    """signature {export.signature_text!r}"""')
             lines.append("")
+    from ..frontend.jit_options import thread_controls
+    for name, _ in thread_controls(source, spec.exports):   # a module with parallel exports
+        lines += [_THREAD_CONTROLS[name], ""]
     return "\n".join(lines)
+
+
+_THREAD_CONTROLS = {
+    "get_num_threads": 'def get_num_threads() -> int:\n    """The threads prange loops started on this thread use."""',
+    "set_num_threads": 'def set_num_threads(n: int) -> None:\n    """Use n threads (1 to the pool size) for prange '
+                       'loops started on this thread."""',
+}
 
 
 def _result_type(source, export):
