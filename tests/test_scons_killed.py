@@ -89,6 +89,7 @@ def test_killed_after_the_link_before_sconsign_was_written(project):
     _restore_and_rebuild(project, original)
 
 
+@pytest.mark.slow
 def test_a_second_kill_while_repairing(project):
     """Killed again after the repair rewrote the objects but before it relinked: the
     objects match the records again, the module still holds the edit."""

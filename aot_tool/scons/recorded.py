@@ -16,6 +16,8 @@ directory). An object's scan also checks the module it is linked into
 (`node.attributes.aot_linked`), which is decided after its objects. The content
 signature is the one SCons computes anyway when it checks the module's sources
 (memoized on the node), so objects cost no extra hashing; the module costs one.
+Under `--implicit-cache` SCons skips the scan of a node whose sources are unchanged,
+and with it this check.
 """
 
 from __future__ import annotations
