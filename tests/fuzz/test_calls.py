@@ -46,3 +46,16 @@ def test_every_variant_builds_a_value():
             misuse.argument(t, name)
     assert misuse.must_refuse(types[0], "byteswapped") and not misuse.must_refuse(types[0], "negstride")
     assert misuse.must_refuse(types[1], "negstride") and not misuse.must_refuse(types[5], "none")
+
+
+@pytest.mark.slow
+def test_the_three_reported_hangs_are_the_programs(tmp_path):
+    """Issue 16's call-time hangs (a swap kernel, a while loop with break, a zero-division
+    kernel), every case of every export: the only hangs left run on under CPython too
+    (`pingpong` and `pick_buffer` with 2**63 - 1 steps)."""
+    paths = [p for p in kr.discover() if p.endswith(("swap_arrays.py", "while_break.py", "zerodiv.py"))]
+    counts, _, findings = calls.run(paths, str(tmp_path), report=lambda m: None)
+    assert len(paths) == 3 and not any(counts[k] for k in calls.FINDINGS), (dict(counts), findings)
+    hangs = sorted((f[1], tuple(f[2])) for f in findings if f[4][0] == "timeout")
+    assert all(name in ("pingpong", "pick_buffer") for name, _ in hangs), hangs
+    assert counts["hang (CPython too)"] == len(hangs) >= 2, (dict(counts), hangs)
