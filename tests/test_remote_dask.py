@@ -102,8 +102,10 @@ def _error_block(output: str) -> list:
 
 
 def test_an_unreachable_scheduler_builds_locally_with_one_warning(tmp_path):
-    root = write(tmp_path, {"src.py": SEED, "SConstruct": sconstruct()})
-    proc = scons(root, "-Q", "-j2", env={"AOT_EXECUTOR": f"tcp://127.0.0.1:{free_port()}", "AOT_REMOTE_WAIT": "2"})
+    # set as construction variables this time (the other runs use the environment variable)
+    body = f"env.AOTModule('my_module', 'src.py', AOT_EXECUTOR='tcp://127.0.0.1:{free_port()}', AOT_REMOTE_WAIT=2)\n"
+    root = write(tmp_path, {"src.py": SEED, "SConstruct": sconstruct(body)})
+    proc = scons(root, "-Q", "-j2", env={"AOT_EXECUTOR": ""})
     assert proc.stdout.count("aot: warning: remote compiles off: cannot reach the Dask scheduler") == 1, proc.stdout
     assert len(objects(root)) == 6 and "remote compiles:" not in proc.stdout
 

@@ -86,7 +86,9 @@ def _source(files, job: Job):
         text = tree.lookup(path)
         if text is None or not isinstance(text, str):
             raise UnshippedFile(job.path)
-        if len(_sources) > 4096:
+        if len(_sources) > 4096:      # a long-lived worker serves many builds
+            from ..frontend import source as frontend_source
             _sources.clear()
+            frontend_source._HELPERS.clear()
         _sources[key] = pipeline.read_source_text(text, path, job.display, files=tree)
     return _sources[key]
