@@ -57,3 +57,24 @@ def build(tmp_path):
             raise AssertionError(f"build failed:\n{proc.stderr}")
         return out
     return _build
+
+
+def _shares_a_module_fixture(item) -> bool:
+    defs = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    return any(chain and chain[-1].scope in ("module", "class", "package") for chain in defs.values())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Groups for `-n auto --dist loadgroup` (the README's command): tests sharing a
+    module-scoped built extension run in one worker (built once); the kernel corpus is
+    grouped per kernel file; every other test goes wherever a worker is free."""
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        module = getattr(getattr(item, "module", None), "__name__", "")
+        if "path" in params and module in ("test_kernels", "test_kernels_numba"):
+            item.add_marker(pytest.mark.xdist_group(f"{module}:{os.path.basename(str(params['path']))}"))
+        elif _shares_a_module_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(module))

@@ -204,7 +204,9 @@ def test_extension_name_follows_the_package(tmp_path, monkeypatch):
 @pytest.mark.skipif(not os.path.exists(PY312), reason=f"no Python 3.12 at {PY312}")
 def test_pip_wheel_on_python_312(tmp_path, aot_wheel, request):
     """Python 3.12 has no distutils: the wheel builds and runs there too."""
-    builder = ps.build_venv(Path(request.config.cache.mkdir("aot_tool-py312-build")), PY312)
+    cache = getattr(request.config, "cache", None)   # absent under -p no:cacheprovider
+    where = Path(cache.mkdir("aot_tool-py312-build")) if cache else tmp_path / "py312-build"
+    builder = ps.build_venv(where, PY312)
     ps.run([builder, "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", aot_wheel])
     project = ps.copy_example(tmp_path / "pkg")
     ps.pip_wheel(builder, project, tmp_path / "wheels")
