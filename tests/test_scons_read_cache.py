@@ -101,3 +101,39 @@ def test_a_new_file_that_shadows_a_helper_is_seen(tmp_path):
     assert "pkg/helpers/scale.py" in entries(root)["sources"]["pkg/src.py"]["absent"]
     write(root, {"pkg/helpers/scale.py": "def factor(k):\n    return k * 5\n"})   # found before helpers/
     assert compiled(scons(root).stdout) == {"pkg/m.aot/f.0.os", "pkg/m.aot/fi.0.os"}
+
+
+def test_the_summary_gives_the_pipelines_export_keys(tmp_path):
+    """Every part of pipeline.export_key that comes from the source is in the summary, also
+    after the JSON round trip of the cache (a new part of the key must be kept there too)."""
+    from aot_tool import pipeline
+    from aot_tool.options import Options
+    from aot_tool.scons import summaries
+
+    class Node:   # what a Summary asks of its SCons node
+        def get_internal_path(self):
+            return "src.py"
+
+    text = SOURCE + "\n\n@cc.export('h', 'f8(f8)', nogil=True)\ndef h(x):\n    return x\n"
+    write(tmp_path, {"src.py": text, "helpers/scale.py": HELPER})
+    src = pipeline.read_source(str(tmp_path / "src.py"), "src.py", root=str(tmp_path))
+
+    class Cache:
+        def relative(self, path):
+            return str(path)[len(str(tmp_path)) + 1:]
+
+        def file_digest(self, rel):
+            return "digest of " + rel
+
+    summary, entry = summaries._from_source(Node(), "d", src, Cache())
+    again = summaries._from_entry(Node(), "d", json.loads(json.dumps(entry)))
+    options = Options()
+    keys = 0
+    for name, sigs in src.modules["m"].exports.items():
+        for index in range(len(sigs)):
+            expected = pipeline.export_key(src, "m", name, index, options)
+            for found in (summary, again):
+                assert pipeline.export_key_of(*found.key_parts("m", name, index), name, index, options) == expected
+            keys += 1
+    assert keys == 4 and again.init_exports("m") == pipeline.init_exports(src, "m")
+    assert summary.key_parts("m", "h", 0)[2], "the nogil flag is a part of the key"
