@@ -191,16 +191,8 @@ def run(paths, workdir, seed=None, sample=12, report=print):
                                            shape), CALL_TIMEOUT)
                     what = _classify(reply, types, names, binds[shape], exceptions)
                     if what == "hang":
-                        theirs = ref.request(("ref", path, name, types, names, params, shape),
-                                             CALL_TIMEOUT)
-                        if theirs[0] == "timeout":
-                            what = "hang (CPython too)"
-                        else:
-                            again = child.request(("call", dirs[path], export.module, name, types, names,
-                                                   params, shape), RETRY_TIMEOUT)
-                            what = "hang (ours)" if again[0] == "timeout" else "slow (finished on retry)"
-                        if what == "hang (ours)" and _numba_hangs(ref, path, name, types, names, params, shape):
-                            what = "hang (numba too)"
+                        what, theirs = _triage_hang(child, ref, dirs[path], path, export.module, name,
+                                                    (types, names, params, shape))
                         reply = reply + (theirs,)
                     counts[what] += 1
                     if what in FINDINGS or what.startswith(("hang", "slow")):
@@ -210,6 +202,19 @@ def run(paths, workdir, seed=None, sample=12, report=print):
         child.close()
         ref.close()
     return counts, exceptions, findings
+
+
+def _triage_hang(child, ref, directory, path, module, name, case):
+    """('hang (CPython too)' | 'slow (finished on retry)' | 'hang (numba too)' |
+    'hang (ours)', CPython's outcome) for a compiled call that timed out."""
+    theirs = ref.request(("ref", path, name, *case), CALL_TIMEOUT)
+    if theirs[0] == "timeout":
+        return "hang (CPython too)", theirs
+    if child.request(("call", directory, module, name, *case), RETRY_TIMEOUT)[0] != "timeout":
+        return "slow (finished on retry)", theirs
+    if _numba_hangs(ref, path, name, *case):
+        return "hang (numba too)", theirs
+    return "hang (ours)", theirs
 
 
 def _numba_hangs(ref, path, name, types, names, params, shape) -> bool:
