@@ -2,7 +2,8 @@
 a loop, and a tuple or f-string boxed inside one, grew the stack on every iteration
 until the process crashed; `x in list` cast x
 to the items' type first (`1.5 in [1, 2]` was True); a constant tuple of thousands of
-items took minutes to optimise."""
+items took minutes to optimise, and a block of thousands of additions minutes to
+turn into machine code."""
 
 from __future__ import annotations
 
@@ -79,7 +80,14 @@ def int_in_floats(x):
 @cc.export('uint_in_ints', 'b1(u8)')
 def uint_in_ints(x):
     return x in [1, -1]
-""" % ", ".join(f"{i}.5" for i in range(5000))
+
+@cc.export('chains', 'f8(f8)')
+def chains(x):
+    s = 0.0
+%s
+    return s
+""" % (", ".join(f"{i}.5" for i in range(5000)),
+       "\n".join("    s = s + " + " + ".join(["x"] * 150) for _ in range(20)))
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +137,8 @@ def test_a_prange_reduction_that_may_start_unassigned_is_refused(tmp_path):
     assert proc.returncode == 1, proc.stderr      # it returned a made-up 0.0
     assert proc.stderr.startswith("red.py:9:9: error: the reduction variable 's' may be used before it is "
                                   "assigned") or ":9:9: error: the reduction variable 's'" in proc.stderr
+
+
+def test_a_basic_block_of_thousands_of_instructions(built):
+    _, m = built           # machine code by LLVM's -O0 code generator (emit.py): linear time
+    assert m.chains(0.5) == 20 * 150 * 0.5
