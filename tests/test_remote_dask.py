@@ -30,6 +30,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("remote_dask")]
 
 BAD = ("from aot_tool import CC\ncc = CC('bad')\n"
        "@cc.export('f', 'f8(f8)')\ndef f(x):\n    return x + undefined_name\n")
+HELPED = ("from aot_tool import CC\nfrom helpers.stats import twice\ncc = CC('kern')\n"
+          "@cc.export('f', 'f8(f8)')\ndef f(x):\n    return twice(x) + 1.0\n")
+STATS = "SCALE = 2.0\n\n\ndef twice(x):\n    return x * SCALE\n"
 MISBEHAVING = "".join(f"@cc.export('{name}', 'f8(f8)')\ndef {name}(x):\n    return x * {i}.5\n"
                       for i, name in enumerate(("f", "slow", "hang", "corrupt", "crash")))
 MISBEHAVING = "from aot_tool import CC\ncc = CC('m')\n" + MISBEHAVING
@@ -76,23 +79,27 @@ def test_every_server_listens_on_loopback_only(cluster):
 
 
 def test_scons_objects_and_errors_are_those_of_a_local_build(cluster, tmp_path):
-    body = "env.AOTModule('my_module', 'src.py')\nenv.AOTModule('bad', 'bad.py')\n"
+    body = "env.AOTModule('my_module', 'src.py')\nenv.AOTModule('bad', 'bad.py')\n" \
+           "env.AOTModule('kern/kern', 'kern/src.py')\n"
     runs = {}
     for mode, address in (("local", ""), ("remote", cluster.address)):
-        root = write(tmp_path / mode, {"src.py": SEED, "bad.py": BAD, "SConstruct": sconstruct(body)})
+        root = write(tmp_path / mode, {"src.py": SEED, "bad.py": BAD, "kern/src.py": HELPED, "helpers/__init__.py": "",
+                                       "helpers/stats.py": STATS, "SConstruct": sconstruct(body)})
         before = cluster.tasks_run()
         proc = scons(root, "-Q", "-k", "-j4", check=False, env={"AOT_EXECUTOR": address})
         assert proc.returncode != 0 and "bad.py:5:" in proc.stdout, proc.stdout
         runs[mode] = (root, proc.stdout, cluster.tasks_run() - before)
     (local_root, local_out, local_tasks), (remote_root, remote_out, remote_tasks) = runs["local"], runs["remote"]
     built = objects(local_root)
-    assert len(built) == 7 and objects(remote_root) == built   # runtime; my_module's init and 4 exports; bad's init
+    # runtimes (top, kern/); my_module's init and 4 exports; bad's init; kern's init and export
+    assert len(built) == 10 and objects(remote_root) == built
     module = next(local_root.glob("my_module*.so")).read_bytes()
     assert next(remote_root.glob("my_module*.so")).read_bytes() == module
     assert _error_block(remote_out) == _error_block(local_out) and _error_block(local_out)
     assert local_tasks == 0 and remote_tasks > 0
-    # my_module's init and 4 exports, bad's init and its failing export; the runtime is local
-    assert "aot: remote compiles: 7 on the cluster, 0 locally" in remote_out, remote_out
+    # my_module's init and 4 exports, bad's init and its failing export, kern's two; the runtimes are local
+    assert "aot: remote compiles: 9 on the cluster, 0 locally" in remote_out, remote_out
+    assert next(remote_root.glob("kern/kern*.so")).read_bytes() == next(local_root.glob("kern/kern*.so")).read_bytes()
 
 
 def _error_block(output: str) -> list:
@@ -113,6 +120,7 @@ def test_an_unreachable_scheduler_builds_locally_with_one_warning(tmp_path):
 def test_no_workers_waits_then_builds_locally(tmp_path, misbehaving, executor):
     lonely = Cluster(tmp_path / "lonely", workers=0)
     try:
+        assert {ip for ip, _ in lonely.listeners()} == {"127.0.0.1"}
         remote, warnings = executor(lonely.address, wait=1)
         assert remote.run(_job("f"), misbehaving, "m.f") is None
         assert remote.run(_job("f"), misbehaving, "m.f") is None
@@ -169,6 +177,7 @@ def test_ctrl_c_while_the_cluster_compiles_ends_the_run_and_closes_the_client(tm
     import sys
     solo = Cluster(tmp_path / "solo", workers=1)
     try:
+        assert {ip for ip, _ in solo.listeners()} == {"127.0.0.1"}
         root = write(tmp_path / "p", {"m.py": MISBEHAVING.replace("cc.export('f'", "cc.export('g'"),
                                       "SConstruct": sconstruct("env.AOTModule('m', 'm.py')\n")})
         proc = subprocess.Popen([sys.executable, "-m", "SCons", "-Q", "-j2", "m.aot/hang.0.os"], cwd=root,

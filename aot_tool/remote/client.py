@@ -37,6 +37,8 @@ class Unavailable(Exception):
 
 
 class RemoteExecutor:
+    """The run's Dask client: sends jobs, checks their answers, counts the failures."""
+
     def __init__(self, address: str, wait: float, deadline: float, max_failures: int, warn=None,
                  interrupted: threading.Event | None = None) -> None:
         self.address, self.wait, self.deadline, self.max_failures = address, wait, deadline, max_failures
@@ -163,7 +165,8 @@ class RemoteExecutor:
 
     def close(self) -> None:
         """Close the client (at exit, also after Ctrl-C); print what ran where."""
-        client, self.client = self.client, None
+        with self._lock:
+            client, self.client, self.off = self.client, None, True
         if client is not None:
             _close(client)
             print(f"aot: remote compiles: {self.remote} on the cluster, {self.fallbacks} locally", flush=True)
