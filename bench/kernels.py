@@ -25,19 +25,25 @@ sys.path.insert(0, HERE)
 import kernel_suite as suite  # noqa: E402
 
 
-def _time(f, args, fresh=()):
-    """Best time per call (min over repeats), calls batched to about 20 ms."""
+def _times(funcs, args, fresh=(), rounds=5):
+    """Best time per call of each function (min over rounds), calls batched to about
+    10 ms; the functions take turns in every round, so each sees the same machine load."""
     import numpy as np
-    if fresh:
-        def call():
-            f(*[np.copy(a) if k in fresh else a for k, a in enumerate(args)])
-    else:
-        def call():
-            f(*args)
-    call()
-    t = timeit.timeit(call, number=1)
-    number = max(1, int(0.02 / max(t, 1e-9)))
-    return min(timeit.repeat(call, number=number, repeat=5)) / number
+    calls = []
+    for f in funcs:
+        if fresh:
+            def call(f=f):
+                f(*[np.copy(a) if k in fresh else a for k, a in enumerate(args)])
+        else:
+            def call(f=f):
+                f(*args)
+        call()
+        calls.append((call, max(1, int(0.01 / max(timeit.timeit(call, number=1), 1e-9)))))
+    best = [float("inf")] * len(calls)
+    for _ in range(rounds):
+        for k, (call, number) in enumerate(calls):
+            best[k] = min(best[k], timeit.timeit(call, number=number) / number)
+    return best
 
 
 def child(build_dir, names):
@@ -52,11 +58,10 @@ def child(build_dir, names):
     for name in names:
         args = suite.INPUTS[name](np.random.default_rng(0))
         fresh = suite.FRESH.get(name, ())
-        jitted = numba.njit(ns[name])
-        row = {"ours": _time(getattr(ours, name), args, fresh), "numba": _time(jitted, args, fresh)}
+        funcs = {"ours": getattr(ours, name), "numba": numba.njit(ns[name])}
         if name in suite.NUMPY:
-            row["numpy"] = _time(suite.NUMPY[name], args, fresh)
-        rows[name] = row
+            funcs["numpy"] = suite.NUMPY[name]
+        rows[name] = dict(zip(funcs, _times(list(funcs.values()), args, fresh)))
     print(json.dumps({"isa": ours.__aot_isa__, "rows": rows}))
 
 

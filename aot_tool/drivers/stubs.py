@@ -33,7 +33,8 @@ def _annotation(t) -> str:
 def stub_text(source, module: str) -> str:
     spec = source.modules[module]
     lines = [f'"""Stubs for {module}, compiled by aot_tool."""', "", "import numpy",
-             "from typing import overload", ""]
+             "from typing import overload", "",
+             "__aot_isa__: str   # the ISA clone of the kernels that runs: baseline, x86-64-v3, x86-64-v4", ""]
     for name, exports in sorted(spec.exports.items()):
         for export in exports:
             _, func = exported_function(source, export)
