@@ -43,6 +43,14 @@ def mark_inline(fn, recursive: bool) -> None:
         fn.attributes.add("alwaysinline")
 
 
+def keep_loops_out_of_wrapper(entry, functions) -> None:
+    """`noinline` on an export's kernel when its program has a loop: the wrapper is
+    optimised for size (boundary code), and a kernel inlined into it would lose O3's
+    vectorisation with it. A loop-free kernel (`multf`) still inlines into its wrapper."""
+    if any(not fn.is_declaration and _has_loop(fn) for fn in functions):
+        entry.attributes.add("noinline")
+
+
 def _has_loop(fn) -> bool:
     """A cycle among the blocks reachable from the entry (lowering leaves unreachable
     `dead` blocks that branch backwards; they do not count)."""

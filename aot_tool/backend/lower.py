@@ -256,7 +256,9 @@ def lower_program(unit: Unit, program) -> ir.Function:
         FunctionLowering(unit, typed, counts_depth=typed.symbol in recursive).lower()
         if typed is not program.entry:
             call_cost.mark_inline(declare_kernel(unit, typed), typed.symbol in recursive)
-    return declare_kernel(unit, program.entry)
+    entry = declare_kernel(unit, program.entry)
+    call_cost.keep_loops_out_of_wrapper(entry, [declare_kernel(unit, t) for t in kernels])
+    return entry
 
 
 def _read_name(node) -> str:
