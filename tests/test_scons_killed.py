@@ -78,15 +78,19 @@ def test_killed_after_an_object_was_rewritten(project):
 
 
 def test_killed_after_the_link_before_sconsign_was_written(project):
-    """Every object and the module rewritten, .sconsign as before the run (the kill
-    came after the link, before SCons saved its records)."""
+    """Every object, the module and the stub rewritten, .sconsign as before the run (the
+    kill came after the link, before SCons saved its records)."""
     original = (project / "src.py").read_text()
+    stub = (project / "my_module.pyi").read_text()
     saved = (project / ".sconsign.dblite").read_bytes()
     edit(project / "src.py", *EDIT)
+    edit(project / "src.py", "'multi', 'i4(i4, i4)'", "'multi', 'f8(f8, f8)'")
     assert linked(scons(project).stdout) == {MODULE}
-    assert call(project / MODULE, VALUES) == "(112, 108.0, 9.0)"
+    assert call(project / MODULE, VALUES) == "(112.0, 108.0, 9.0)"
+    assert (project / "my_module.pyi").read_text() != stub
     (project / ".sconsign.dblite").write_bytes(saved)
     _restore_and_rebuild(project, original)
+    assert (project / "my_module.pyi").read_text() == stub
 
 
 @pytest.mark.slow

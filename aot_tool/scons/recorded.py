@@ -9,9 +9,9 @@ objects and modules of AOTModule: one whose content signature differs from the
 recorded one is built again (AlwaysBuild for this run), so a link takes only objects
 made from the current keys and `scons -q` reports the tree out of date until then.
 
-The check runs as the objects' target scanner: at build time, just before SCons
-decides whether the node is up to date (at SConscript-read time .sconsign may not be
-opened yet, and opening it then would open it relative to the SConscript's
+The check runs as the target scanner of the objects and the stub: at build time, just
+before SCons decides whether the node is up to date (at SConscript-read time .sconsign
+may not be opened yet, and opening it then would open it relative to the SConscript's
 directory). An object's scan also checks the module it is linked into
 (`node.attributes.aot_linked`), which is decided after its objects. The content
 signature is the one SCons computes anyway when it checks the module's sources

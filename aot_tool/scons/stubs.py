@@ -16,6 +16,7 @@ import SCons.Builder
 
 from ..drivers.files import write_atomically
 from ..drivers.stubs import stub_text
+from . import recorded
 from .jobs import _source_lock
 
 
@@ -32,7 +33,9 @@ def _describe(target, source, env):
     return f"aot: stub {target[0]}"
 
 
-_STUB = SCons.Builder.Builder(action=SCons.Action.Action(_write_stub, _describe), single_source=True)
+# a stub a killed run rewrote is written again, as objects are (recorded.py)
+_STUB = SCons.Builder.Builder(action=SCons.Action.Action(_write_stub, _describe), single_source=True,
+                              target_scanner=recorded.SCANNER)
 
 
 def stub_node(env, directory: str, name: str, src, cc: str, jobs, objects):
