@@ -82,7 +82,7 @@ class LoopbackCluster:
             time.sleep(0.25)
         self.address = json.loads(sched.read_text())["address"]
         self._start(directory / "workers.log", "distributed.cli.dask_worker", "--scheduler-file", str(sched),
-                    "--host", "127.0.0.1", "--nthreads", str(threads), "--nworkers", str(workers),
+                    "--host", "127.0.0.1", "--nthreads", str(threads), "--nworkers", str(workers), "--death-timeout", "30",
                     "--dashboard-address", "127.0.0.1:0", "--local-directory", str(directory / "workers"),
                     *(["--preload", preload] if preload else []))
         from distributed import Client

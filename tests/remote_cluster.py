@@ -3,7 +3,8 @@
 Every server listens on 127.0.0.1 only (`--host 127.0.0.1`, dashboards on
 127.0.0.1:0), `listeners()` lists what the started processes listen on so tests
 can assert it, and `close()` ends exactly the processes started here, by pid.
-Workers run without a nanny, so a test can kill one mid-job by its pid.
+Workers run without a nanny, so a test can kill one mid-job by its pid, and end
+themselves 30 s after losing the scheduler (should a test run be killed before teardown).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class Cluster:
         self.address = self._wait_for_address()
         for i in range(workers):
             self._start(f"worker{i}", "distributed.cli.dask_worker", "--scheduler-file", str(self.scheduler_file),
-                        "--host", "127.0.0.1", "--nthreads", "1", "--no-nanny", "--dashboard-address", "127.0.0.1:0",
+                        "--host", "127.0.0.1", "--nthreads", "1", "--no-nanny", "--death-timeout", "30", "--dashboard-address", "127.0.0.1:0",
                         "--local-directory", str(self.dir / f"w{i}"), "--preload", str(PRELOAD))
         if workers:
             self._wait_for_workers(workers)
