@@ -53,6 +53,14 @@ def hist(keys, counts):
     for k in keys:
         counts[k] += 1
 
+@cc.export('window_sums', 'void(f8[:], f8[:], i8, f8[:])')
+def window_sums(x, k, shift, out):
+    for i in range(len(out)):
+        s = 0.0
+        for j in range(len(k)):
+            s += x[i + j] * k[j] + x[j - shift]
+        out[i] = s
+
 @cc.export('to_int', 'i8(f8)')
 def to_int(x):
     return int(x)
@@ -123,3 +131,37 @@ def test_int_of_float_at_the_int64_limits(built):
     for bad in (2.0**63, -2.0**63 * (1 + 2**-52), float("inf"), float("-inf"), float("nan")):
         with pytest.raises((OverflowError, ValueError)):
             m.to_int(bad)
+
+
+def window_sums(x, k, shift, out):
+    for i in range(len(out)):
+        s = 0.0
+        for j in range(len(k)):
+            s += x[i + j] * k[j] + x[j - shift]
+        out[i] = s
+
+
+def test_index_with_a_loop_invariant_offset_is_checked_once(built):
+    directory, _ = built
+    asm = cli("show", directory / "src.py", "window_sums", "--stage", "opt").stdout
+    assert "range.checked_once" in asm or "range.fast" in asm
+
+
+@pytest.mark.parametrize("nx,nk,nout,shift", [(20, 4, 17, 0), (20, 4, 18, 0), (20, 4, 5, 3), (20, 4, 5, 25),
+                                              (20, 4, 5, -17), (20, 4, 5, -16), (0, 0, 3, 0), (5, 0, 9, 0)])
+def test_index_with_a_loop_invariant_offset_agrees_with_python(built, nx, nk, nout, shift):
+    _, m = built
+    rng = np.random.default_rng(nx * 100 + nout)
+    x, k = rng.standard_normal(nx), rng.standard_normal(nk)
+    out_py, out_ours = np.zeros(nout), np.zeros(nout)
+    try:
+        window_sums(x, k, shift, out_py)
+        expected = None
+    except IndexError:
+        expected = IndexError
+    if expected is None:
+        m.window_sums(x, k, shift, out_ours)
+    else:
+        with pytest.raises(IndexError):
+            m.window_sums(x, k, shift, out_ours)
+    assert np.array_equal(out_py, out_ours)

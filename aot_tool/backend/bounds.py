@@ -239,7 +239,25 @@ class IndexFacts:
                 name, offset = _split_index(p)
                 if name == var and self.prove(n, p, dim) != "in_range":
                     found.append((n, dim, n.value.id, offset))
+                elif name is None and self._invariant_offset(p, var, loop) is not None:
+                    found.append((n, dim, n.value.id, self._invariant_offset(p, var, loop)))
         return found
+
+    def _invariant_offset(self, node, var: str, loop):
+        """`i + v`, `v + i` or `i - v` with v an integer variable the loop never assigns:
+        (v, +1 or -1), whose value at the loop's entry is its value in every iteration."""
+        if not (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub))):
+            return None
+        left, right = node.left, node.right
+        if isinstance(node.op, ast.Add) and isinstance(right, ast.Name) and right.id == var:
+            left, right = right, left
+        if not (isinstance(left, ast.Name) and left.id == var and isinstance(right, ast.Name)
+                and right.id != var and _small_int(self.t.var_types.get(right.id))):
+            return None
+        if any(isinstance(n, ast.Name) and n.id == right.id and not isinstance(n.ctx, ast.Load)
+               for n in ast.walk(loop)):
+            return None
+        return right.id, 1 if isinstance(node.op, ast.Add) else -1
 
     def _live_nodes(self, stmts):
         """Every node under `stmts` but those of branches pruned by `arg is None` tests."""
@@ -273,6 +291,11 @@ class IndexFacts:
                 and hi[0] is not None and hi[0] == self.dim(array_node.id, dim) and hi[1] + offset <= 0):
             return "in_range"
         return "nonnegative"
+
+
+def _small_int(ty) -> bool:
+    """A signed integer, or an unsigned one int64 holds every value of."""
+    return isinstance(ty, T.Scalar) and (ty.kind == "i" or (ty.kind == "u" and ty.bits < 64))
 
 
 def _within(node, root, parent) -> bool:

@@ -92,7 +92,12 @@ def range_body_loop(lw, loop, start, stop, step, sign) -> None:
     ok = ir.Constant(ir.IntType(1), 1)
     for subscript, dim, name, offset in candidates:
         length = b.extract_value(b.load(lw.slots[name]), [2, dim])
-        c = ir.Constant(i64, offset)
+        if isinstance(offset, tuple):   # a variable the loop never assigns (bounds.py)
+            var, direction = offset
+            c = lw.cast(b.load(lw.slots[var]), lw.t.var_types[var], T.int64)
+            c = c if direction > 0 else b.neg(c)
+        else:
+            c = ir.Constant(i64, offset)
         # without wrapping: near the ends of int64, start + c or last + c may not exist,
         # and then the checked loop decides (as Python would, item by item)
         low, low_wrapped = _add_or_overflow(b, start, c)
