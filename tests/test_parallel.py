@@ -15,6 +15,10 @@ import pytest
 
 from conftest import build_and_load, cli, run_python
 
+# every region past its first block goes to the pool, however small: the tests below
+# exercise the worker threads (the default lets the caller finish small loops alone)
+os.environ["AOT_PARALLEL_SOLO_TICKS"] = "0"
+
 SOURCE = textwrap.dedent('''
     import numpy as np
     from numba import njit, prange
@@ -100,6 +104,30 @@ def test_reductions_bit_identical_across_thread_counts(built):
     for n in sorted({1, min(2, size), size}):    # set_num_threads, in this process
         mod.set_num_threads(n)
         assert mod.get_num_threads() == n and repr(mod.total(x)) == seen["1"]
+
+
+def test_small_loops_run_alone_with_the_same_bits(built):
+    """With the default solo time a small loop never wakes the pool; a large one does; the
+    blocks, and so the bits, are the same as when every block after the first is handed over."""
+    d, _ = built
+    code = ("import numpy as np, par_mod\n"
+            "for n in (8, 1000, 2_000_003):\n"
+            "    x = np.random.default_rng(n).standard_normal(n)\n"
+            "    print(repr(par_mod.total(x)))\n")
+    env = {k: v for k, v in os.environ.items() if k != "AOT_PARALLEL_SOLO_TICKS"}
+    solo = run_python(code, d, env=dict(env, AOT_NUM_THREADS="2")).stdout.split()
+    handed = run_python(code, d, env=dict(env, AOT_NUM_THREADS="2", AOT_PARALLEL_SOLO_TICKS="0")).stdout.split()
+    serial = run_python(code, d, env=dict(env, AOT_NUM_THREADS="1")).stdout.split()
+    assert solo == handed == serial and len(solo) == 3
+    threads = ("import os, numpy as np, par_mod\n"
+               "count = lambda: len(os.listdir('/proc/self/task'))\n"
+               "par_mod.set_num_threads(1); par_mod.total(np.ones(8))   # warm, serially\n"
+               "par_mod.set_num_threads(2); before = count()\n"
+               "for _ in range(20): par_mod.total(np.ones(8))\n"
+               "small = count()\n"
+               "par_mod.total(np.ones(2_000_003)); print(before, small, count())\n")
+    before, small, large = map(int, run_python(threads, d, env=dict(env, AOT_NUM_THREADS="2")).stdout.split())
+    assert before == small < large      # the pool started only for the large loop
 
 
 def test_bitwise_reductions(built):

@@ -5,7 +5,9 @@
  * A parallel loop is split into `nblocks` blocks that depend only on the trip count
  * (backend/parallel_outline.py picks them), so reductions combine per-block partial
  * results in block order: the same bits for any thread count.  Threads take contiguous
- * runs of blocks (static scheduling); the caller runs the first run itself.  A block
+ * runs of blocks (static scheduling); the caller runs the first blocks alone, for about
+ * the time waking the pool takes (a small region never wakes it), then the first run of
+ * what is left.  A block
  * that raises stops every block after it; the caller re-raises the exception of the
  * lowest failing block, which is the one a serial run raises first.
  *
@@ -52,6 +54,8 @@ static struct {
     aot_block_fn body;
     void *env;
     int64_t n, nblocks;
+    int64_t first;                       /* blocks before it ran in the caller, alone */
+    unsigned long long solo_ticks;       /* how long the caller runs blocks alone */
     int64_t failed;                      /* lowest failed block (nblocks: none) */
     PyObject *exc[3];
 } aot_pool = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
@@ -75,6 +79,22 @@ static void aot_gil_drop_own(int state)
     PyGILState_Release(state);
 }
 
+/* A cheap clock for the caller's solo start: the time-stamp counter where there is one
+   (a few ns to read; its rate differs between CPUs, which only moves the hand-over point). */
+#if defined(__x86_64__) || defined(__i386__)
+static inline uint64_t aot_ticks(void) { return __builtin_ia32_rdtsc(); }
+#define AOT_SOLO_TICKS 30000u      /* 10 us at 3 GHz: about what waking the pool costs */
+#else
+#include <time.h>
+static inline uint64_t aot_ticks(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+#define AOT_SOLO_TICKS 10000u      /* ns */
+#endif
+
 /* ---- the pool ---- */
 static int aot_pool_size(void)
 {
@@ -82,6 +102,8 @@ static int aot_pool_size(void)
         const char *env = getenv("AOT_NUM_THREADS");
         long n = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
         aot_pool.size = n < 1 ? 1 : n > AOT_MAX_THREADS ? AOT_MAX_THREADS : (int)n;
+        env = getenv("AOT_PARALLEL_SOLO_TICKS");   /* 0: every region goes to the pool at once */
+        aot_pool.solo_ticks = env && *env ? strtoull(env, NULL, 10) : AOT_SOLO_TICKS;
     }
     return aot_pool.size;
 }
@@ -122,7 +144,8 @@ static void aot_record_failure(int64_t b)
    of an earlier block. */
 static void aot_run_share(int t, int nthreads)
 {
-    int64_t nb = aot_pool.nblocks, lo = nb * t / nthreads, hi = nb * (t + 1) / nthreads;
+    int64_t first = aot_pool.first, nb = aot_pool.nblocks - first;
+    int64_t lo = first + nb * t / nthreads, hi = first + nb * (t + 1) / nthreads;
     for (int64_t b = lo; b < hi; b++) {
         int64_t start, stop;
         if (__atomic_load_n(&aot_pool.failed, __ATOMIC_ACQUIRE) < b)
@@ -214,24 +237,41 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
     if (n <= 0 || nblocks <= 0)
         return 0;
     nthreads = aot_threads_now();
-    if (aot_region_depth > 0 || aot_is_worker || nthreads == 1 || nblocks == 1) {
-        for (int64_t b = 0; b < nblocks; b++) {       /* serially, block by block */
-            int64_t q = n / nblocks, r = n % nblocks, start = b * q + (b < r ? b : r);
-            if (body(env, start, start + q + (b < r), b) != 0)
-                return 1;
+    int serial = aot_region_depth > 0 || aot_is_worker || nthreads == 1 || nblocks == 1;
+    /* Blocks run here, in order, until the region has taken the solo time: a small
+       region ends before waking a thread would have (and costs about a serial call);
+       AOT_PARALLEL_SOLO_TICKS in the environment sets the time (0: wake the pool at once);
+       a larger one hands the remaining blocks to the pool.  The blocks and their
+       combining order are the same either way, so are the results. */
+    uint64_t began = aot_ticks();
+    int64_t first = 0;
+    aot_region_depth++;                  /* a prange inside runs serially, as in the pool */
+    while (first < nblocks) {
+        int64_t q = n / nblocks, r = n % nblocks, start = first * q + (first < r ? first : r);
+        if (body(env, start, start + q + (first < r), first) != 0) {
+            aot_region_depth--;
+            return 1;
         }
-        return 0;
+        first++;
+        /* the clock read after blocks 1, 2, 4, 8, ...: a few reads for a small loop, and
+           at most about twice the solo time before a loop of even blocks is handed over */
+        if (!serial && (first & (first - 1)) == 0 && aot_ticks() - began >= aot_pool.solo_ticks)
+            break;
     }
+    aot_region_depth--;
+    if (first == nblocks)
+        return 0;
     gil = PyGILState_Ensure();       /* held now, whatever the caller held ... */
     saved = PyEval_SaveThread();      /* ... and released while the region runs */
     pthread_mutex_lock(&aot_pool.region);
     aot_pool_start();
     if (nthreads > aot_pool.size)
         nthreads = aot_pool.size;
-    if (nthreads > nblocks)
-        nthreads = (int)nblocks;
+    if (nthreads > nblocks - first)
+        nthreads = (int)(nblocks - first);
     pthread_mutex_lock(&aot_pool.mu);
     aot_pool.body = body, aot_pool.env = env, aot_pool.n = n, aot_pool.nblocks = nblocks;
+    aot_pool.first = first;
     aot_pool.failed = nblocks;
     aot_pool.exc[0] = aot_pool.exc[1] = aot_pool.exc[2] = NULL;
     aot_pool.active = nthreads;
