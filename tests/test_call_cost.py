@@ -61,6 +61,11 @@ def window_sums(x, k, shift, out):
             s += x[i + j] * k[j] + x[j - shift]
         out[i] = s
 
+@cc.export('strided_fill', 'void(i8[:], i8, i8, i8)')
+def strided_fill(a, start, stop, step):
+    for j in range(start, stop, step):
+        a[j] = j
+
 @cc.export('to_int', 'i8(f8)')
 def to_int(x):
     return int(x)
@@ -165,3 +170,26 @@ def test_index_with_a_loop_invariant_offset_agrees_with_python(built, nx, nk, no
         with pytest.raises(IndexError):
             m.window_sums(x, k, shift, out_ours)
     assert np.array_equal(out_py, out_ours)
+
+
+def strided_fill(a, start, stop, step):
+    for j in range(start, stop, step):
+        a[j] = j
+
+
+@pytest.mark.parametrize("start,stop,step", [(4, 10, 3), (4, 11, 3), (4, 12, 3), (9, -1, -2), (9, -12, -2),
+                                             (-10, 10, 4), (-11, 10, 4), (0, 10, 0), (3, 3, 5), (0, 2**62, 2**61)])
+def test_a_run_time_step_is_checked_once_and_agrees_with_python(built, start, stop, step):
+    _, m = built
+    ours, py = np.zeros(10, np.int64), np.zeros(10, np.int64)
+    try:
+        strided_fill(py, start, stop, step)
+        expected = None
+    except (IndexError, ValueError) as e:
+        expected = type(e)
+    if expected is None:
+        m.strided_fill(ours, start, stop, step)
+    else:
+        with pytest.raises(expected):
+            m.strided_fill(ours, start, stop, step)
+    assert np.array_equal(ours, py)

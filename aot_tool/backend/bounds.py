@@ -220,9 +220,8 @@ class IndexFacts:
         if self.t.calls.get(loop.iter) not in RANGE_CALLS:
             return []
         args = loop.iter.args
-        if len(args) == 3 and not (isinstance(args[2], ast.Constant) and type(args[2].value) is int
-                                   and args[2].value > 0):
-            return []
+        if len(args) == 3 and not _positive_or_unknown(args[2]):
+            return []   # a step only known at run time is checked there to be positive
         nodes = list(self._live_nodes(loop.body))
         if any(isinstance(n, (ast.For, ast.While)) for n in nodes):
             return []  # innermost loops only: code grows at most twofold
@@ -291,6 +290,15 @@ class IndexFacts:
                 and hi[0] is not None and hi[0] == self.dim(array_node.id, dim) and hi[1] + offset <= 0):
             return "in_range"
         return "nonnegative"
+
+
+def _positive_or_unknown(node) -> bool:
+    """A range step that is not a constant, or a positive constant (`-1` is a UnaryOp)."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        return not isinstance(node.operand, ast.Constant)
+    if isinstance(node, ast.Constant):
+        return type(node.value) is int and node.value > 0
+    return True
 
 
 def _small_int(ty) -> bool:

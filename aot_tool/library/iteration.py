@@ -106,6 +106,8 @@ def range_body_loop(lw, loop, start, stop, step, sign) -> None:
         high_ok = b.and_(b.not_(high_wrapped), b.icmp_signed("<", high, length))
         ok = b.and_(ok, b.and_(low_ok, high_ok))
     ok = b.or_(ok, b.icmp_signed(">=", start, stop))   # an empty loop indexes nothing
+    if sign == 0:   # a step known at run time only: all of the above holds for a positive one
+        ok = b.and_(ok, b.icmp_signed(">", step, ir.Constant(i64, 0)))
     fast = lw.fn.append_basic_block("range.checked_once")
     slow = lw.fn.append_basic_block("range.checked_each")
     end = lw.fn.append_basic_block("range.versions_end")
