@@ -142,3 +142,15 @@ def test_a_prange_reduction_that_may_start_unassigned_is_refused(tmp_path):
 def test_a_basic_block_of_thousands_of_instructions(built):
     _, m = built           # machine code by LLVM's -O0 code generator (emit.py): linear time
     assert m.chains(0.5) == 20 * 150 * 0.5
+
+
+def test_a_lambda_bound_to_a_parameter_name_is_refused(tmp_path):
+    from conftest import cli
+    (tmp_path / "lam.py").write_text(
+        "import math\nfrom aot_tool import CC\ncc = CC('lam')\n\n"
+        "@cc.export('classify', 'i8(f8)')\ndef classify(x):\n    x = lambda q: q\n"
+        "    if math.isfinite(x):\n        return 2\n    return 3\n")
+    proc = cli("build", tmp_path / "lam.py", "-o", tmp_path)
+    assert proc.returncode == 1, proc.stderr       # it returned 2, reading the argument
+    assert "lam.py:7:9: error: 'x' is a parameter; an inner function or lambda needs a name of its own" \
+        in proc.stderr

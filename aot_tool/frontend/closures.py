@@ -103,6 +103,10 @@ class ClosureTyping:
                         isinstance(node, ast.Lambda) and any(n.id in found and found[n.id] is not node
                                                               for n in _lambda_targets(self.t.node, node)):
                     raise self.error(node, "an inner function's name can be bound only once")
+            for name, node in sorted(found.items()):
+                if name in self.t.params:     # its reads would still see the argument
+                    raise self.error(node, f"'{name}' is a parameter; an inner function or lambda needs a "
+                                           "name of its own")
             self.t.closures.update(found)
         return self.t.closures
 
