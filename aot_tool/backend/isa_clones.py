@@ -3,7 +3,7 @@
 A module built for the generic CPU stays portable: its baseline code runs on any
 x86-64. Exports that can gain (an array in the signature, so loops over memory)
 also get their kernels, and every helper those reach, compiled for x86-64-v3 and
-x86-64-v4 (v4 only where it uses AVX-512's own registers or instructions): the same IR lowered again under a suffix, with `"target-cpu"` on each
+x86-64-v4 (v4 only for loops converting int64 to or from floats): the same IR lowered again under a suffix, with `"target-cpu"` on each
 function, so LLVM vectorises with that level's registers and instructions. Wrappers,
 the runtime and the init are never cloned, and neither are scalar exports (`multf`).
 
@@ -81,34 +81,39 @@ def object_parts(signature_text: str, options) -> list:
         [(_SUFFIX[level], dataclasses.replace(options, clone_part=level)) for level in levels]
 
 
-def clone_levels(source, export, index: int, options) -> tuple:
+def clone_levels(source, export, index: int, options, lowered=None) -> tuple:
     """The levels an export gets clones for: none unless clonable; x86-64-v4 only where
-    its machine code uses what x86-64-v3 lacks (with LLVM's preferred 256-bit vectors a
-    v4 clone is most often v3's code, tuned differently: then level 2 runs the v3 one)."""
+    its loops convert between 64-bit integers and floats, which AVX-512 vectorises and
+    AVX2 cannot (with LLVM's preferred 256-bit vectors a v4 clone of other loops is the
+    v3 code tuned differently: then level 2 runs the v3 clone)."""
     levels = extra_clones(options) if clonable(export.signature_text) else ()
-    if "x86-64-v3" in levels and "x86-64-v4" in levels and not _v4_gains(source, export, index, options):
+    if "x86-64-v3" in levels and "x86-64-v4" in levels and not _v4_gains(source, export, lowered):
         levels = tuple(level for level in levels if level != "x86-64-v4")
     return levels
 
 
 _gains: dict = {}
 
-# AVX-512's own registers (zmm, opmasks, the upper 16 vector registers) and the common
-# instructions AVX2 has no VEX form of (64-bit integer multiply, min/max, abs, shifts and
-# conversions; ternary logic, compress/expand, two-table permutes, conflict detection).
-_AVX512 = re.compile(r"%zmm|%k[0-7]\b|%[xy]mm(1[6-9]|2\d|3[01])\b|\b(vpmullq|vpm(ax|in)[su]q|vpabsq|vpsraq|"
-                     r"vcvt\w*(qq|uq)2|vcvtt?\w*2u?qq|vcvtu|vpternlog|vpcompress|vpexpand|vcompress|vexpand|"
-                     r"vperm[it]2|vpconflict|vplzcnt|vpro[lr]|vpmov[qdw][bwd]|vscalef|vrndscale|vrcp14|vrsqrt14|"
-                     r"vgetexp|vgetmant|vfixupimm|vreduce|vrange|vpopcnt|vpshufbitqmb)")
+# an int64 <-> float conversion of a computed value (not of a constant)
+_WIDE_CONVERSION = re.compile(r"= (sitofp|uitofp) i64 %|= fpto[su]i (double|float) %[^,\n]* to i64")
 
 
-def _v4_gains(source, export, index: int, options) -> bool:
+def _v4_gains(source, export, lowered=None) -> bool:
+    """Read from the unoptimised IR (no LLVM run): `lowered`, the export's baseline
+    functions where the caller has them, else a lowering made for the purpose."""
+    from .call_cost import _has_loop
+    if lowered is not None:
+        return any(not fn.is_declaration and _has_loop(fn) and _WIDE_CONVERSION.search(str(fn)) for fn in lowered)
     from ..frontend.reach import reached_digest
-    key = (export.signature_text, reached_digest(export.home or source, export.function), options.opt_level)
+    key = (export.signature_text, reached_digest(export.home or source, export.function))
     if key not in _gains:
-        from . import emit
-        mod, tm = emit.optimise(str(clone_unit(source, export, index, "x86-64-v4", options)), options)
-        _gains[key] = bool(_AVX512.search(tm.emit_assembly(mod)))
+        from ..frontend.infer import infer_export
+        from .lower import lower_program
+        from .unit import Unit
+        unit = Unit("probe")
+        lower_program(unit, infer_export(source, export))
+        _gains[key] = any(not fn.is_declaration and _has_loop(fn) and _WIDE_CONVERSION.search(str(fn))
+                          for fn in unit.module.functions)
     return _gains[key]
 
 
@@ -141,7 +146,9 @@ def add_dispatch(unit, source, export, index: int, program, kernel: ir.Function,
     """The function the wrapper calls instead of `kernel`: `kernel` itself when the
     export gets no clones; else a dispatch on the runtime's level to the clones, lowered
     into this unit (`in_unit`, the direct build) or declared from their own objects."""
-    levels = clone_levels(source, export, index, options)
+    from .lower import declare_kernel
+    lowered = [declare_kernel(unit, t) for t in program.functions if not t.is_generator]
+    levels = clone_levels(source, export, index, options, lowered)
     if not levels:
         return kernel
     clones = {}
