@@ -81,6 +81,10 @@ def int_in_floats(x):
 def uint_in_ints(x):
     return x in [1, -1]
 
+@cc.export('float_as_int', 'i8(f8)')
+def float_as_int(x):
+    return x * 1.0
+
 @cc.export('chains', 'f8(f8)')
 def chains(x):
     s = 0.0
@@ -154,3 +158,12 @@ def test_a_lambda_bound_to_a_parameter_name_is_refused(tmp_path):
     assert proc.returncode == 1, proc.stderr       # it returned 2, reading the argument
     assert "lam.py:7:9: error: 'x' is a parameter; an inner function or lambda needs a name of its own" \
         in proc.stderr
+
+
+def test_a_float_returned_as_an_integer_converts_as_int_does(built):
+    import math
+    _, m = built           # nan gave a different number on every build (C's conversion is undefined)
+    assert (m.float_as_int(2.7), m.float_as_int(-2.7), m.float_as_int(-2.0 ** 63)) == (2, -2, -2 ** 63)
+    for bad in (math.nan, math.inf, -math.inf, 2.0 ** 63, -1e19):
+        with pytest.raises(OverflowError, match="cannot convert float infinity, NaN or a value beyond int64"):
+            m.float_as_int(bad)

@@ -95,6 +95,9 @@ def build_wrapper(unit: Unit, symbol: str, fname: str, params, defaults, sig, ke
     if isinstance(kernel_ret, T.Optional) and not isinstance(declared, T.Optional):
         result = _unwrap_result(unit, b, fail, result, kernel_ret)
         kernel_ret = kernel_ret.inner
+    if isinstance(kernel_ret, T.Scalar) and kernel_ret.is_float and isinstance(declared, T.Scalar) \
+            and declared.is_int:
+        _check_int_result(unit, b, fail, result)
     if not isinstance(declared, T.Array):
         result = convert.cast(b, result, kernel_ret, declared)
     b.ret(box(unit, b, result, declared))
@@ -136,6 +139,21 @@ def _unbox_or_default(unit, b, fail, obj, ty, ctx, default):
     phi.add_incoming(value, given_end)
     phi.add_incoming(fallback, omitted_end)
     return phi
+
+
+def _check_int_result(unit, b, fail, result) -> None:
+    """A float result of an export declared to return an integer converts as int() does:
+    OverflowError for nan, inf and values beyond int64 (C's conversion is undefined there,
+    and gave a different number on every build)."""
+    limit = ir.Constant(result.type, 9.223372036854775808e18)
+    fabs = unit.intrinsic("llvm.fabs", result.type)
+    bad = b.and_(b.fcmp_unordered(">=", b.call(fabs, [result]), limit),
+                 b.fcmp_unordered("!=", result, ir.Constant(result.type, -9.223372036854775808e18)))
+    with b.if_then(bad, likely=False):
+        b.call(unit.decl("aot_rt_raise"), [ir.Constant(i32, EXC_KINDS["OverflowError"]),
+                                           unit.cstring(b, "cannot convert float infinity, NaN or a value "
+                                                           "beyond int64 to integer")])
+        b.branch(fail)
 
 
 def _unwrap_result(unit, b, fail, result, ty):
