@@ -151,6 +151,9 @@ def add_dispatch(unit, source, export, index: int, program, kernel: ir.Function,
     levels = clone_levels(source, export, index, options, lowered)
     if not levels:
         return kernel
+    made = unit.module.globals.get(kernel.name + ".isa")
+    if made is not None:       # a second export of the same kernel (a CC made twice)
+        return made
     clones = {}
     for level in levels:
         if in_unit:

@@ -289,9 +289,20 @@ def complex_sqrt(lw, z, ty):
 
 def complex_pow(lw, z, w, ty):
     """z ** w = exp(w log z), with 0 ** w = 0 for w with positive real part and z ** 0 = 1."""
-    from .operators import complex_arith
+    from .operators import complex_arith, _quiet
     import ast as _ast
     b = lw.b
+    if ty.bits == 64 and not _quiet(lw):
+        # a complex64 scalar power is computed in double precision, as numba does (CPython's
+        # algorithm): w log z of a large |w| loses its phase in single precision.
+        # Arrays follow NumPy, whose complex64 power stays in single precision.
+        wide = value_type(T.complex128)
+
+        def widen(v):
+            re, im = _parts(lw, v)
+            return make_complex(b, wide, b.fpext(re, f64), b.fpext(im, f64))
+        out_re, out_im = _parts(lw, complex_pow(lw, widen(z), widen(w), T.complex128))
+        return make_complex(b, z.type, b.fptrunc(out_re, f32), b.fptrunc(out_im, f32))
     zr, zi = _parts(lw, z)
     wr, wi = _parts(lw, w)
     zero = ir.Constant(zr.type, 0.0)
