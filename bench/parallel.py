@@ -7,6 +7,7 @@ export called from 4 Python threads against 4 calls in a row.
 """
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -165,22 +166,32 @@ def cpu_per_wall(fn, args, number):
     return (time.process_time() - c) / (time.perf_counter() - w)
 
 
+# numba twice: compiled lazily for the arguments it sees (C-contiguous: it specialises on
+# the layout), and eagerly from the export's own signature (any layout, as ours is)
+SIGNATURES = dict(re.findall(r"@cc\.export\('(\w+)', '([^']+)'", KERNELS))
 print(f"{'kernel':22s} {'ours par':>9s} {'ours ser':>9s} {'numba par':>9s} {'ser/par':>8s} {'par/numba':>9s}"
-      f" {'cpu/wall par, ser':>18s}")
+      f" {'cpu/wall par, ser':>18s} {'numba, our sig':>14s} {'par/that':>8s}")
+# ours first, every case, then numba: numba's threads spin for a while after each of its
+# regions, which would take a core from whatever is timed next
+ours = {}
 for label, (name, args, number) in cases.items():
     par, ser = getattr(bench_par, name), getattr(bench_ser, name)
     want = ser(*args)
     assert np.allclose(par(*args), want), name
-    t_par = best("f(*a)", number, repeat=3, f=par, a=args)
-    t_ser = best("f(*a)", number, repeat=3, f=ser, a=args)
-    t_nb = float("nan")
+    ours[label] = (best("f(*a)", number, repeat=3, f=par, a=args), best("f(*a)", number, repeat=3, f=ser, a=args),
+                   cpu_per_wall(par, args, number), cpu_per_wall(ser, args, number), want)
+for label, (name, args, number) in cases.items():
+    t_par, t_ser, cw_par, cw_ser, want = ours[label]
+    t_nb = t_sig = float("nan")
     if nb is not None:
         fn = getattr(nb, name)
         assert np.allclose(fn(*args), want), name   # (compiles)
         t_nb = best("f(*a)", number, repeat=3, f=fn, a=args)
+        same_sig = numba.njit(SIGNATURES[name], parallel=True)(fn.py_func)
+        t_sig = best("f(*a)", number, repeat=3, f=same_sig, a=args)
     print(f"{label:22s} {t_par * 1e3:7.2f}ms {t_ser * 1e3:7.2f}ms {t_nb * 1e3:7.2f}ms "
-          f"{t_ser / t_par:8.2f} {t_par / t_nb:9.2f} {cpu_per_wall(par, args, number):11.2f}, "
-          f"{cpu_per_wall(ser, args, number):.2f}")
+          f"{t_ser / t_par:8.2f} {t_par / t_nb:9.2f} {cw_par:11.2f}, {cw_ser:.2f} "
+          f"{t_sig * 1e3:12.2f}ms {t_par / t_sig:8.2f}")
 
 tiny = np.ones(8)
 t_par = best("f(x)", 20000, f=bench_par.total, x=tiny)
