@@ -134,3 +134,36 @@ def test_cli_imports_nothing_from_the_working_directory(tmp_path):
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     assert not list(tmp_path.glob("RAN_*")), "a module from the working directory ran inside the compiler"
+
+
+@pytest.mark.parametrize("value", ["0xFFFFFFFFFFFFFFFFFF", "9223372036854775808", "-9223372036854775809",
+                                   "(1, 0x10000000000000000)"])
+def test_module_constant_wider_than_int64_is_located(tmp_path, value):
+    """It was silently truncated to 64 bits (0xFFFF... returned -1)."""
+    src = tmp_path / "src.py"
+    use = "X[1]" if value.startswith("(") else "X"
+    src.write_text("from numba.pycc import CC\ncc = CC('wide')\n"
+                   f"X = {value}\n\n@cc.export('f', 'i8()')\ndef f():\n    return {use}\n")
+    _user_error(cli("build", src, "-o", tmp_path / "out"), "src.py:", "module constant 'X'", "does not fit in int64")
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").glob("wide*"))
+
+
+def test_module_constants_at_the_int64_ends_build(tmp_path):
+    from conftest import build_and_load
+    mod = build_and_load(tmp_path, "ends", "from numba.pycc import CC\ncc = CC('ends')\n"
+                         "LO = -9223372036854775808\nHI = 9223372036854775807\n\n@cc.export('f', 'UniTuple(i8, 2)()')\n"
+                         "def f():\n    return LO, HI\n")
+    assert mod.f() == (-2 ** 63, 2 ** 63 - 1)
+
+
+def test_concurrent_builds_into_one_directory(tmp_path):
+    """Each build links through a temporary name of its own (they shared `<module>.so.tmp-link`)."""
+    shutil.copy(SEED, tmp_path / "src.py")
+    procs = [subprocess.Popen([sys.executable, "-m", "aot_tool", "build", "src.py", "-o", "out"], cwd=tmp_path,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    results = [(p.wait(timeout=600), p.stderr.read()) for p in procs]
+    assert all(code == 0 for code, _ in results), results
+    assert not list((tmp_path / "out").glob("*tmp-link*"))
+    check = "import numpy as np, my_module; print(my_module.multf(2.0, 3.0))"
+    out = subprocess.run([sys.executable, "-c", check], cwd=tmp_path / "out", capture_output=True, text=True)
+    assert out.stdout.strip() == "6.0", out.stderr

@@ -72,10 +72,24 @@ class ExpressionTyping:
             return None
         return self.global_type(node, name)
 
+    def constant_type(self, node, name, value):
+        """A module-level constant's type; an integer in it must fit int64 (it would be
+        silently truncated to 64 bits otherwise)."""
+        items = [value]
+        while items:
+            v = items.pop()
+            if isinstance(v, tuple):
+                items.extend(v)
+            elif isinstance(v, int) and not isinstance(v, bool) and not -(2**63) <= v < 2**63:
+                raise self.error(node, f"module constant '{name}' holds the integer {v}, which does "
+                                       "not fit in int64; a module constant must (a literal in the "
+                                       "function may be up to 2**64 - 1, as uint64)")
+        return _constant_type(value)
+
     def global_type(self, node, name):
         src = self.src
         if name in src.constants:
-            return _constant_type(src.constants[name][0])
+            return self.constant_type(node, name, src.constants[name][0])
         if name in src.functions:
             return self.function_value(src, name)
         if name in src.aliases:
@@ -84,7 +98,7 @@ class ExpressionTyping:
         if name in src.from_imports:
             helper, orig = src.resolve_import(name)
             if orig in helper.constants:
-                return _constant_type(helper.constants[orig][0])
+                return self.constant_type(node, name, helper.constants[orig][0])
             if orig in helper.non_constants and orig not in helper.functions:
                 from .globals_message import non_constant_global
                 raise self.error(node, non_constant_global(helper, orig, imported_as=name))
