@@ -4,6 +4,7 @@ exported, calls into CPython need no PLT, no C start files, no RELRO page paddin
 
 Read from the module's ELF headers with readelf (skipped where there is none)."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ import sys
 import sysconfig
 
 import pytest
-from conftest import cli
+from conftest import REPO, cli
 
 from aot_tool.frontend.syntax import RAISABLE
 from aot_tool.backend.runtime_unit import runtime_source_path
@@ -19,40 +20,14 @@ from aot_tool.backend.runtime_unit import runtime_source_path
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("readelf") is None,
                                 reason="ELF layout checks need Linux and readelf")
 
-SEED = '''\
-import numpy as np
-from aot_tool import CC
-
-cc = CC('my_module')
-
-
-@cc.export('multf', 'f8(f8, f8)')
-@cc.export('multi', 'i4(i4, i4)')
-def mult(a, b):
-    return a * b
-
-
-@cc.export('square', 'f8(f8)')
-def square(a):
-    return a ** 2
-
-
-@cc.export('centdiff_1d', 'f8[:](f8[:], f8)')
-def centdiff_1d(u, dx):
-    D = np.empty_like(u)
-    D[0] = 0
-    D[-1] = 0
-    for i in range(1, len(D) - 1):
-        D[i] = (u[i+1] - 2 * u[i] + u[i-1]) / dx**2
-    return D
-'''
+# the Quick start's example (the CLI reads it, never runs its `cc.compile()`)
+SEED = os.path.join(REPO, "examples", "seed", "src.py")
 
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory):
     root = tmp_path_factory.mktemp("layout")
-    (root / "src.py").write_text(SEED)
-    proc = cli("build", root / "src.py", "-o", root)
+    proc = cli("build", SEED, "-o", root)
     assert proc.returncode == 0, proc.stderr
     return root / ("my_module" + sysconfig.get_config_var("EXT_SUFFIX"))
 
