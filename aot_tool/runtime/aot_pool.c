@@ -114,9 +114,10 @@ static int aot_threads_now(void)
     return aot_threads_wanted > 0 && aot_threads_wanted < size ? aot_threads_wanted : size;
 }
 
-static void aot_block_bounds(int64_t b, int64_t *start, int64_t *stop)
+/* Block b of `nblocks` blocks of [0, n): the first n % nblocks blocks get one more. */
+static void aot_block_bounds(int64_t n, int64_t nblocks, int64_t b, int64_t *start, int64_t *stop)
 {
-    int64_t q = aot_pool.n / aot_pool.nblocks, r = aot_pool.n % aot_pool.nblocks;
+    int64_t q = n / nblocks, r = n % nblocks;
     *start = b * q + (b < r ? b : r);
     *stop = *start + q + (b < r);
 }
@@ -150,7 +151,7 @@ static void aot_run_share(int t, int nthreads)
         int64_t start, stop;
         if (__atomic_load_n(&aot_pool.failed, __ATOMIC_ACQUIRE) < b)
             return;
-        aot_block_bounds(b, &start, &stop);
+        aot_block_bounds(aot_pool.n, aot_pool.nblocks, b, &start, &stop);
         if (aot_pool.body(aot_pool.env, start, stop, b) != 0) {
             aot_record_failure(b);
             return;
@@ -247,8 +248,9 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
     int64_t first = 0;
     aot_region_depth++;                  /* a prange inside runs serially, as in the pool */
     while (first < nblocks) {
-        int64_t q = n / nblocks, r = n % nblocks, start = first * q + (first < r ? first : r);
-        if (body(env, start, start + q + (first < r), first) != 0) {
+        int64_t start, stop;
+        aot_block_bounds(n, nblocks, first, &start, &stop);
+        if (body(env, start, stop, first) != 0) {
             aot_region_depth--;
             return 1;
         }
