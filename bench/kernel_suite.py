@@ -5,6 +5,8 @@ where there is one."""
 
 import numpy as np
 
+from _corpus import kernel
+
 SOURCE = '''
 import math
 import numpy as np
@@ -29,51 +31,11 @@ def laplace(u, v):
         for j in range(1, m - 1):
             v[i, j] = u[i - 1, j] + u[i + 1, j] + u[i, j - 1] + u[i, j + 1] - 4 * u[i, j]
 
-@njit
-def lap_at(u, i, j):
-    return u[i - 1, j] + u[i + 1, j] + u[i, j - 1] + u[i, j + 1] - 4.0 * u[i, j]
-
-@cc.export('smooth_helper', 'void(f8[:, :], f8[:, :])')
-def smooth_helper(u, v):
-    n, m = u.shape
-    for i in range(1, n - 1):
-        for j in range(1, m - 1):
-            v[i, j] = u[i, j] + 0.1 * lap_at(u, i, j)
-
-@cc.export('smooth_inline', 'void(f8[:, :], f8[:, :])')
-def smooth_inline(u, v):
-    n, m = u.shape
-    for i in range(1, n - 1):
-        for j in range(1, m - 1):
-            v[i, j] = u[i, j] + 0.1 * (u[i - 1, j] + u[i + 1, j] + u[i, j - 1] + u[i, j + 1] - 4.0 * u[i, j])
-
 @cc.export('histogram', 'void(f8[:], i8[:], f8, f8)')
 def histogram(data, counts, lo, hi):
     scale = len(counts) / (hi - lo)
     for x in data:
         counts[int((x - lo) * scale)] += 1
-
-@cc.export('centdiff_1d', 'f8[:](f8[:], f8)')
-def centdiff_1d(u, dx):
-    D = np.empty_like(u)
-    D[0] = 0
-    D[-1] = 0
-    for i in range(1, len(D) - 1):
-        D[i] = (u[i+1] - 2 * u[i] + u[i-1]) / dx**2
-    return D
-
-@cc.export('matmul', 'f8[:, :](f8[:, :], f8[:, :])')
-def matmul(a, b):
-    n, k = a.shape
-    m = b.shape[1]
-    c = np.zeros((n, m))
-    for i in range(n):
-        for j in range(m):
-            s = 0.0
-            for p in range(k):
-                s += a[i, p] * b[p, j]
-            c[i, j] = s
-    return c
 
 @cc.export('count_true', 'i8(b1[:])')
 def count_true(mask):
@@ -93,16 +55,6 @@ def minmax(a):
         if x > hi:
             hi = x
     return lo, hi
-
-@cc.export('insertion_sort', 'void(f8[:])')
-def insertion_sort(a):
-    for i in range(1, len(a)):
-        key = a[i]
-        j = i - 1
-        while j >= 0 and a[j] > key:
-            a[j + 1] = a[j]
-            j -= 1
-        a[j + 1] = key
 
 @cc.export('lorenz', 'f8[:, :](f8, f8, f8, f8, i8)')
 def lorenz(x, y, z, dt, n):
@@ -357,6 +309,16 @@ def recurrence(x, alpha):
         y[i] = acc
     return y
 '''
+
+# the kernels the test corpus also holds, read from it (one copy, the tested one)
+SOURCE += "".join([
+    kernel("helper_stencil.py", "lap_at"),
+    kernel("helper_stencil.py", "smooth_helper"),
+    kernel("helper_stencil.py", "smooth_inline"),
+    kernel("stencil_1d.py", "centdiff_1d"),
+    kernel("matmul.py", "matmul"),
+    kernel("insertion_sort.py", "insertion_sort", "insertion_sort", "void(f8[:])"),
+])
 
 N = 1_000_000
 

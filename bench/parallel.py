@@ -17,108 +17,30 @@ import time
 import numpy as np
 
 from _common import best
+from _corpus import kernel
 
-KERNELS = '''
+HEADER = """
 import numpy as np
 from numba import njit, prange
 from aot_tool import CC
 
-cc = CC(MODULE)
+cc = CC({module!r})
+
+"""
+# (file in tests/kernels, function): the kernels timed, read from the test corpus
+PARALLEL = [("parallel_prange.py", "row_norms"), ("parallel_physics.py", "mandelbrot"),
+            ("parallel_physics.py", "pairwise"), ("parallel_physics.py", "nbody"),
+            ("parallel_prange.py", "total")]
 
 
-@cc.export('row_norms', 'f8[:](f8[:, :])')
-DECO
-def row_norms(a):
-    out = np.empty(a.shape[0])
-    for i in prange(a.shape[0]):
-        s = 0.0
-        for j in range(a.shape[1]):
-            s += a[i, j] * a[i, j]
-        out[i] = np.sqrt(s)
-    return out
-
-
-@cc.export('mandelbrot', 'i8[:, :](i8, i8, i8)')
-DECO
-def mandelbrot(h, w, iters):
-    out = np.empty((h, w), dtype=np.int64)
-    for y in prange(h):
-        ci = -1.0 + 2.0 * y / h
-        for x in range(w):
-            cr = -2.0 + 3.0 * x / w
-            zr = 0.0
-            zi = 0.0
-            k = 0
-            while k < iters and zr * zr + zi * zi <= 4.0:
-                zr, zi = zr * zr - zi * zi + cr, 2.0 * zr * zi + ci
-                k += 1
-            out[y, x] = k
-    return out
-
-
-@cc.export('pairwise', 'f8[:, :](f8[:, :])')
-DECO
-def pairwise(p):
-    n = p.shape[0]
-    out = np.empty((n, n))
-    for i in prange(n):
-        for j in range(n):
-            s = 0.0
-            for k in range(p.shape[1]):
-                t = p[i, k] - p[j, k]
-                s += t * t
-            out[i, j] = np.sqrt(s)
-    return out
-
-
-@cc.export('nbody', 'f8[:, :](f8[:, :], f8[:])')
-DECO
-def nbody(pos, mass):
-    n = pos.shape[0]
-    acc = np.zeros((n, 3))
-    for i in prange(n):
-        ax = 0.0
-        ay = 0.0
-        az = 0.0
-        for j in range(n):
-            if i != j:
-                dx = pos[j, 0] - pos[i, 0]
-                dy = pos[j, 1] - pos[i, 1]
-                dz = pos[j, 2] - pos[i, 2]
-                r2 = dx * dx + dy * dy + dz * dz + 1e-9
-                inv = mass[j] / (r2 * np.sqrt(r2))
-                ax += dx * inv
-                ay += dy * inv
-                az += dz * inv
-        acc[i, 0] = ax
-        acc[i, 1] = ay
-        acc[i, 2] = az
-    return acc
-
-
-@cc.export('total', 'f8(f8[:])')
-DECO
-def total(x):
-    s = 0.0
-    for i in prange(x.shape[0]):
-        s += x[i]
-    return s
-
-
-@cc.export('burn', 'f8(f8[:], i8)')
-NOGIL
-def burn(x, reps):
-    s = 0.0
-    for r in range(reps):
-        for i in range(x.shape[0]):
-            s += np.sqrt(x[i] * r + 1.0)
-    return s
-'''
+def kernels(module: str, deco: str, nogil: str) -> str:
+    """The bench module's source: the prange kernels under `deco`, `burn` under `nogil`."""
+    return HEADER.format(module=module) + "".join(kernel(f, name, decorators=(deco,)) for f, name in PARALLEL) + kernel(
+        "parallel_physics.py", "burn", decorators=(nogil,))
 
 
 def build(module: str, deco: str, out: str):
-    text = KERNELS.replace("MODULE", repr(module)).replace("DECO", deco).replace(
-        "NOGIL", "@njit(nogil=True)" if "parallel" in deco else "@njit")
+    text = kernels(module, deco, "@njit(nogil=True)" if "parallel" in deco else "@njit")
     path = os.path.join(out, f"{module}.py")
     with open(path, "w") as f:
         f.write(text)
@@ -168,7 +90,7 @@ def cpu_per_wall(fn, args, number):
 
 # numba twice: compiled lazily for the arguments it sees (C-contiguous: it specialises on
 # the layout), and eagerly from the export's own signature (any layout, as ours is)
-SIGNATURES = dict(re.findall(r"@cc\.export\('(\w+)', '([^']+)'", KERNELS))
+SIGNATURES = dict(re.findall(r"@cc\.export\('(\w+)', '([^']+)'", kernels("m", "", "")))
 print(f"{'kernel':22s} {'ours par':>9s} {'ours ser':>9s} {'numba par':>9s} {'ser/par':>8s} {'par/numba':>9s}"
       f" {'cpu/wall par, ser':>18s} {'numba, our sig':>14s} {'par/that':>8s}")
 # ours first, every case, then numba: numba's threads spin for a while after each of its
