@@ -40,6 +40,8 @@ def value_type(t) -> ir.Type:
         return ir.LiteralStructType([value_type(x) for x in t.items])
     if isinstance(t, T.Enumerate):
         return ir.LiteralStructType([i64, value_type(t.item)])      # start, iterable
+    if isinstance(t, T.Reversed):
+        return value_type(t.item)
     if isinstance(t, T.Iterator):
         return ir.LiteralStructType([value_type(t.source), i64])    # iterable, next position
     if isinstance(t, T.Closure):

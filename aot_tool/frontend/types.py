@@ -131,6 +131,16 @@ class Enumerate:
 
 
 @dataclass(frozen=True)
+class Reversed:
+    """reversed(x) of a range, 1-d array, uniform tuple, list or str: only iterated over."""
+    item: object
+
+    @property
+    def name(self) -> str:
+        return f"reversed({self.item.name})"
+
+
+@dataclass(frozen=True)
 class Iterator:
     """iter(x) of a range, 1-d array, uniform tuple, zip or enumerate: the iterable and
     the position of the next item (library/iterators.py)."""
@@ -168,7 +178,7 @@ class Closure:
 
 
 # values that exist only as the iterable of a `for`
-ONLY_ITERATED = (RangeType, Zip, Enumerate, Generator)
+ONLY_ITERATED = (RangeType, Zip, Enumerate, Reversed, Generator)
 
 
 @dataclass(frozen=True)

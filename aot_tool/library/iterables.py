@@ -1,4 +1,4 @@
-"""zip() and enumerate() as `for` iterables, and what each iterable yields.
+"""zip(), enumerate() and reversed() as `for` iterables, and what each iterable yields.
 
 Every iterable that is not a generator is a sequence with a length known before the
 loop (a range, a 1-d array, a uniform tuple, or zip/enumerate of those), so a zip or
@@ -31,6 +31,8 @@ def element_type(inf, node, ity):
         return T.Tuple(tuple(element_type(inf, node, i) for i in ity.items))
     if isinstance(ity, T.Enumerate):
         return T.Tuple((T.int64, element_type(inf, node, ity.item)))
+    if isinstance(ity, T.Reversed):
+        return element_type(inf, node, ity.item)
     if isinstance(ity, T.Generator):
         return ity.typed.return_type
     if isinstance(ity, T.Iterator):
@@ -50,7 +52,7 @@ def _generators(ty) -> int:
 
 
 def _want_sequence(inf, node, ty, name):
-    if isinstance(ty, (T.RangeType, T.Zip, T.Enumerate, T.Generator)):
+    if isinstance(ty, (T.RangeType, T.Zip, T.Enumerate, T.Reversed, T.Generator)):
         return
     if isinstance(ty, T.Array) and ty.ndim == 1:
         return
@@ -85,7 +87,24 @@ def _enumerate_type(inf, node, args, kws):
     return T.Enumerate(args[0])
 
 
-@lowerer("builtins.zip", "builtins.enumerate")
+@typer("builtins.reversed")
+def _reversed_type(inf, node, args, kws):
+    """reversed() of a sequence CPython can reverse: a range, a 1-d array, a tuple of one
+    type, a list or a str (numba 0.68 has no reversed(); CPython's semantics)."""
+    if kws or len(args) != 1:
+        raise inf.error(node, "reversed() takes exactly one argument")
+    ty = args[0]
+    if isinstance(ty, (T.RangeType, T.ListType, T.UnicodeType)) or \
+            isinstance(ty, T.Array) and ty.ndim == 1 or isinstance(ty, T.Tuple) and len(set(ty.items)) == 1:
+        return T.Reversed(ty)
+    what = ty.name.split("(")[0]
+    if isinstance(ty, (T.Zip, T.Enumerate, T.Generator, T.Reversed, T.Iterator)):
+        raise inf.error(node.args[0], f"'{what}' object is not reversible")
+    raise inf.error(node.args[0], "reversed() takes a range, a 1-d array, a tuple of one type, a list or a str "
+                                  f"here, not {ty.name}")
+
+
+@lowerer("builtins.zip", "builtins.enumerate", "builtins.reversed")
 def _zip_value(lw, node):
     return iterable_value(lw, node)
 
@@ -112,6 +131,8 @@ def iterable_value(lw, node):
         for i, part in enumerate(parts):
             out = b.insert_value(out, part, i)
         return out
+    if isinstance(ty, T.Reversed):
+        return iterable_value(lw, node.args[0])
     if isinstance(ty, T.Array):
         return lw.array_operand(node)
     if isinstance(ty, (T.ListType, T.UnicodeType)):
@@ -153,6 +174,10 @@ def sequence_of(lw, value, ty):
     if isinstance(ty, (T.ListType, T.UnicodeType)):
         from .subscripts import object_sequence_of
         return object_sequence_of(lw, value, ty)
+    if isinstance(ty, T.Reversed):
+        length, get = sequence_of(lw, value, ty.item)
+        last = b.sub(length, ir.Constant(i64, 1))
+        return length, lambda k: get(b.sub(last, k))
     elem = value_type(element_type(None, None, ty))
     if isinstance(ty, T.Zip):
         parts = [sequence_of(lw, b.extract_value(value, i), t) for i, t in enumerate(ty.items)]

@@ -24,7 +24,7 @@ def lower_for(lw, loop: ast.For) -> None:
     elif isinstance(ity, T.Iterator):
         from .iterators import lower_iterator_loop
         lower_iterator_loop(lw, loop)
-    elif isinstance(ity, (T.Zip, T.Enumerate)):
+    elif isinstance(ity, (T.Zip, T.Enumerate, T.Reversed)):
         from .iterables import lower_sequence_loop
         lower_sequence_loop(lw, loop)
     elif isinstance(ity, T.Generator):

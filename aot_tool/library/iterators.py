@@ -30,6 +30,7 @@ def _iter_type(inf, node, args, kws):
     if isinstance(ty, T.Iterator):
         return ty
     if isinstance(ty, _ITERABLE) or isinstance(ty, T.Array) and ty.ndim == 1 or \
+            isinstance(ty, T.Reversed) and not T.is_object(ty.item) or \
             isinstance(ty, T.Tuple) and len(set(ty.items)) == 1:
         return T.Iterator(ty)
     raise inf.error(node.args[0], f"iter() takes a range, a 1-d array, a tuple of one type, zip() or "
@@ -59,6 +60,8 @@ def _keep_arrays(lw, value, ty):
             _keep_arrays(lw, lw.b.extract_value(value, i), item)
     elif isinstance(ty, T.Enumerate):
         _keep_arrays(lw, lw.b.extract_value(value, 1), ty.item)
+    elif isinstance(ty, T.Reversed):
+        _keep_arrays(lw, value, ty.item)
 
 
 @typer("builtins.next")

@@ -89,8 +89,10 @@ lowerer("method.array.sort")(_native_or_bridge(".sort", "sort_inplace", result=F
 @typer("builtins.sorted")
 def _sorted_type(inf, node, args, kws):
     """sorted() of a 1-d array: a list, as numba gives (lists.py handles other iterables)."""
-    if len(args) != 1 or kws:
-        raise inf.error(node, "sorted() of an array takes no key= or reverse=")
+    from .lists import _reverse_flag
+    if len(args) != 1:
+        raise inf.error(node, "sorted() takes one array here")
+    _reverse_flag(inf, node, kws, "sorted")
     a = want_array(inf, node, args[0], "sorted", ndims=(1,))
     return T.ListType(a.dtype)
 
@@ -98,6 +100,15 @@ def _sorted_type(inf, node, args, kws):
 @lowerer("builtins.sorted")
 def _sorted(lw, node):
     aty = lw.type_of(node.args[0])
+    if any(kw.value.value for kw in node.keywords):
+        # reverse=True: the items as a Python list sorted by list.sort(reverse=True), the
+        # order CPython's sorted(a, reverse=True) and numba give (ties keep their order)
+        from .lists import _sort_in_place
+        items = call_numpy(lw, ".tolist", [value_arg(lw, node.args[0])], lw.type_of(node))
+        lw.pin(items, T.unicode_type)          # released on exit if the sort fails
+        _sort_in_place(lw, items, node)
+        lw.incref(items)
+        return items
     rty = T.Array(aty.dtype, 1, "C")
     arr = call_numpy(lw, "numpy.sort", [value_arg(lw, node.args[0])], rty)
     items = call_numpy(lw, ".tolist", [Arg(f"aC1{aty.dtype.short}", arr)], lw.type_of(node))
@@ -118,12 +129,29 @@ def _searchsorted_type(inf, node, args, kws):
     return T.int64
 
 
+_UNIQUE_FLAGS = ("return_index", "return_inverse", "return_counts")
+
+
 @typer("numpy.unique")
 def _unique_type(inf, node, args, kws):
-    if len(args) != 1 or kws:
-        raise inf.error(node, "np.unique() takes one array (return_index= and the like are not supported)")
+    """np.unique(a) (numba's), and beyond numba return_index=/return_inverse=/return_counts=
+    as True/False constants: a tuple of the unique values and NumPy's int64 arrays."""
+    if len(args) != 1:
+        raise inf.error(node, "np.unique() takes one array and the keywords " + ", ".join(_UNIQUE_FLAGS))
     a = want_array(inf, node, args[0], "np.unique", ndims=ANY_NDIM)
-    return T.Array(a.dtype, 1, "C")
+    flags = {}
+    for kw in node.keywords:
+        if kw.arg not in _UNIQUE_FLAGS:
+            raise inf.error(kw, f"np.unique(): {kw.arg}= is not supported (only " + ", ".join(_UNIQUE_FLAGS) + ")")
+        if not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, bool)):
+            raise inf.error(kw.value, f"np.unique(): {kw.arg}= must be True or False as written")
+        flags[kw.arg] = kw.value.value
+    if flags.get("return_inverse") and a.ndim != 1:
+        raise inf.error(node, "np.unique(return_inverse=True) takes a 1-d array here (the inverse's shape "
+                              "for more dimensions differs between NumPy 1 and 2): pass a.ravel()")
+    values = T.Array(a.dtype, 1, "C")
+    extra = [T.Array(T.int64, 1, "C") for f in _UNIQUE_FLAGS if flags.get(f)]
+    return T.Tuple((values, *extra)) if extra else values
 
 
 def _partition_args(inf, node, args, kws, fname):
