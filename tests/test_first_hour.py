@@ -8,6 +8,7 @@ example package builds a wheel on this Python (on 3.10 it could not: its pyproje
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -87,3 +88,32 @@ def test_example_package_wheel_builds_on_this_python(tmp_path):
     tag = f"cp{sys.version_info.major}{sys.version_info.minor}"
     assert f"-{tag}-{tag}-" in wheel.name, wheel.name
     assert [m.split(".")[0] for m in ps.extension_members(wheel)] == ["aotdemo/_stats", "aotdemo/signal/_filters"]
+
+
+SEED_SOURCE = (Path(REPO) / "examples" / "seed" / "src.py").read_text()
+BAD_CPU = SEED_SOURCE.replace("cc = CC('my_module')\n", "cc = CC('my_module')\ncc.target_cpu = 'notacpu'\n")
+
+
+def _located_cpu_error(out: str, name: str) -> None:
+    line = BAD_CPU.splitlines().index("cc.target_cpu = 'notacpu'") + 1
+    assert re.search(rf"{re.escape(name)}:{line}:17: error: cc.target_cpu: unknown target CPU 'notacpu'", out), out
+    assert "    cc.target_cpu = 'notacpu'\n" in out and "'host'" in out, out
+    assert "Traceback" not in out and "LLVM ERROR" not in out and "bug in aot_tool" not in out, out
+
+
+def test_source_target_cpu_is_located_when_the_script_runs(tmp_path):
+    """`python3 src.py` (cc.compile()) and `python3 -m aot_tool run src.py`: exit 1, file:line:col."""
+    (tmp_path / "src.py").write_text(BAD_CPU.replace("from numba.pycc import CC", "from aot_tool import CC"))
+    (tmp_path / "run.py").write_text(BAD_CPU)
+    for cmd in (["src.py"], ["-m", "aot_tool", "run", "run.py"]):
+        proc = subprocess.run([sys.executable, *cmd], cwd=tmp_path, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 1, (cmd, proc.stderr)
+        _located_cpu_error(proc.stderr, cmd[-1])
+        assert not list(tmp_path.glob("my_module*.so"))
+
+
+def test_source_target_cpu_is_located_in_scons_with_two_jobs(tmp_path):
+    root = write(tmp_path / "p", {"src.py": BAD_CPU, "SConstruct": sconstruct("env.AOTModule('my_module', 'src.py')\n")})
+    proc = scons(root, "-Q", "-j", "2", check=False)
+    assert proc.returncode != 0
+    _located_cpu_error(proc.stdout, "src.py")

@@ -58,6 +58,12 @@ class Registry:
     def setting(self, spec: ModuleSpec, attr: str, value, stmt) -> None:
         """`cc.verbose = True` and the like, wherever the CC is."""
         if V.is_constant(value) and not isinstance(value, (tuple, list, dict)):
+            if attr == "target_cpu":
+                from ..cpu_names import TargetCPUError, check_target_cpu
+                try:
+                    check_target_cpu(value)   # before LLVM sees it, located at the assignment
+                except TargetCPUError as e:
+                    raise error_at(self.source, stmt.value, f"cc.target_cpu: {e}") from None
             spec.settings[attr] = value
         elif attr == "target_cpu":
             raise error_at(self.source, stmt.value, f"cannot follow cc.target_cpu: `{V.describe(stmt.value)}` "
