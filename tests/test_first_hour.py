@@ -117,3 +117,15 @@ def test_source_target_cpu_is_located_in_scons_with_two_jobs(tmp_path):
     proc = scons(root, "-Q", "-j", "2", check=False)
     assert proc.returncode != 0
     _located_cpu_error(proc.stdout, "src.py")
+
+
+def test_user_error_points_at_the_line_of_a_nested_sconscript(tmp_path):
+    root = write(tmp_path / "p", {
+        "sub/src.py": SEED_SOURCE,
+        "sub/SConscript": "Import('env')\n\nenv.AOTModule('my_module', 'src.py', module='nosuch')\n",
+        "SConstruct": "env = Environment(tools=['default', 'aot'])\nSConscript('sub/SConscript', exports='env')\n"})
+    proc = scons(root, "-Q", check=False)
+    assert proc.returncode == 2, proc.stdout     # SCons' status for a UserError
+    assert "no CC named 'nosuch' (found: ['my_module'])" in proc.stdout, proc.stdout
+    assert re.search(r'File "[^"]*sub[/\\]SConscript", line 3,', proc.stdout), proc.stdout
+    assert "aot_tool" + "/scons" not in proc.stdout.replace("\\", "/"), proc.stdout
