@@ -48,6 +48,9 @@ def bind(fname: str, func: ast.FunctionDef, positional: list, keywords: list):
     """The argument node for each parameter, in order, or an error message (Python's).
 
     positional: argument nodes; keywords: (name, node) pairs in call order."""
+    a = func.args
+    if a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs:   # before a binding error that would mislead
+        return f"{fname}(): *args, **kwargs, keyword-only and positional-only arguments are not supported"
     params = [p.arg for p in func.args.args]
     defaults = defaults_of(func)
     bound = dict(zip(params, positional))

@@ -10,8 +10,8 @@ from . import types as T
 
 BUILTIN_NAMES = {"range", "len", "abs", "min", "max", "int", "float", "complex", "bool", "round",
                  "print", "sum", "enumerate", "zip", "divmod", "pow", "hash",
-                 # numba compiles none of these: a located "not supported" instead of "not defined"
-                 "reversed", "any", "all", "iter", "next", "sorted", "map", "filter"}
+                 # library entries, or a located "not supported" instead of "not defined"
+                 "reversed", "any", "all", "iter", "next", "sorted", "map", "filter", "isinstance"}
 BUILTIN_NAMES |= {"list", "dict", "set", "sorted", "str", "hash", "ord", "chr"}   # containers and strings
 NUMPY_DTYPES = {"float64": T.float64, "float32": T.float32, "int64": T.int64, "int32": T.int32,
                 "int16": T.int16, "int8": T.int8, "uint64": T.uint64, "uint32": T.uint32,
