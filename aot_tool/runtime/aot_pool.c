@@ -255,9 +255,12 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
             return 1;
         }
         first++;
-        /* the clock read after blocks 1, 2, 4, 8, ...: a few reads for a small loop, and
-           at most about twice the solo time before a loop of even blocks is handed over */
-        if (!serial && (first & (first - 1)) == 0 && aot_ticks() - began >= aot_pool.solo_ticks)
+        /* the clock read after blocks 1, 4, 16, 64 (not after the last): two reads for
+           a loop of 8 blocks (reading the time-stamp counter costs tens of cycles, a
+           tiny block a few), at most about four times the solo time before a loop of
+           even blocks is handed over, and a heavy loop handed over after one block */
+        if (!serial && first < nblocks && (first & (first - 1)) == 0 && (first & 0x5555555555555555LL) != 0
+            && aot_ticks() - began >= aot_pool.solo_ticks)
             break;
     }
     aot_region_depth--;
