@@ -14,7 +14,9 @@ from pathlib import Path
 
 import numpy as np
 
-from conftest import REPO, build_and_load
+import pytest
+
+from conftest import REPO, build_and_load, cli
 import packaging_support as ps
 from scons_support import scons, sconstruct, write
 
@@ -129,3 +131,23 @@ def test_user_error_points_at_the_line_of_a_nested_sconscript(tmp_path):
     assert "no CC named 'nosuch' (found: ['my_module'])" in proc.stdout, proc.stdout
     assert re.search(r'File "[^"]*sub[/\\]SConscript", line 3,', proc.stdout), proc.stdout
     assert "aot_tool" + "/scons" not in proc.stdout.replace("\\", "/"), proc.stdout
+
+
+SEED_PATH = Path(REPO) / "examples" / "seed" / "src.py"
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (("build", SEED_PATH, "-O", "5"), "invalid choice: 5 (choose from 0, 1, 2, 3)"),
+    (("bogus",), "invalid choice: 'bogus' (choose from 'build', 'run', 'show')"),
+    (("show", SEED_PATH), "the following arguments are required: export"),
+    (("show", SEED_PATH, "multf", "--isa", "bogus"), "--isa 'bogus': use one of baseline, x86-64-v3, x86-64-v4"),
+    (("show", SEED_PATH, "multf", "--stage", "types", "--isa", "v3"), "--isa 'v3': use one of"),
+    (("build", SEED_PATH, "-m", "nosuch"), "no CC('nosuch') in this file; its CCs are named 'my_module'"),
+])
+def test_command_line_mistakes_are_exit_1(tmp_path, args, fragment):
+    """argparse's own mistakes too (its exit status 2 is the README's "a bug in aot_tool")."""
+    proc = cli(*args, cwd=tmp_path)
+    assert proc.returncode == 1, (proc.returncode, proc.stderr)
+    assert fragment in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr and "bug in aot_tool" not in proc.stderr, proc.stderr
+    assert "import numpy as np" not in proc.stderr, "no caret under an unrelated line"

@@ -30,9 +30,8 @@ def display_path(path: str) -> str:
 def modules_to_build(source, module=None) -> list:
     if module is not None:
         if module not in source.modules:
-            names = ", ".join(sorted(source.modules)) or "none"
-            raise CompileError(f"no CC('{module}') in this file (found: {names})", source.display_path, 1, 0,
-                               source.line_text(1))
+            names = ", ".join(repr(n) for n in sorted(source.modules)) or "none"
+            raise CompileError(f"no CC('{module}') in this file; its CCs are named {names}", source.display_path, 1, 0)
         return [module]
     if not source.modules:
         raise CompileError("no CC('name') object with exports found (expected `cc = CC('my_module')` "

@@ -17,10 +17,19 @@ from ..frontend.errors import CompileError
 from ..options import Options
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake in the command is exit status 1 as every user mistake is
+    (argparse's 2 is what the README reserves for aot_tool's own bugs)."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m aot_tool",
-                                description="Ahead-of-time compile numba.pycc-style sources into extension modules.")
-    sub = p.add_subparsers(dest="command", required=True)
+    p = _Parser(prog="python -m aot_tool",
+                description="Ahead-of-time compile numba.pycc-style sources into extension modules.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     b = sub.add_parser("build", help="build the extension module(s) a source defines")
     b.add_argument("source", help="the Python source with cc = CC('name') and @cc.export(...)")
     b.add_argument("-o", "--output-dir", help="where to write the module (default: next to the source)")
@@ -136,6 +145,8 @@ def _show(args) -> int:
     module = modules_to_build(source, args.module)[0]
     export = _pick_export(source, module, args.export, args.index)
     options = Options(target_cpu=args.target_cpu)
+    if args.isa not in isa_clones.LEVELS:
+        raise UsageError(f"--isa {args.isa!r}: use one of {', '.join(isa_clones.LEVELS)}")
     if args.stage == "types":
         for typed in infer_export(source, export).functions:
             params = ", ".join(f"{a.arg}: {t.name}" for a, t in zip(typed.node.args.args, typed.arg_types))
@@ -146,10 +157,8 @@ def _show(args) -> int:
     if args.isa == "baseline":   # the wrapper and the baseline kernels, no clones
         ir_module = build_export_unit(source, export, args.index, Options(target_cpu=args.target_cpu,
                                                                           isa_clones=()))
-    elif args.isa in isa_clones.LEVELS:
-        ir_module = isa_clones.clone_unit(source, export, args.index, args.isa, options)
     else:
-        raise UsageError(f"--isa {args.isa!r}: use one of {', '.join(isa_clones.LEVELS)}")
+        ir_module = isa_clones.clone_unit(source, export, args.index, args.isa, options)
     if args.stage == "ir":
         print(ir_module)
         return 0
