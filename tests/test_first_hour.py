@@ -151,3 +151,41 @@ def test_command_line_mistakes_are_exit_1(tmp_path, args, fragment):
     assert fragment in proc.stderr, proc.stderr
     assert "Traceback" not in proc.stderr and "bug in aot_tool" not in proc.stderr, proc.stderr
     assert "import numpy as np" not in proc.stderr, "no caret under an unrelated line"
+
+
+def _quick_start() -> tuple[list, list]:
+    """The README's Quick start, as written: its shell commands and its `>>>` session."""
+    text = (Path(REPO) / "README.md").read_text()
+    section = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    shell = re.search(r"```sh\n(.*?)```", section, re.S).group(1)
+    commands = [line.split("  #")[0].strip() for line in shell.splitlines() if line.strip()]
+    session = re.search(r"```python\n(>>> .*?)```", section, re.S).group(1).splitlines()
+    return commands, session
+
+
+def test_readme_quick_start_word_for_word(tmp_path):
+    """Every command of the Quick start, from examples/seed (a copy), each giving a module
+    that answers the README's `>>>` session as shown."""
+    import shutil
+    commands, session = _quick_start()
+    assert commands[0] == "cd examples/seed", commands
+    assert len(commands) >= 4 and all(c.startswith("python3 ") for c in commands[1:]), commands
+    for k, command in enumerate(commands[1:]):
+        work = tmp_path / f"seed{k}"
+        shutil.copytree(Path(REPO) / "examples" / "seed", work,
+                        ignore=shutil.ignore_patterns("*.so", "*.pyi", "*.aot", "*.os", "out", ".sconsign*"))
+        argv = [sys.executable] + command.split()[1:]
+        proc = subprocess.run(argv, cwd=work, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, (command, proc.stdout, proc.stderr)
+        built = [p.parent for p in work.rglob("my_module*.so")]
+        assert len(built) == 1, (command, built)
+        lines = [line[4:] for line in session if line.startswith(">>> ")]
+        expected = [line for line in session if not line.startswith(">>> ")]
+        script = "".join(
+            f"try:\n    _r = {line}\nexcept Exception as e:\n    print(f'{{type(e).__name__}}: {{e}}')\n"
+            f"else:\n    print(repr(_r)) if _r is not None else None\n"
+            for line in lines if not line.startswith("import "))
+        script = "\n".join(line for line in lines if line.startswith("import ")) + "\n" + script
+        out = subprocess.run([sys.executable, "-c", script], cwd=built[0], capture_output=True, text=True,
+                             timeout=120)
+        assert out.stdout.splitlines() == expected, (command, out.stdout, out.stderr)
