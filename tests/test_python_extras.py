@@ -150,6 +150,16 @@ def unique_counts(a):
     return u, c
 
 
+@cc.export('show', 'i8(f4, i8, f8[:], unicode_type)')
+def show(x, y, a, s):
+    print('v:', x, y, a, (1, 2), True, None, 1 + 2j, s)
+    print()
+    print(y, s + '!', sep='--', end='|\\n')
+    for i in range(2):
+        print([i, i + 1], {i: 1.5}, a[i:], a[0] > 0, (1.5, 2.5))
+    return y
+
+
 @cc.export('unique_all', 'Tuple((f8[:], i8[:], i8[:], i8[:]))(f8[:])')
 def unique_all(a):
     return np.unique(a, return_index=True, return_inverse=True, return_counts=True)
@@ -311,7 +321,16 @@ def test_unique_flags(m, items, cols):
     agree(m.unique_all, lambda x: np.unique(x, return_index=True, return_inverse=True, return_counts=True), f)
 
 
+def test_print_writes_what_cpython_writes(m, capsys):
+    args = (np.float32(0.1), 3, np.arange(3.0), 'héllo, w|x')
+    assert m.show(*args) == 3
+    got = capsys.readouterr().out
+    _ref("show")(float(args[0]), *args[1:])     # numba prints a float32 as the double it is
+    assert got == capsys.readouterr().out
+
+
 ERRORS = [
+    ("print(a, file=None)\n    return a", "f8", "print(): file= is not supported", "print"),
     ("for v in reversed(zip(a, a)):\n        pass", "f8[:]", "'zip' object is not reversible", "zip(a, a)"),
     ("for v in reversed(a):\n        pass", "f8[:, :]", "reversed() takes a range, a 1-d array", "a)"),
     ("return any(a)", "f8[:, :]", "any() of a 2-d array asks each row", "a)"),

@@ -309,15 +309,6 @@ def _round_digits(lw, x, ty, digits):
     return lw.cast(bld.select(finite, out, x8), T.float64, ty)
 
 
-def _unsupported(name, hint):
-    def rule(inf, node, args, kws):
-        raise inf.error(node, f"{name}() is not supported in compiled functions{hint}")
-    return rule
-
-
-typer("builtins.print")(_unsupported("print", ""))
-
-
 @typer("builtins.sum")
 def _sum_type(inf, node, args, kws):
     if set(kws) - {"start"} or not 1 <= len(args) + len(kws) <= 2 or not args:

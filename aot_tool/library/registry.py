@@ -35,7 +35,7 @@ def load_all() -> None:
     from . import (array_literals, axes, builtins, casts, constructors, cumulative, joining,  # noqa: F401
                    matrices, reductions, scalar_math, selection, shapes, ufuncs)  # (ufuncs overrides np.power)
     from . import array_contains, fancy_index, statistics  # noqa: F401
-    from . import any_all, hashing, iterables, iterators, operator_module, python_math  # noqa: F401
+    from . import any_all, hashing, iterables, iterators, operator_module, printing, python_math  # noqa: F401
     from . import linalg, nprandom, nprandom_more, sorting  # noqa: F401
     from . import dicts, lists, strings  # noqa: F401  (after builtins: they extend its entries)
     from . import prange  # noqa: F401

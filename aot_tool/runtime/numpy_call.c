@@ -90,6 +90,11 @@ static PyObject *box_arg(const char *code, size_t n, void *value)
         return PyUnicode_FromStringAndSize(code + 1, (Py_ssize_t)(n - 1));
     if (code[0] == '~')
         Py_RETURN_NONE;
+    if (code[0] == 'O') {   /* a list, dict, set or str: the object itself (borrowed) */
+        PyObject *o = *(PyObject **)value;
+        Py_INCREF(o);
+        return o;
+    }
     if (code[0] == 'T') {   /* T<n><code>: a tuple of n scalars laid out one after another */
         char *end;
         long count = strtol(code + 1, &end, 10);
