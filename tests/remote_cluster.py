@@ -33,12 +33,24 @@ class Cluster:
         self._start("scheduler", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0",
                     "--dashboard-address", "127.0.0.1:0", "--scheduler-file", str(self.scheduler_file))
         self.address = self._wait_for_address()
-        for i in range(workers):
-            self._start(f"worker{i}", "distributed.cli.dask_worker", "--scheduler-file", str(self.scheduler_file),
-                        "--host", "127.0.0.1", "--nthreads", "1", "--no-nanny", "--death-timeout", "30", "--dashboard-address", "127.0.0.1:0",
-                        "--local-directory", str(self.dir / f"w{i}"), "--preload", str(PRELOAD))
+        self.workers = 0
+        for _ in range(workers):
+            self._start_worker()
         if workers:
             self._wait_for_workers(workers)
+
+    def add_worker(self) -> None:
+        """One more worker, joining the running cluster (returns once the scheduler has it)."""
+        self._start_worker()
+        self._wait_for_workers(self.workers)
+
+    def _start_worker(self) -> None:
+        i = self.workers
+        self._start(f"worker{i}", "distributed.cli.dask_worker", "--scheduler-file", str(self.scheduler_file),
+                    "--host", "127.0.0.1", "--nthreads", "1", "--no-nanny", "--death-timeout", "30",
+                    "--dashboard-address", "127.0.0.1:0", "--local-directory", str(self.dir / f"w{i}"),
+                    "--preload", str(PRELOAD))
+        self.workers += 1
 
     def _start(self, name: str, module: str, *args: str) -> None:
         log = open(self.dir / f"{name}.log", "w")

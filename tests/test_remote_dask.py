@@ -129,6 +129,28 @@ def test_no_workers_waits_then_builds_locally(tmp_path, misbehaving, executor):
         lonely.close()
 
 
+def test_a_worker_that_joins_during_the_run_takes_jobs(tmp_path, misbehaving, executor):
+    growing = Cluster(tmp_path / "growing", workers=1)
+    try:
+        remote, warnings = executor(growing.address)
+        assert remote.run(_job("f"), misbehaving, "m.f")[0] == "ok"
+        assert remote._slots.capacity == 1
+        growing.add_worker()
+        remote._slots.refresh = 0          # read the thread count at the next job (2 s in a run)
+        answers = []
+        jobs = [threading.Thread(target=lambda: answers.append(remote.run(_job("slow"), misbehaving, "m.slow")))
+                for _ in range(2)]
+        for job in jobs:
+            job.start()
+        for job in jobs:
+            job.join(timeout=120)
+        assert [a[0] for a in answers] == ["ok", "ok"], warnings
+        assert remote._slots.capacity == 2 and remote._slots.peak == 2   # both workers at once
+        assert {ip for ip, _ in growing.listeners()} == {"127.0.0.1"}
+    finally:
+        growing.close()
+
+
 def test_bad_bytes_internal_errors_refusals_then_remote_off(cluster, misbehaving, executor):
     remote, warnings = executor(cluster.address, max_failures=2)
     status, data = remote.run(_job("f"), misbehaving, "m.f")

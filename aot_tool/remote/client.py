@@ -12,8 +12,9 @@ when the cluster fails:
   compiles are off for the rest of the run;
 - a job that needs a file the build did not ship compiles locally (no warning).
 
-At most as many jobs are in flight as the cluster has worker threads when the run
-starts, so the deadline measures a compile, not a wait in the scheduler's queue.
+At most as many jobs are in flight as the cluster has worker threads (slots.py: the
+count follows workers that join or leave during the run), so the deadline measures a
+compile, not a wait in the scheduler's queue.
 Each file a job reads is scattered once per build (shipping.py), and again only
 after a worker died.
 """
@@ -29,6 +30,7 @@ import threading
 import time
 
 from .shipping import Shipper
+from .slots import ClusterSlots
 from .worker import Job, compile_job
 
 
@@ -134,14 +136,14 @@ class RemoteExecutor:
             raise Unavailable(f"cannot reach the Dask scheduler at {self.address} ({_short(err)})") from None
         try:
             client.wait_for_workers(1, timeout=self.wait)
-            threads = sum(client.nthreads().values())
+            slots = ClusterSlots(lambda: sum(client.nthreads().values()))
         except Exception:  # noqa: BLE001 - includes dask's TimeoutError
             _close(client)
             raise Unavailable(f"the Dask scheduler at {self.address} has no workers after "
                                f"{self.wait:g} s") from None
         self.client = client
         self._shipper = Shipper(client)
-        self._slots = threading.BoundedSemaphore(max(threads, 1))
+        self._slots = slots
         atexit.register(self.close)
 
     # -- failures --------------------------------------------------------------------
