@@ -189,3 +189,13 @@ def test_readme_quick_start_word_for_word(tmp_path):
         out = subprocess.run([sys.executable, "-c", script], cwd=built[0], capture_output=True, text=True,
                              timeout=120)
         assert out.stdout.splitlines() == expected, (command, out.stdout, out.stderr)
+
+
+def test_source_that_is_not_utf8_is_located_at_the_bad_byte(tmp_path):
+    (tmp_path / "src.py").write_bytes(b"from aot_tool import CC\ncc = CC('m')\nx = '\xff'\n")
+    (tmp_path / "SConstruct").write_text(sconstruct("env.AOTModule('m', 'src.py')\n"))
+    want = "src.py:3:6: error: cannot read the source as text (invalid start byte at byte 42)"
+    proc = cli("build", "src.py", "-o", "out", cwd=tmp_path)
+    assert proc.returncode == 1 and want in proc.stderr, proc.stderr
+    out = scons(tmp_path, "-Q", check=False).stdout
+    assert want in out and "Traceback" not in out, out

@@ -188,9 +188,13 @@ def decode_source(data: bytes, path: str) -> str:
     except (SyntaxError, UnicodeDecodeError, LookupError) as e:
         reason = e.reason if isinstance(e, UnicodeDecodeError) else str(e)
         where = f" at byte {e.start}" if isinstance(e, UnicodeDecodeError) else ""
+        line, col = 1, 0
+        if isinstance(e, UnicodeDecodeError):   # the line and column (in bytes) of the bad byte
+            line = data.count(b"\n", 0, e.start) + 1
+            col = e.start - (data.rfind(b"\n", 0, e.start) + 1)
         raise CompileError(f"cannot read the source as text ({reason}{where}); save it as UTF-8 "
                            "or declare its encoding with a `# -*- coding: ... -*-` line",
-                           path, 1, 0, None) from None
+                           path, line, col, None) from None
 
 
 def read_source_text(text: str, path: str, display_path: str | None = None, want_cc: bool = True,
