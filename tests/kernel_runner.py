@@ -615,8 +615,9 @@ def _value_strategy(st, t, a: ArgSpec, dims):
     return _element_strategy(st, t.dtype, a).map(lambda v: _py_scalar(t.dtype, v))
 
 
-def strategy(export: Export):
-    """A hypothesis strategy for one call's argument description (see _kernel_worker)."""
+def strategy(export: Export, corner=None):
+    """A hypothesis strategy for one call's argument description (see _kernel_worker).
+    `corner` (from `corners`) pins the dimensions and the layout of any-layout arrays."""
     from hypothesis import strategies as st
     from hypothesis.extra import numpy as hnp
 
@@ -624,7 +625,10 @@ def strategy(export: Export):
 
     @st.composite
     def draw_args(draw):
-        dims = {name: draw(st.integers(lo, hi)) for name, (lo, hi) in sorted(spec.dims.items())}
+        if corner is not None:
+            dims = dict(corner[0])
+        else:
+            dims = {name: draw(st.integers(lo, hi)) for name, (lo, hi) in sorted(spec.dims.items())}
         out = []
         for a, t in zip(spec.args, sig.args):
             if t is None or isinstance(t, (OptionalT, TupleT)):
@@ -650,13 +654,49 @@ def strategy(export: Export):
             values = draw(hnp.arrays(t.dtype, shape, elements=elems))
             if t.layout == "A":
                 layouts = ["C", "S"] + (["F"] if t.ndim > 1 else [])
-                layout = draw(st.sampled_from(layouts))
+                if corner is not None:
+                    layout = corner[1] if corner[1] in layouts else "C"
+                else:
+                    layout = draw(st.sampled_from(layouts))
             else:
                 layout = t.layout
             out.append(("a", values, layout))
         return out
 
     return draw_args()
+
+
+def corners(export: Export):
+    """The shapes and layouts a random draw may miss, each tried on its own: every
+    dimension at its smallest value (size 0 where the spec allows it), every dimension
+    1, and each dimension 1 with the others 3 (broadcasting a size-1 axis against a
+    longer one); each with C arrays, non-contiguous views ("S") and F order.  Empty
+    for exports without array arguments."""
+    spec, sig = export.spec, export.sig
+    arrays = [t for t in sig.args if isinstance(t, Array)]
+    if not arrays or not spec.dims:
+        return []
+    names = sorted(spec.dims)
+
+    def clamp(name, v):
+        lo, hi = spec.dims[name]
+        return min(max(v, lo), hi)
+
+    shapes = [{d: spec.dims[d][0] for d in names}, {d: clamp(d, 1) for d in names}]
+    if len(names) > 1:
+        shapes += [{d: clamp(d, 1 if d == one else 3) for d in names} for one in names]
+    layouts = ["C"]
+    if any(t.layout == "A" for t in arrays):
+        layouts.append("S")
+        if any(t.layout == "A" and t.ndim > 1 for t in arrays):
+            layouts.append("F")
+    out = []
+    for dims in shapes:
+        for layout in layouts:
+            key = (tuple(sorted(dims.items())), layout)
+            if key not in out:
+                out.append(key)
+    return out
 
 
 # --------------------------------------------------------------------- reference run
@@ -929,24 +969,32 @@ class Worker:
 
 # ------------------------------------------------------------------- the whole check
 
-def check_export(export: Export, call, examples=None, check_types=True, any_exception=False):
+def check_export(export: Export, call, examples=None, check_types=True, any_exception=False,
+                 corner_examples=2):
     """Run hypothesis over `export`'s inputs; `call(argdesc) -> Outcome` is the
-    implementation under test.  Raises AssertionError with the failing input."""
+    implementation under test.  Raises AssertionError with the failing input.
+    After the random draw, each of `corners(export)` runs `corner_examples` times."""
     from hypothesis import HealthCheck, given, settings
 
-    @settings(max_examples=examples or export.spec.examples, deadline=None, database=None,
-              derandomize=os.environ.get("AOT_KERNEL_RANDOM") is None,
-              suppress_health_check=list(HealthCheck), print_blob=False,
-              report_multiple_bugs=False)
-    @given(strategy(export))
-    def run(argdesc):
-        expected = run_reference(export.reference, argdesc)
-        try:
-            got = call(argdesc)
-        except WorkerCrashed as exc:
-            raise AssertionError(f"{export.name}{describe(argdesc)}: {exc}") from None
-        msg = compare(expected, got, export, check_types, any_exception)
-        if msg:
-            raise AssertionError(f"{export.name}{describe(argdesc)}: {msg}")
+    def check(strat, count):
+        @settings(max_examples=count, deadline=None, database=None,
+                  derandomize=os.environ.get("AOT_KERNEL_RANDOM") is None,
+                  suppress_health_check=list(HealthCheck), print_blob=False,
+                  report_multiple_bugs=False)
+        @given(strat)
+        def run(argdesc):
+            expected = run_reference(export.reference, argdesc)
+            try:
+                got = call(argdesc)
+            except WorkerCrashed as exc:
+                raise AssertionError(f"{export.name}{describe(argdesc)}: {exc}") from None
+            msg = compare(expected, got, export, check_types, any_exception)
+            if msg:
+                raise AssertionError(f"{export.name}{describe(argdesc)}: {msg}")
 
-    run()
+        run()
+
+    check(strategy(export), examples or export.spec.examples)
+    if corner_examples:
+        for corner in corners(export):
+            check(strategy(export, corner), corner_examples)
