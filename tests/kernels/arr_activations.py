@@ -44,8 +44,8 @@ def softplus(x):
 
 
 TESTS = {
-    'softmax': '[n]-30:30 n=1:20',
-    'logsumexp': '[n]-30:30 n=1:20',
+    'softmax': '[n]-30:30 n=0:20',
+    'logsumexp': '[n]-30:30 n=0:20',
     'sigmoid': '[n,m]-30:30 n=0:6 m=0:6',
     'relu': '[n,m]-5:5+nan n=0:6 m=0:6',
     'leaky_relu': '[n]-5:5 0:0.3 n=0:20',

@@ -36,5 +36,5 @@ TESTS = {
     'pairwise_manhattan': '[n,1]-5:5 [1,m]-5:5 n=0:6 m=0:6',
     'outer_product': '[n,1]-5:5 [m]-5:5 n=0:6 m=0:6',
     'gaussian_kernel': '[n,1]-3:3 [m]-3:3 0:2 n=0:6 m=0:6',
-    'nearest_dist': '[n,1]-5:5 [m]-5:5 n=1:6 m=1:6',
+    'nearest_dist': '[n,1]-5:5 [m]-5:5 n=0:6 m=0:6',
 }

@@ -37,6 +37,6 @@ TESTS = {
     'simple_returns': '[n]1:100 n=0:20',
     'log_returns': '[n]1:100 n=0:20',
     'portfolio_return': '[n]-1:1 [n]-0.2:0.2 n=0:20',
-    'sharpe': '[n]-0.2:0.2 0:0.01 n=1:20',
+    'sharpe': '[n]-0.2:0.2 0:0.01 n=0:20',
     'clip_returns': '[n]-0.5:0.5+nan 0:0.3 n=0:20',
 }

@@ -41,10 +41,10 @@ def max_abs_diff(a, b):
 
 
 TESTS = {
-    'zscore': '[n]-100:100 n=1:20',
-    'minmax_scale': '[n,m]-100:100 n=1:6 m=1:6',
+    'zscore': '[n]-100:100 n=0:20',
+    'minmax_scale': '[n,m]-100:100 n=0:6 m=0:6',
     'l2_normalise': '[n]-10:10 n=0:20',
-    'variance': '[n,m]-10:10 n=1:6 m=1:6',
-    'rms_error': '[n]-10:10 [n]-10:10 n=1:20',
-    'max_abs_diff': '[n,m]-10:10 [n,m]-10:10 n=1:6 m=1:6',
+    'variance': '[n,m]-10:10 n=0:6 m=0:6',
+    'rms_error': '[n]-10:10 [n]-10:10 n=0:20',
+    'max_abs_diff': '[n,m]-10:10 [n,m]-10:10 n=0:6 m=0:6',
 }

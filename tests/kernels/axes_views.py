@@ -58,11 +58,11 @@ def as_row(v):
 
 
 TESTS = {
-    'channel_means': '[n,m,k]-5:5 n=0:4 m=0:4 k=1:4',
+    'channel_means': '[n,m,k]-5:5 n=0:4 m=0:4 k=0:4',
     'batch_transpose': '[n,m,k] n=0:3 m=0:3 k=0:3',
     'row_table': '[n]-5:5 0:4 n=0:5',
     'flat_abs_sum': '[n,m]-5:5 n=0:5 m=0:5',
-    'grow': '[n]-5:5 -5:5 n=1:6',
+    'grow': '[n]-5:5 -5:5 n=0:6',
     'rgb': '[n,m] [n,m] [n,m] n=0:4 m=0:4',
     'as_row': '[n]-5:5 n=0:6',
 }

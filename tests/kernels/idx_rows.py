@@ -39,7 +39,7 @@ def center_rows(a):
 
 
 TESTS = {
-    'row_max': '[n,m]-100:100 n=0:6 m=1:6',
+    'row_max': '[n,m]-100:100 n=0:6 m=0:6',
     'widest_row': '[n,m]-100:100 n=0:6 m=0:6',
-    'center_rows': '[n,m]-100:100 n=0:6 m=1:6',
+    'center_rows': '[n,m]-100:100 n=0:6 m=0:6',
 }

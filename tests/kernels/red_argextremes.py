@@ -32,9 +32,9 @@ def first_nan(x):
 
 
 TESTS = {
-    'flat_argmax': '[n,m]-100:100 n=1:6 m=1:6',
-    'flat_argmin': '[n,m]-5:5 n=1:6 m=1:6',
-    'best_rows': '[n,m]-100:100 n=0:6 m=1:6',
-    'closest': '[n]-100:100 -100:100 n=1:20',
-    'first_nan': '[n]-5:5+nan n=1:12',
+    'flat_argmax': '[n,m]-100:100 n=0:6 m=0:6',
+    'flat_argmin': '[n,m]-5:5 n=0:6 m=0:6',
+    'best_rows': '[n,m]-100:100 n=0:6 m=0:6',
+    'closest': '[n]-100:100 -100:100 n=0:20',
+    'first_nan': '[n]-5:5+nan n=0:12',
 }

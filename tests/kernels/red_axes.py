@@ -40,7 +40,7 @@ TESTS = {
     'column_sums': '[n,m]-100:100 n=0:6 m=0:6',
     'row_sums': '[n,m]-100:100 n=0:6 m=0:6',
     'sum_along': '[n,m,p]-1000:1000 -3:2 n=0:4 m=0:4 p=0:4',
-    'argmax_columns': '[n,m]-100:100 n=1:6 m=0:6',
-    'argmin_last': '[n,m]-100:100 n=0:6 m=1:6',
+    'argmax_columns': '[n,m]-100:100 n=0:6 m=0:6',
+    'argmin_last': '[n,m]-100:100 n=0:6 m=0:6',
     'spread': '[n,m]-100:100 n=1:6 m=1:6',
 }

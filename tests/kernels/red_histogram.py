@@ -38,7 +38,7 @@ def low_high_means(x):
 
 
 TESTS = {
-    'bin_counts': '[n]-100:100 1:5 n=1:30',
+    'bin_counts': '[n]-100:100 1:5 n=0:30',
     'inside_sigma': '[n]-100:100 n=1:30',
-    'low_high_means': '[n]-100:100 n=1:30',
+    'low_high_means': '[n]-100:100 n=0:30',
 }

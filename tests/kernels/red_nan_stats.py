@@ -27,7 +27,7 @@ def nan_range(a):
 
 TESTS = {
     'nan_total': '[n]-100:100+nan n=0:20',
-    'nan_center': '[n,m]-100:100+nan n=1:5 m=1:5',
-    'nan_spread': '[n]-100:100+nan n=1:20',
-    'nan_range': '[n]-100:100+nan n=1:20',
+    'nan_center': '[n,m]-100:100+nan n=0:5 m=0:5',
+    'nan_spread': '[n]-100:100+nan n=0:20',
+    'nan_range': '[n]-100:100+nan n=0:20',
 }

@@ -26,7 +26,7 @@ def softmax(x):
 
 
 TESTS = {
-    'minmax_scale': '[n]-100:100 n=1:30',
+    'minmax_scale': '[n]-100:100 n=0:30',
     'int_range': '[n,m]-1000:1000 n=1:5 m=1:5',
-    'softmax': '[n]-50:50 n=1:30',
+    'softmax': '[n]-50:50 n=0:30',
 }

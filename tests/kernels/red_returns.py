@@ -40,8 +40,8 @@ def second_difference(p, n):
 
 
 TESTS = {
-    'simple_returns': '[n]1:200 n=1:30',
-    'log_returns': '[n]1:200 n=1:30',
+    'simple_returns': '[n]1:200 n=0:30',
+    'log_returns': '[n]1:200 n=0:30',
     'cumulative': '[n]-1:1 n=0:30',
     'max_drawdown': '[n]1:200 n=1:30',
     'second_difference': '[n]-100:100 0:4 n=0:12',

@@ -28,7 +28,7 @@ def centres(mass):
 
 
 TESTS = {
-    'average': '[n,m]-100:100 n=1:6 m=1:6',
-    'weighted_mean': '[n]-100:100 [n]1:10 n=1:20',
-    'centres': '[n,m]1:10 n=0:6 m=1:6',
+    'average': '[n,m]-100:100 n=0:6 m=0:6',
+    'weighted_mean': '[n]-100:100 [n]1:10 n=0:20',
+    'centres': '[n,m]1:10 n=0:6 m=0:6',
 }

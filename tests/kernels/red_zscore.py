@@ -30,5 +30,5 @@ def column_zscores(a):
 
 TESTS = {
     'zscore': '[n]-100:100 n=1:30',
-    'column_zscores': '[n,m]-100:100 n=1:8 m=0:5',
+    'column_zscores': '[n,m]-100:100 n=0:8 m=0:5',
 }
