@@ -221,9 +221,10 @@ def test_errors_and_dtypes(red):
     assert red.axis1_max(empty).shape == (0,)   # the reduced axis has 3 elements
     with pytest.raises(ValueError, match="attempt to get argmin of an empty sequence"):
         red.whole_argmin(empty)
-    with pytest.raises(ValueError, match="axis 3 is out of bounds for array of dimension 3"):
+    axis_error = getattr(np, "exceptions", np).AxisError    # NumPy's, a ValueError and an IndexError
+    with pytest.raises(axis_error, match="axis 3 is out of bounds for array of dimension 3"):
         red.axisk_sum(np.zeros((2, 2, 2)), 3)
-    with pytest.raises(ValueError, match="axis -4 is out of bounds"):
+    with pytest.raises(axis_error, match="axis -4 is out of bounds"):
         red.axisk_mean(np.zeros((2, 2, 2)), -4)
     assert np.isnan(red.whole_mean(empty))
     assert red.whole_sum(empty) == 0.0 and red.whole_prod(empty) == 1.0

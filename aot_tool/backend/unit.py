@@ -39,8 +39,9 @@ _DECLS = {
     "aot_rt_pack_tuple": (pyobj, [i32, pyobj.as_pointer()]),
 }
 
-# Exception kinds understood by aot_rt_raise, in its table's order.
-EXC_KINDS = {name: kind for kind, name in enumerate(RAISABLE)}
+# Exception kinds understood by aot_rt_raise, in its table's order: the builtins a
+# kernel may raise, then NumPy's AxisError (raised by the library only).
+EXC_KINDS = {name: kind for kind, name in enumerate(RAISABLE + ("AxisError",))}
 
 
 class Unit:

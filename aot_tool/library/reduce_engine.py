@@ -121,11 +121,12 @@ def _fold_nested(lw, red, slots, arr, aty, raw) -> None:
 # -- along an axis --
 
 def runtime_axis(lw, value, ty, ndim):
-    """An axis given as a variable: wrapped if negative, checked as NumPy does."""
+    """An axis given as a variable: wrapped if negative, checked as NumPy does (its
+    AxisError, a ValueError and an IndexError)."""
     b = lw.b
     axis = lw.cast(value, ty, T.int64)
     fixed = b.select(b.icmp_signed("<", axis, _const(0)), b.add(axis, _const(ndim)), axis)
-    check_formatted(lw, b.icmp_unsigned(">=", fixed, _const(ndim)), "ValueError",
+    check_formatted(lw, b.icmp_unsigned(">=", fixed, _const(ndim)), "AxisError",
                     ["axis ", axis, f" is out of bounds for array of dimension {ndim}"])
     return fixed
 

@@ -97,21 +97,27 @@ HIDDEN PyObject *aot_rt_create_module(const char *name, PyMethodDef *methods, co
 }
 
 /* ---- errors ---- */
-/* The exception classes by name, in backend/unit.py RAISABLE's order, looked up in
+/* The exception classes by name, in backend/unit.py EXC_KINDS' order, looked up in
    builtins at the first raise of each: a table of PyExc_* pointers would import all
-   eleven into every module (a dynamic symbol, relocation and GOT slot each, ~0.7 KB). */
+   eleven into every module (a dynamic symbol, relocation and GOT slot each, ~0.7 KB).
+   The last, AxisError, is NumPy's (numpy.exceptions since 1.25, numpy before). */
 HIDDEN void aot_rt_raise(int kind, const char *message)
 {
     static const char names[][18] = {"ZeroDivisionError", "IndexError", "ValueError", "MemoryError",
         "OverflowError", "AssertionError", "TypeError", "RuntimeError", "UnboundLocalError", "RecursionError",
-        "StopIteration"};
+        "StopIteration", "AxisError"};
     static PyObject *types[sizeof names / sizeof names[0]];
+    enum { AXIS_ERROR = sizeof names / sizeof names[0] - 1 };
     if (!types[kind]) {
-        PyObject *builtins = PyImport_ImportModule("builtins");
-        if (!builtins)
+        PyObject *home = PyImport_ImportModule(kind == AXIS_ERROR ? "numpy.exceptions" : "builtins");
+        if (!home && kind == AXIS_ERROR) {
+            PyErr_Clear();
+            home = PyImport_ImportModule("numpy");
+        }
+        if (!home)
             return;
-        types[kind] = PyObject_GetAttrString(builtins, names[kind]);   /* kept: builtins outlive modules */
-        Py_DecRef(builtins);
+        types[kind] = PyObject_GetAttrString(home, names[kind]);   /* kept: the classes outlive modules */
+        Py_DecRef(home);
         if (!types[kind])
             return;
     }
