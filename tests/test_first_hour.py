@@ -199,3 +199,23 @@ def test_source_that_is_not_utf8_is_located_at_the_bad_byte(tmp_path):
     assert proc.returncode == 1 and want in proc.stderr, proc.stderr
     out = scons(tmp_path, "-Q", check=False).stdout
     assert want in out and "Traceback" not in out, out
+
+
+def test_scons_uses_every_word_of_cc(tmp_path):
+    """`CC='wrapper gcc'` (as `ccache gcc`): the runtime's compile and the link both run through
+    the wrapper, which records its arguments and runs the rest."""
+    import os
+    wrapper = tmp_path / "logcc"
+    log = tmp_path / "cc.log"
+    wrapper.write_text(f'#!/bin/sh\necho "$@" >> {log}\nexec "$@"\n')
+    wrapper.chmod(0o755)
+    root = write(tmp_path / "p", {"src.py": SEED_SOURCE, "SConstruct": sconstruct(
+        "env.AOTModule('my_module', 'src.py')\n").replace(
+        "Environment(", f"Environment(CC={str(wrapper) + ' gcc'!r}, ", 1)})
+    scons(root, "-Q", env={"AOT_TOOL_CACHE": "off"})
+    calls = log.read_text().splitlines()
+    assert any(c.startswith("gcc ") and " -c " in f" {c} " for c in calls), calls     # the runtime
+    assert any(c.startswith("gcc ") and "-shared" in c for c in calls), calls         # the link
+    check = "import my_module; print(my_module.multi(6, 7))"
+    assert subprocess.run([sys.executable, "-c", check], cwd=root, capture_output=True, text=True,
+                          env=dict(os.environ)).stdout.strip() == "42"
