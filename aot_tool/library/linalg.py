@@ -1,4 +1,4 @@
-"""Linear algebra: np.dot, @, np.matmul, np.vdot, np.outer and np.linalg, with numba's
+"""Linear algebra: np.dot, @, np.matmul, np.vdot, np.outer, np.kron and np.linalg, with numba's
 result types.  Every entry calls NumPy's own function through the bridge (numpy_call.py),
 so the BLAS/LAPACK NumPy ships does the work and no SciPy is needed; errors are NumPy's
 (numpy.linalg.LinAlgError for a singular matrix, as numba raises).  A 1-d·1-d product
@@ -218,6 +218,15 @@ def _slogdet(inf, node, p):
     return T.Tuple((d, real_of(d)))
 
 
+def _cond(inf, node, p):
+    return real_of(linalg_dtype(_square(inf, node, p["x"], "cond").dtype))
+
+
+def _matrix_rank(inf, node, p):
+    want_array(inf, node, p["A"], "matrix_rank")
+    return T.int64
+
+
 # name: (parameters, required count, typing rule); numba's defaults where NumPy's differ
 LINALG = {
     "inv": (("a",), 1, _inv),
@@ -235,6 +244,8 @@ LINALG = {
     "slogdet": (("a",), 1, _slogdet),
     "eig": (("a",), 1, _eig),
     "eigvals": (("a",), 1, _eigvals),
+    "cond": (("x", "p"), 1, _cond),
+    "matrix_rank": (("A", "tol"), 1, _matrix_rank),
 }
 NUMBA_DEFAULTS = {"lstsq": {"rcond": -1.0}, "pinv": {"rcond": 1e-15}}
 
@@ -244,7 +255,7 @@ def _linalg_type(inf, node, args, kws):
     params, required, rule = LINALG[name]
     bound = keyword_args(inf, node, args, kws, params, required, f"np.linalg.{name}")
     for k, v in bound.items():
-        if k not in ("a", "b", "x") and not isinstance(v, (T.Scalar, T.NoneType)):
+        if k not in ("a", "b", "x", "A") and not isinstance(v, (T.Scalar, T.NoneType)):
             raise inf.error(node, f"np.linalg.{name}(): {k}= must be a number")
     return rule(inf, node, bound)
 
@@ -267,7 +278,16 @@ for _name in LINALG:
     lowerer(f"numpy.linalg.{_name}")(_linalg)
 
 
-@lowerer("numpy.vdot", "numpy.outer")
+@typer("numpy.kron")
+def _kron_type(inf, node, args, kws):
+    if len(args) != 2 or kws:
+        raise inf.error(node, "np.kron() takes two arrays")
+    a = want_array(inf, node, args[0], "np.kron", what="first argument")
+    b = want_array(inf, node, args[1], "np.kron", what="second argument")
+    return T.Array(T.unify(a.dtype, b.dtype), max(a.ndim, b.ndim), "C")
+
+
+@lowerer("numpy.vdot", "numpy.outer", "numpy.kron")
 def _bridged_pair(lw, node):
     path = lw.t.calls[node][1]
     return call_numpy(lw, path, [value_arg(lw, node.args[0]), value_arg(lw, node.args[1])], lw.type_of(node))
