@@ -145,6 +145,10 @@ def ufunc_out(a, b, c):
     np.sqrt(c, c)
     return np.multiply(c, 2.0, c)
 
+@cc.export('scalar_out', 'f8[:](f8[:], f8[:])')
+def scalar_out(a, out):
+    return np.multiply(a, 2.0, out)
+
 @cc.export('maximum_out', 'void(i8[:, :], i8[:])')
 def maximum_out(a, b):
     np.maximum(a, b, a)
@@ -306,8 +310,18 @@ def test_ufunc_out(m):
     r = m.ufunc_out(a, b, c)
     same(c, np.sqrt(a + b) * 2.0)
     assert r is c
-    with pytest.raises(ValueError, match="could not broadcast"):
-        m.ufunc_out(a, b, np.zeros(3))
+    for args in [(a, b, np.zeros(3)), (a, np.ones(3), np.zeros(4)), (a, np.ones(1), np.zeros(2))]:
+        # NumPy names the inputs and the out together: "... shapes (4,) (4,) (3,) "
+        with pytest.raises(ValueError) as want:
+            np.add(*args)
+        with pytest.raises(ValueError) as got:
+            m.ufunc_out(*args)
+        assert str(got.value) == str(want.value)
+    with pytest.raises(ValueError) as want:
+        np.multiply(np.ones(3), 2.0, np.zeros(4))
+    with pytest.raises(ValueError) as got:
+        m.scalar_out(np.ones(3), np.zeros(4))
+    assert str(got.value) == str(want.value)     # a scalar operand is shape ()
     x = np.arange(6).reshape(2, 3)
     m.maximum_out(x, np.array([2, 2, 7]))
     same(x, np.array([[2, 2, 7], [3, 4, 7]]), fresh=False)

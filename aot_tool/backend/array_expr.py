@@ -112,7 +112,7 @@ def raise_broadcast(lw, shapes, into=False) -> None:
     b.branch(lw.error_block)
 
 
-def _fail_if(lw, bad, shapes, into=False) -> None:
+def fail_if(lw, bad, shapes, into=False) -> None:
     with lw.b.if_then(bad, likely=False):
         raise_broadcast(lw, shapes, into)
         lw.b.position_at_end(lw.fn.append_basic_block("dead"))
@@ -141,7 +141,7 @@ def _broadcast(lw, shapes, ndim):
             n = b.select(m_one, n, m)
         out.append(n)
     if len(shapes) > 1:
-        _fail_if(lw, bad, shapes)
+        fail_if(lw, bad, shapes)
     return out
 
 
@@ -175,7 +175,7 @@ def check_into(lw, root, leaves, target_shape) -> None:
     for k, m in enumerate(src):
         t = target_shape[nd - src_nd + k]
         bad = b.or_(bad, b.and_(b.icmp_signed("!=", m, t), b.icmp_signed("!=", m, one)))
-    _fail_if(lw, bad, [src, target_shape], into=True)
+    fail_if(lw, bad, [src, target_shape], into=True)
 
 
 def _contiguous(lw, arr, aty, shape):

@@ -16,7 +16,8 @@ import ast
 from llvmlite import ir
 
 from ..frontend import types as T
-from .array_expr import Leaf, check_into, element_loop, evaluate_leaves, release, shape_of, store_element, tree_shape
+from .array_expr import (Leaf, check_into, children, element_loop, evaluate_leaves, fail_if, release, shape_of,
+                         store_element, tree_shape)
 from .llvm_types import i1
 
 
@@ -143,9 +144,27 @@ def store_ufunc_out(lw, node):
     call, out_node = lw.t.ufunc_outs[node]
     root, leaves = _tree(lw, call)
     out = lw.expr(out_node)
+    if root in lw.t.elem_types:
+        _check_out(lw, root, leaves, shape_of(lw, out, lw.type_of(out_node).ndim))
     store_tree(lw, out, lw.type_of(out_node), root, leaves)
     release(lw, leaves)
     if lw.owned(out_node):
         return out      # a temporary out: its reference passes on
     lw.incref(lw.b.extract_value(out, 0))
     return out
+
+
+def _check_out(lw, call, leaves, out_shape) -> None:
+    """NumPy checks a ufunc's inputs and its out together, so a mismatch names them
+    all: "operands could not be broadcast together with shapes (3,) () (4,) "."""
+    b = lw.b
+    one = ir.Constant(ir.IntType(64), 1)
+    nd = len(out_shape)
+    shapes, bad = [], ir.Constant(i1, 0)
+    for arg in children(call):
+        s = tree_shape(lw, arg, leaves) or []
+        shapes.append(s)
+        for k, m in enumerate(s):
+            t = out_shape[nd - len(s) + k]
+            bad = b.or_(bad, b.and_(b.icmp_signed("!=", m, t), b.icmp_signed("!=", m, one)))
+    fail_if(lw, bad, shapes + [list(out_shape)])
