@@ -19,7 +19,7 @@ UFUNCS1 = ["sqrt", "exp", "sin", "abs", "floor", "isnan", "sign", "square", "arc
 UFUNCS2 = ["maximum", "minimum", "arctan2", "hypot", "fmod", "add", "multiply"]
 DTYPES = ["b1", "i1", "i4", "i8", "u1", "u8", "f4", "f8", "c16"]
 NP = {"b1": np.bool_, "i1": np.int8, "i4": np.int32, "i8": np.int64, "u1": np.uint8, "u8": np.uint64,
-      "f4": np.float32, "f8": np.float64, "c16": np.complex128}
+      "f4": np.float32, "f8": np.float64, "c16": np.complex128, "u4": np.uint32}
 MIXED = [("i4", "f8"), ("u8", "i8"), ("i1", "i8"), ("f4", "f8"), ("u1", "i1"), ("b1", "i4"), ("f8", "c16")]
 
 
@@ -70,6 +70,10 @@ def _cases():
                 continue
             if _numpy_ok(f"np.{f}(a, b)", NP[x], NP[y]):
                 cases.append((f"f_{f}_{x}_{y}", f"np.{f}(a, b)", x, y))
+    # 32- and 64-bit integers with float32 arrays: NumPy's float64 (numba gives float32)
+    for x in ("i4", "i8", "u4"):
+        cases.append((f"b_add_{x}_f4", "a + b", x, "f4"))
+        cases.append((f"f_maximum_f4_{x}", "np.maximum(b, a)", x, "f4"))
     # scalars: Python int and float count as int64 and float64
     for x in ("i1", "u1", "f4", "b1"):
         cases.append((f"s_addint_{x}", "a + 3", x, None))
