@@ -5,7 +5,7 @@ the broadcast ValueError.  One module is built for the whole file."""
 import numpy as np
 import pytest
 
-from conftest import build_and_load
+from conftest import build_and_load, cli
 
 SOURCE = '''
 import numpy as np
@@ -335,3 +335,34 @@ def test_complex_and_three_dimensions(m):
     same(m.three_d(a, b, c), a * b - c / 2.0)
     same(m.three_d(np.asfortranarray(a), b[::-1], c[::-1]), a * b[::-1] - c[::-1] / 2.0)
     same(m.three_d(a[:, :0], b[:0], c), a[:, :0] * b[:0] - c / 2.0)
+
+
+FUSION_SOURCE = '''
+import numpy as np
+from numba.pycc import CC
+cc = CC('fusion')
+
+@cc.export('fused', 'f8[:](f8[:], f8[:])')
+def fused(a, b):
+    c = a * b + np.sin(a) / 2.0
+    return c
+
+@cc.export('fused_2d', 'f8[:, :](f8[:, :], f8[:])')
+def fused_2d(a, b):
+    return (a - b) ** 2 * np.exp(-a) + np.maximum(a, 0.0)
+
+@cc.export('fused_sums', 'f8(f8[:], f8[:])')
+def fused_sums(x, y):
+    m = x.mean()
+    return np.sum(x * y) + ((x - m) ** 2).mean() + np.argmax(np.abs(x))
+'''
+
+
+@pytest.mark.parametrize("export,allocations", [("fused", 1), ("fused_2d", 1), ("fused_sums", 0)])
+def test_fusion_allocates_only_the_result(tmp_path, export, allocations):
+    """An elementwise expression is one loop into its result, with no temporary per
+    operator; a reduction of an expression allocates nothing (the IR as generated)."""
+    (tmp_path / "src.py").write_text(FUSION_SOURCE)
+    proc = cli("show", tmp_path / "src.py", export, "--stage", "ir")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count('call i32 @"aot_rt_alloc_array"') == allocations
