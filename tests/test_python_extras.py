@@ -160,6 +160,20 @@ def show(x, y, a, s):
     return y
 
 
+@cc.export('slice_store', 'ListType(i8)(ListType(i8), ListType(i8), i8, i8)')
+def slice_store(dst, src, a, b):
+    out = dst[:]
+    out[a:b] = src
+    out[a:] = [len(out)] + out[a:]
+    return out
+
+
+@cc.export('slice_store_step', 'ListType(i8)(ListType(i8), ListType(i8), i8)')
+def slice_store_step(dst, src, step):
+    dst[::step] = src          # into the caller's list, as CPython
+    return dst
+
+
 @cc.export('unique_all', 'Tuple((f8[:], i8[:], i8[:], i8[:]))(f8[:])')
 def unique_all(a):
     return np.unique(a, return_index=True, return_inverse=True, return_counts=True)
@@ -329,7 +343,28 @@ def test_print_writes_what_cpython_writes(m, capsys):
     assert got == capsys.readouterr().out
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(-9, 9), max_size=8), st.lists(st.integers(-9, 9), max_size=5),
+       st.integers(-10, 10), st.integers(-10, 10), st.integers(-3, 3).filter(bool))
+def test_list_slice_assignment(m, dst, src, a, b, step):
+    agree(m.slice_store, _ref("slice_store"), list(dst), list(src), a, b)
+    mine, theirs = list(dst), list(dst)
+    agree(lambda *v: (m.slice_store_step(mine, *v), mine), lambda *v: (_ref("slice_store_step")(theirs, *v), theirs),
+          src, step)
+
+
+def test_list_slice_assignment_keeps_references(m):
+    import sys
+    src = [10**20 // 10**10 + 1, 5]
+    before = [sys.getrefcount(v) for v in src] + [sys.getrefcount(src)]
+    for _ in range(200):
+        m.slice_store([1, 2, 3], src, 1, 2)
+    assert [sys.getrefcount(v) for v in src] + [sys.getrefcount(src)] == before
+
+
 ERRORS = [
+    ("x = [a]; x[0:1] = 2.5\n    return x[0]", "f8", "a slice of list(float64) takes a list(float64), not float64",
+     "2.5"),
     ("print(a, file=None)\n    return a", "f8", "print(): file= is not supported", "print"),
     ("for v in reversed(zip(a, a)):\n        pass", "f8[:]", "'zip' object is not reversible", "zip(a, a)"),
     ("for v in reversed(a):\n        pass", "f8[:, :]", "reversed() takes a range, a 1-d array", "a)"),

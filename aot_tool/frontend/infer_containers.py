@@ -194,9 +194,11 @@ class ContainerTyping:
         if isinstance(base, T.SetType):
             raise self.error(target, "sets do not support item assignment")
         if isinstance(base, T.ListType):
-            if isinstance(target.slice, ast.Slice):
-                raise self.error(target, "assigning to a list slice is not supported")
             self.object_subscript(target, base)
+            if isinstance(target.slice, ast.Slice):     # lst[a:b] = other_list, as numba
+                if ty is not None and not (isinstance(ty, T.ListType) and ty.item in (base.item, None)):
+                    raise self.error(value_node, f"a slice of {base.name} takes a {base.name}, not {ty.name}")
+                return
             if ty is not None and not T.can_convert(ty, base.item):
                 raise self.error(value_node, f"cannot store {ty.name} into {base.name}")
             return

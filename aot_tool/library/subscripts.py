@@ -51,9 +51,18 @@ def lower_subscript(lw, node):
 
 
 def lower_store(lw, target, value, ty, owned):
-    """lst[i] = v (IndexError when out of range) or d[k] = v."""
+    """lst[i] = v (IndexError when out of range), lst[a:b] = other_list or d[k] = v."""
     base_ty = lw.type_of(target.value)
     base = O.operand(lw, target.value)
+    if isinstance(target.slice, ast.Slice):   # CPython's list slice assignment (ValueError for a step's size)
+        values, present = [], 0
+        for k, bound in enumerate((target.slice.lower, target.slice.upper, target.slice.step)):
+            values.append(ir.Constant(i64, 0) if bound is None else _index(lw, bound))
+            present |= (bound is not None) << k
+        key = O.call(lw, "aot_obj_slice_object", *values, ir.Constant(i32, present))
+        boxed = O.box(lw, value, ty, owned)
+        O.check_int(lw, O.call(lw, "aot_obj_setitem_steal", base, key, boxed, ir.Constant(i64, 0), ir.Constant(i32, 2)))
+        return
     if isinstance(owned, list):   # a tuple literal: its items' own references
         for (k, item_ty), item_owned in zip(enumerate(ty.items), owned):
             if T.holds_refs(item_ty) and not item_owned:

@@ -22,6 +22,7 @@ int PySet_Add(PyObject *, PyObject *);
 int PySet_Discard(PyObject *, PyObject *);
 PyObject *PySequence_GetItem(PyObject *, Py_ssize_t);
 int PySequence_SetItem(PyObject *, Py_ssize_t, PyObject *);
+int PyObject_SetItem(PyObject *, PyObject *, PyObject *);
 int PySequence_DelItem(PyObject *, Py_ssize_t);
 int PySequence_Contains(PyObject *, PyObject *);
 PyObject *PySequence_List(PyObject *);
@@ -167,12 +168,14 @@ HIDDEN PyObject *aot_obj_getdefault_steal(PyObject *d, PyObject *key, PyObject *
     return v;
 }
 
-/* seq[i] = item (lists, with IndexError) or d[key] = value (dicts); steals both */
+/* seq[i] = item (lists, with IndexError; by_index 1), lst[slice] = other (by_index 2) or
+   d[key] = value (dicts; 0); steals key and value */
 HIDDEN int aot_obj_setitem_steal(PyObject *o, PyObject *key, PyObject *value, int64_t index, int by_index)
 {
     int r = -1;
-    if (value && (key || by_index))
-        r = by_index ? PySequence_SetItem(o, (Py_ssize_t)index, value) : PyDict_SetItem(o, key, value);
+    if (value && (key || by_index == 1))
+        r = by_index == 1 ? PySequence_SetItem(o, (Py_ssize_t)index, value) :
+            by_index == 2 ? PyObject_SetItem(o, key, value) : PyDict_SetItem(o, key, value);
     Py_XDECREF(key);
     Py_XDECREF(value);
     return r;
