@@ -80,6 +80,10 @@ SOURCE = textwrap.dedent('''
     def arange_i4(a, b):
         return np.arange(a, b, dtype=np.int32)
 
+    @cc.export('arange_i8', 'i8[:](i8, i8, i8)')
+    def arange_i8(a, b, c):
+        return np.arange(a, b, c)
+
     @cc.export('eye', 'i4[:, :](i8, i8, i8)')
     def eye(n, m, k):
         return np.eye(n, m, k, np.int32)
@@ -189,6 +193,10 @@ def test_arange_bit_for_bit(mod, ref, name):
         identical(outcome(ref[name], a, b, step), outcome(getattr(mod, name), a, b, step))
     run()
     identical(outcome(ref["arange_i4"], 0.5, 6.2), outcome(mod.arange_i4, 0.5, 6.2))
+    # a zero step: NumPy's ZeroDivisionError, "float division by zero" / "division by zero"
+    identical(outcome(ref[name], 0.0, 1.0, 0.0), outcome(getattr(mod, name), 0.0, 1.0, 0.0))
+    for args in [(0, 5, 0), (0, 5, 2), (5, -3, -2)]:
+        identical(outcome(ref["arange_i8"], *args), outcome(mod.arange_i8, *args))
 
 
 def test_diagonals(mod, ref):

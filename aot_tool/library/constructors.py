@@ -161,7 +161,7 @@ def _arange(lw, node):
     else:
         start, stop, step = vals
     if work.is_float:
-        lw.check(b.fcmp_ordered("==", step, ir.Constant(step.type, 0)), "ZeroDivisionError", "step is zero")
+        lw.check(b.fcmp_ordered("==", step, ir.Constant(step.type, 0)), "ZeroDivisionError", "float division by zero")
         ceil = lw.unit.intrinsic("llvm.ceil", step.type)
         count = b.call(ceil, [b.fdiv(b.fsub(stop, start), step)])
         # NaN or a count beyond int64 would make fptosi undefined: NumPy refuses those too
@@ -170,7 +170,7 @@ def _arange(lw, node):
         n = b.fptosi(count, i64)
         n = b.select(b.icmp_signed("<", n, ir.Constant(i64, 0)), ir.Constant(i64, 0), n)
     else:
-        lw.check(b.icmp_signed("==", step, ir.Constant(i64, 0)), "ZeroDivisionError", "step is zero")
+        lw.check(b.icmp_signed("==", step, ir.Constant(i64, 0)), "ZeroDivisionError", "division by zero")
         n = lw.range_length(start, stop, step, 0)
         lw.check(b.icmp_signed("<", n, ir.Constant(i64, 0)), "ValueError", "arange: maximum allowed size exceeded")
     arr = allocate(lw, aty, [n])
