@@ -145,6 +145,18 @@ def ufunc_out(a, b, c):
     np.sqrt(c, c)
     return np.multiply(c, 2.0, c)
 
+@cc.export('dot_1d', 'f8(f8[:], i8[:])')
+def dot_1d(a, b):
+    return np.dot(a, b)
+
+@cc.export('matmul_1d', 'f8(f8[:], f8[:])')
+def matmul_1d(a, b):
+    return a @ b
+
+@cc.export('method_dot_1d', 'i8(i8[:], i8[:])')
+def method_dot_1d(a, b):
+    return a.dot(b)
+
 @cc.export('scalar_out', 'f8[:](f8[:], f8[:])')
 def scalar_out(a, out):
     return np.multiply(a, 2.0, out)
@@ -366,3 +378,19 @@ def test_fusion_allocates_only_the_result(tmp_path, export, allocations):
     proc = cli("show", tmp_path / "src.py", export, "--stage", "ir")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count('call i32 @"aot_rt_alloc_array"') == allocations
+
+
+def test_vector_products(m):
+    """1-d dot products are native loops; lengths that differ raise NumPy's ValueError
+    with its message for np.dot / a.dot and for @ / np.matmul."""
+    a, k = np.linspace(-1.0, 2.0, 5), np.arange(5)
+    for f, x, y in [(m.dot_1d, a[::-1], k), (m.matmul_1d, a, a[::2].repeat(2)[:5]), (m.method_dot_1d, k, k),
+                    (m.dot_1d, a[:0], k[:0])]:
+        assert np.isclose(f(x, y), np.dot(x, y), rtol=1e-12)
+    for f, ref, x, y in [(m.dot_1d, np.dot, a, k[:3]), (m.matmul_1d, np.matmul, a, a[:3]),
+                         (m.method_dot_1d, np.dot, k[:2], k)]:
+        with pytest.raises(ValueError) as want:
+            ref(x, y)
+        with pytest.raises(ValueError) as got:
+            f(x, y)
+        assert str(got.value) == str(want.value)

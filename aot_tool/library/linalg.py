@@ -56,13 +56,19 @@ def matmul_type(inf, node, a, b):
     return _product_type(inf, node, a, b, "@")
 
 
-def _native_dot(lw, x, y, xty, yty, rty):
-    """sum(x[k] * y[k]) for 1-d real arrays, in a loop LLVM vectorises."""
+def _native_dot(lw, x, y, xty, yty, rty, path):
+    """sum(x[k] * y[k]) for 1-d real arrays, in a loop LLVM vectorises; lengths that
+    differ raise NumPy's ValueError for np.dot or np.matmul (`path`)."""
+    from .array_messages import check_formatted
     from .operators import arith
     b = lw.b
-    n = b.extract_value(x, [2, 0])
-    lw.check(b.icmp_signed("!=", n, b.extract_value(y, [2, 0])), "ValueError",
-             "shapes not aligned: the arrays of a dot product differ in length")
+    n, m = b.extract_value(x, [2, 0]), b.extract_value(y, [2, 0])
+    if path == "numpy.matmul":
+        pieces = ["matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
+                  "signature (n?,k),(k,m?)->(n?,m?) (size ", m, " is different from ", n, ")"]
+    else:
+        pieces = ["shapes (", n, ",) and (", m, ",) not aligned: ", n, " (dim 0) != ", m, " (dim 0)"]
+    check_formatted(lw, b.icmp_signed("!=", n, m), "ValueError", pieces)
     acc = lw.alloca_entry(value_type(rty))
     b.store(ir.Constant(value_type(rty), 0), acc)
     strided = []
@@ -91,7 +97,7 @@ def lower_product(lw, node, left, right, path="numpy.dot"):
     lty, rty, ty = lw.type_of(left), lw.type_of(right), lw.type_of(node)
     if isinstance(ty, T.Scalar) and (ty.is_float or ty.is_int):
         x, y = lw.array_operand(left), lw.array_operand(right)
-        return _native_dot(lw, x, y, lty, rty, ty)
+        return _native_dot(lw, x, y, lty, rty, ty, path)
     return call_numpy(lw, path, [value_arg(lw, left), value_arg(lw, right)], ty)
 
 
