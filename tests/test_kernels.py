@@ -82,6 +82,11 @@ def built(tmp_path_factory):
 
 def test_corpus_size_and_conventions():
     assert len(KERNELS) >= 45
+    # issue 11: at least 60 array-style kernels (whole-array expressions, indexing, axes,
+    # reductions), each also run at its corners (kernel_runner.corners)
+    array_style = [e for p, k in LOADED.items() if _stem(p).startswith(("arr_", "idx_", "axes_", "red_"))
+                   for e in k.exports.values() if kr.corners(e)]
+    assert len(array_style) >= 60, len(array_style)
     names = {}
     for path, k in LOADED.items():
         tree = ast.parse(open(path).read(), path)
