@@ -42,3 +42,8 @@ TESTS = {
     'inside_sigma': '[n]-100:100 n=1:30',
     'low_high_means': '[n]-100:100 n=0:30',
 }
+
+# numba sums the mean in a plain loop, NumPy (and aot_tool) pairwise: for eight equal
+# values the two means differ in the last bit, and `<= s` with s == 0 flips (README,
+# Summation order)
+NUMBA_DIFFERS = {'inside_sigma': 'the mean of equal values differs in the last bit (plain-loop sum)'}
