@@ -25,7 +25,7 @@ def portfolio_return(w, r):
 def sharpe(r, rf):
     ex = r - rf
     m = ex.mean()
-    return m / (np.sqrt(((ex - m) ** 2).mean()) + 1e-12)
+    return m / (np.sqrt(((ex - m) ** 2).mean()) + 1e-6)
 
 
 @cc.export('clip_returns', 'f8[:](f8[:], f8)')
