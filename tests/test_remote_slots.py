@@ -68,3 +68,34 @@ def test_workers_that_leave_stop_counting_and_a_failed_read_keeps_the_count():
     fake.threads, fake.now = 0, 20.0          # no workers at all: one slot, the job's deadline decides
     with slots:
         assert slots.capacity == 1
+
+
+def test_a_refresh_of_zero_reads_once_per_job_and_still_admits():
+    fake = Fake(2)
+    slots = ClusterSlots(fake.count, refresh=0.0, clock=fake.clock)
+    with slots:
+        with slots:
+            assert slots.busy == 2
+    assert fake.reads == 3                    # at start, then once for each job
+
+
+def test_a_slow_scheduler_does_not_keep_slots_from_being_given_back():
+    gate, asking = threading.Event(), threading.Event()
+    fake = Fake(1)
+    slots = ClusterSlots(fake.count, refresh=1.0, clock=fake.clock)
+
+    def slow_count():
+        asking.set()
+        gate.wait(10)
+        return 1
+
+    slots._threads_now = slow_count
+    with slots:
+        fake.now = 5.0                        # the next job asks the scheduler, which hangs
+        asker = threading.Thread(target=lambda: slots.__enter__())
+        asker.start()
+        assert asking.wait(5)
+    assert slots.busy == 0                    # the release did not wait for the answer
+    gate.set()
+    asker.join(5)
+    assert slots.busy == 1

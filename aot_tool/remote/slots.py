@@ -22,16 +22,25 @@ class ClusterSlots:
         self.peak = 0                    # the most jobs in flight at once (the run's report)
         self.capacity = max(1, threads_now())
         self._read_at = clock()
+        self._reading = False            # a job is asking the scheduler now
 
     def __enter__(self) -> "ClusterSlots":
-        with self._cond:
-            while True:
-                self._reread()
-                if self.busy < self.capacity:
+        asked = False                    # this job asked already: it now takes a slot or waits
+        while True:
+            with self._cond:
+                due = not (asked or self._reading) and self._clock() - self._read_at >= self.refresh
+                if due:
+                    self._reading, self._read_at = True, self._clock()
+                elif self.busy < self.capacity:
                     self.busy += 1
                     self.peak = max(self.peak, self.busy)
                     return self
-                self._cond.wait(timeout=self.refresh)
+                else:
+                    self._cond.wait(timeout=self.refresh)
+                    asked = False
+                    continue
+            self._reread()
+            asked = True
 
     def __exit__(self, *exc) -> None:
         with self._cond:
@@ -39,15 +48,16 @@ class ClusterSlots:
             self._cond.notify()
 
     def _reread(self) -> None:
-        """Called with the lock held, and only while a job is asking for a slot."""
-        if self._clock() - self._read_at < self.refresh:
-            return
-        self._read_at = self._clock()
+        """Asks the scheduler without holding the lock (a slow answer must not keep
+        finished jobs from giving their slots back); one job asks at a time."""
         try:
             threads = self._threads_now()
         except Exception:  # noqa: BLE001 - the scheduler is busy or gone: the jobs will say so
-            return
-        grown = threads > self.capacity
-        self.capacity = max(1, threads)
-        if grown:
-            self._cond.notify_all()
+            threads = None
+        with self._cond:
+            self._reading = False
+            if threads is not None:
+                grown = threads > self.capacity
+                self.capacity = max(1, threads)
+                if grown:
+                    self._cond.notify_all()
