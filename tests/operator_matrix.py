@@ -211,6 +211,8 @@ def _int_pow(x, y, r):
 def _float_pow(x, y, t):
     if x == 0 and y < 0 and not math.isinf(y):
         raise ZeroDivisionError   # as CPython (numba: inf for float ** float); 0.0 ** -inf is inf
+    if x == 0 and y == -math.inf:
+        return math.inf           # C's pow; CPython 3.10's math.pow raises ValueError here
     try:   # C's pow (as llvm.pow): inf on overflow, nan for a negative base and fractional power
         return _round_to(math.pow(x, y), t)
     except OverflowError:
