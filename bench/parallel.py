@@ -115,15 +115,18 @@ for label, (name, args, number) in cases.items():
           f"{t_ser / t_par:8.2f} {t_par / t_nb:9.2f} {cw_par:11.2f}, {cw_ser:.2f} "
           f"{t_sig * 1e3:12.2f}ms {t_par / t_sig:8.2f}")
 
-tiny = np.ones(8)
-t_par = best("f(x)", 20000, f=bench_par.total, x=tiny)
-t_ser = best("f(x)", 20000, f=bench_ser.total, x=tiny)
-line = (f"tiny region entry (total over 8 items): ours par {t_par * 1e6:.2f} us, ours ser "
-        f"{t_ser * 1e6:.2f} us, ratio {t_par / t_ser:.1f}")
-if nb is not None:
-    nb.total(tiny)
-    line += f"; numba par {best('f(x)', 20000, f=nb.total, x=tiny) * 1e6:.2f} us"
-print(line)
+# a tiny region: `total` (scalar work: one block, run in the caller) and `row_norms`,
+# whose inner loop keeps one block per row, so the region runs 8 blocks through the pool
+for label, name, tiny in (("total over 8 items", "total", np.ones(8)),
+                          ("row norms of 8x4", "row_norms", np.ones((8, 4)))):
+    t_par = best("f(x)", 20000, f=getattr(bench_par, name), x=tiny)
+    t_ser = best("f(x)", 20000, f=getattr(bench_ser, name), x=tiny)
+    line = (f"tiny region entry ({label}): ours par {t_par * 1e6:.2f} us, ours ser "
+            f"{t_ser * 1e6:.2f} us, ratio {t_par / t_ser:.1f}")
+    if nb is not None:
+        getattr(nb, name)(tiny)
+        line += f"; numba par {best('f(x)', 20000, f=getattr(nb, name), x=tiny) * 1e6:.2f} us"
+    print(line)
 
 x = rng.random(200_000)
 bench_par.burn(x, 2)

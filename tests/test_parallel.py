@@ -291,3 +291,85 @@ def test_nogil_parallel_from_threads(built):
     for t in threads:
         t.join()
     assert results == [x.sum()] * 4
+
+
+LIGHT_SOURCE = textwrap.dedent('''
+    import numpy as np
+    from numba import njit, prange
+    from numba.pycc import CC
+    cc = CC('light_mod')
+
+    @njit
+    def helper(v):
+        return v * 2.0
+
+    @cc.export('scalar_work', 'f8(f8[:])')
+    @njit(parallel=True)
+    def scalar_work(x):
+        s = 0.0
+        for i in prange(len(x)):
+            s += abs(np.sin(x[i])) if x[i] > 0 else x[i] * x[i]
+        return s
+
+    @cc.export('inner_loop', 'f8(f8[:, :])')
+    @njit(parallel=True)
+    def inner_loop(a):
+        s = 0.0
+        for i in prange(a.shape[0]):
+            for j in range(a.shape[1]):
+                s += a[i, j]
+        return s
+
+    @cc.export('user_call', 'f8(f8[:])')
+    @njit(parallel=True)
+    def user_call(x):
+        s = 0.0
+        for i in prange(len(x)):
+            s += helper(x[i])
+        return s
+
+    @cc.export('row_expression', 'f8[:, :](f8[:, :])')
+    @njit(parallel=True)
+    def row_expression(a):
+        out = np.empty_like(a)
+        for i in prange(a.shape[0]):
+            out[i] = a[i] * 2.0
+        return out
+''')
+
+
+def test_light_loops_run_as_one_block_without_the_pool(tmp_path):
+    """A body of scalar work gets blocks of at least 256 iterations, so a small one runs
+    in the caller as one block, even when every block after the first goes to the pool
+    (AOT_PARALLEL_SOLO_TICKS=0); a body with an inner loop, a user function's call or an
+    array expression keeps one block per iteration and uses the pool.  Results agree
+    with the serial loop in every case, and a light loop of 300 items is two blocks."""
+    build_and_load(tmp_path, "light_mod", LIGHT_SOURCE)
+    code = textwrap.dedent('''
+        import os, numpy as np, light_mod
+        count = lambda: len(os.listdir('/proc/self/task'))
+        name, n = NAME, N
+        x = np.linspace(-1.0, 2.0, n)
+        before = count()
+        if name == 'inner_loop' or name == 'row_expression':
+            x = x.reshape(n, 1)
+        got = getattr(light_mod, name)(x)
+        if name == 'scalar_work':
+            want = 0.0
+            for v in x:
+                want += abs(np.sin(v)) if v > 0 else v * v
+        elif name == 'inner_loop':
+            want = float(np.sum(x))
+        elif name == 'user_call':
+            want = float(np.sum(x * 2.0))
+        else:
+            want = x * 2.0
+        print(before, count(), np.allclose(got, want, rtol=1e-12, atol=0))
+    ''')
+    env = dict(os.environ, AOT_NUM_THREADS="2", AOT_PARALLEL_SOLO_TICKS="0")
+    for name, n, pooled in (("scalar_work", 8, False), ("scalar_work", 256, False), ("scalar_work", 300, True),
+                            ("inner_loop", 8, True), ("user_call", 8, True), ("row_expression", 8, True)):
+        probe = code.replace("NAME, N", f"{name!r}, {n}")
+        before, after, agrees = run_python(probe, tmp_path, env=env).stdout.split()
+        assert agrees == "True", (name, n)
+        assert (int(after) > int(before)) is pooled, (name, n, before, after)

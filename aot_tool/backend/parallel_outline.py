@@ -6,7 +6,9 @@ runtime's pool (runtime/aot_pool.c) runs on its threads.
 `env` holds a pointer to each of the caller's variable slots (the body copies what it
 reads: shared variables do not change inside the loop, frontend/parallel_loops.py
 checks that), the range start and the per-block partial results.  The iteration space
-is cut into min(n, MAX_BLOCKS) blocks, a number that depends only on the trip count;
+is cut into min(n, MAX_BLOCKS) blocks (min(ceil(n / LIGHT_BLOCK), MAX_BLOCKS) for a body of
+scalar work only, whose iterations cost nanoseconds: one such block runs in the caller
+without the pool), a number that depends only on the trip count and the body;
 each block starts its reductions from the operator's identity and stores its partial
 result, and the caller combines them in block order, so a reduction gives the same
 bits for any thread count.  The loop variable ends at its last value, as in Python.
@@ -18,12 +20,13 @@ from llvmlite import ir
 
 from ..frontend import types as T
 from ..frontend.jit_options import jit_options
-from ..frontend.parallel_loops import is_prange, plan_loop
+from ..frontend.parallel_loops import is_prange, light_body, plan_loop
 from .bounds import IndexFacts
 from .llvm_types import i8p, i32, i64, value_type
 from .lower import FunctionLowering
 
 MAX_BLOCKS = 64
+LIGHT_BLOCK = 256    # iterations of a light body (scalar work only) per block, at least
 BODY_TYPE = ir.FunctionType(i32, [i8p, i64, i64, i64])
 
 
@@ -50,7 +53,11 @@ def lower_prange(lw, loop) -> bool:
     start, stop = (ir.Constant(i64, 0), values[0]) if len(values) == 1 else (values[0], values[1])
     n = b.select(b.icmp_signed(">", stop, start), b.sub(stop, start), ir.Constant(i64, 0))
     limit = ir.Constant(i64, MAX_BLOCKS)
-    nblocks = b.select(b.icmp_signed("<", n, limit), n, limit)
+    light = light_body(lw.t, loop)
+    want = n    # blocks of one iteration, or of at least LIGHT_BLOCK for a light body
+    if light:
+        want = b.udiv(b.add(n, ir.Constant(i64, LIGHT_BLOCK - 1)), ir.Constant(i64, LIGHT_BLOCK))
+    nblocks = b.select(b.icmp_signed("<", want, limit), want, limit)
     names = sorted(lw.slots)
     red_types = [value_type(lw.t.var_types[r]) for r, _ in plan.reductions]
     partial_t = ir.LiteralStructType(red_types or [i32])
@@ -64,7 +71,19 @@ def lower_prange(lw, loop) -> bool:
     b.store(b.gep(partials, [zero, zero]), b.gep(env, [zero, ir.Constant(i32, len(names) + 1)]))
     body = OutlinedBody(lw, loop, plan, names, env_t, partial_t).build()
     run = lw.unit.decl("aot_rt_parallel_for", i32, [BODY_TYPE.as_pointer(), i8p, i64, i64])
-    lw.check_status(b.call(run, [body, b.bitcast(env, i8p), n, nblocks]))
+    if light:    # one block runs here, as a serial loop would, without the pool's bookkeeping
+        with b.if_else(b.icmp_unsigned("==", nblocks, ir.Constant(i64, 1)), likely=False) as (alone, pooled):
+            with alone:
+                status_alone, from_alone = b.call(body, [b.bitcast(env, i8p), ir.Constant(i64, 0), n,
+                                                         ir.Constant(i64, 0)]), b.block
+            with pooled:
+                status_pooled, from_pool = b.call(run, [body, b.bitcast(env, i8p), n, nblocks]), b.block
+        status = b.phi(i32)
+        status.add_incoming(status_alone, from_alone)
+        status.add_incoming(status_pooled, from_pool)
+    else:
+        status = b.call(run, [body, b.bitcast(env, i8p), n, nblocks])
+    lw.check_status(status)
     if plan.reductions:
         def combine(block):
             for k, (name, op) in enumerate(plan.reductions):

@@ -99,6 +99,29 @@ def _check_reductions_start_assigned(typed, plan, nodes) -> None:
                                                  "assigned: give it its starting value before the prange loop")
 
 
+def light_body(typed, loop: ast.For) -> bool:
+    """A body of scalar work only: no inner loop, no call to a user function, no value
+    that is an array (an array expression or row copy is a loop).  Each iteration then
+    costs nanoseconds, so the loop's blocks can be large (backend/parallel_outline.py)."""
+    for n in _own_nodes(loop.body):
+        if isinstance(n, (ast.For, ast.While) + _SCOPES):
+            return False
+        if isinstance(n, ast.Call) and (typed.calls.get(n, ("",))[0] != "builtin" or n.keywords
+                                        or not all(_scalar(typed, a) for a in n.args)):
+            return False
+        if isinstance(n, (ast.BinOp, ast.UnaryOp, ast.BoolOp, ast.Compare, ast.Call, ast.IfExp)) or (
+                isinstance(n, ast.Subscript) and isinstance(n.ctx, ast.Load)):
+            if not _scalar(typed, n):
+                return False
+        if isinstance(n, (ast.Assign, ast.AugAssign)) and not _scalar(typed, n.value):
+            return False
+    return True
+
+
+def _scalar(typed, node) -> bool:
+    return isinstance(typed.expr_types.get(node), T.Scalar)
+
+
 def _own_nodes(body):
     """The nodes of `body`, not descending into nested scopes (which are yielded)."""
     stack = list(reversed(body))

@@ -36,10 +36,15 @@ __attribute__((weak, visibility("hidden"))) void *__dso_handle = &__dso_handle;
 
 typedef int (*aot_block_fn)(void *env, int64_t start, int64_t stop, int64_t block);
 
-static __thread int aot_is_worker;       /* a pool thread */
-static __thread int aot_has_tstate;      /* a pool thread that keeps a Python thread state */
-static __thread int aot_region_depth;    /* inside a parallel region on this thread */
-static __thread int aot_threads_wanted;  /* set_num_threads() on this thread; 0: all */
+/* This thread's part, in one thread-local struct: a module's thread-locals are reached
+   through __tls_get_addr (general-dynamic model), so a region looks it up once. */
+typedef struct {
+    int is_worker;           /* a pool thread */
+    int has_tstate;          /* a pool thread that keeps a Python thread state */
+    int region_depth;        /* inside a parallel region on this thread */
+    int threads_wanted;      /* set_num_threads() on this thread; 0: all */
+} aot_thread_state;
+static __thread aot_thread_state aot_me;
 
 static struct {
     pthread_mutex_t region;              /* one region at a time */
@@ -64,12 +69,12 @@ static struct {
 /* ---- the GIL around one interpreter call from code that runs without it ---- */
 static int aot_gil_take_own(void)
 {
-    if (aot_is_worker && !aot_has_tstate) {
+    if (aot_me.is_worker && !aot_me.has_tstate) {
         /* a thread state kept for the thread's life: an exception set under one bracket
            must still be there when the block's failure is recorded */
         PyGILState_Ensure();
         PyEval_SaveThread();
-        aot_has_tstate = 1;
+        aot_me.has_tstate = 1;
     }
     return PyGILState_Ensure();
 }
@@ -108,10 +113,15 @@ static int aot_pool_size(void)
     return aot_pool.size;
 }
 
-static int aot_threads_now(void)
+static int aot_threads_for(const aot_thread_state *me)
 {
     int size = aot_pool_size();
-    return aot_threads_wanted > 0 && aot_threads_wanted < size ? aot_threads_wanted : size;
+    return me->threads_wanted > 0 && me->threads_wanted < size ? me->threads_wanted : size;
+}
+
+static int aot_threads_now(void)
+{
+    return aot_threads_for(&aot_me);
 }
 
 /* Block b of `nblocks` blocks of [0, n): the first n % nblocks blocks get one more. */
@@ -163,7 +173,7 @@ static void *aot_worker_main(void *arg)
 {
     int index = (int)(intptr_t)arg;
     unsigned long seen;
-    aot_is_worker = 1;
+    aot_me.is_worker = 1;
     pthread_mutex_lock(&aot_pool.mu);
     seen = aot_pool.born;      /* not .generation: the first region may have begun already */
     pthread_mutex_unlock(&aot_pool.mu);
@@ -199,7 +209,7 @@ static void aot_pool_after_fork(void)
     aot_pool.started = 0;
     aot_pool.pending = 0;
     aot_pool.active = 0;
-    aot_region_depth = 0;
+    aot_me.region_depth = 0;
 }
 
 /* Called with the region lock held and no GIL. */
@@ -235,10 +245,11 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
 {
     int nthreads, gil, status = 0;
     PyThreadState *saved;
+    aot_thread_state *me = &aot_me;
     if (n <= 0 || nblocks <= 0)
         return 0;
-    nthreads = aot_threads_now();
-    int serial = aot_region_depth > 0 || aot_is_worker || nthreads == 1 || nblocks == 1;
+    nthreads = aot_threads_for(me);
+    int serial = me->region_depth > 0 || me->is_worker || nthreads == 1 || nblocks == 1;
     /* Blocks run here, in order, until the region has taken the solo time: a small
        region ends before waking a thread would have (and costs about a serial call);
        AOT_PARALLEL_SOLO_TICKS in the environment sets the time (0: wake the pool at once);
@@ -246,12 +257,12 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
        combining order are the same either way, so are the results. */
     uint64_t began = aot_ticks();
     int64_t first = 0;
-    aot_region_depth++;                  /* a prange inside runs serially, as in the pool */
+    me->region_depth++;                  /* a prange inside runs serially, as in the pool */
     while (first < nblocks) {
         int64_t start, stop;
         aot_block_bounds(n, nblocks, first, &start, &stop);
         if (body(env, start, stop, first) != 0) {
-            aot_region_depth--;
+            me->region_depth--;
             return 1;
         }
         first++;
@@ -263,7 +274,7 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
             && aot_ticks() - began >= aot_pool.solo_ticks)
             break;
     }
-    aot_region_depth--;
+    me->region_depth--;
     if (first == nblocks)
         return 0;
     gil = PyGILState_Ensure();       /* held now, whatever the caller held ... */
@@ -284,9 +295,9 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
     aot_pool.generation++;
     pthread_cond_broadcast(&aot_pool.wake);
     pthread_mutex_unlock(&aot_pool.mu);
-    aot_region_depth++;
+    me->region_depth++;
     aot_run_share(0, nthreads);
-    aot_region_depth--;
+    me->region_depth--;
     pthread_mutex_lock(&aot_pool.mu);
     while (aot_pool.pending > 0)
         pthread_cond_wait(&aot_pool.done, &aot_pool.mu);
@@ -305,7 +316,7 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
 
 static void aot_set_threads_own(int n)
 {
-    aot_threads_wanted = n;
+    aot_me.threads_wanted = n;
 }
 
 /* ---- one pool per process ----
