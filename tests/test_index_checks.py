@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from conftest import build_and_load
 
 SOURCE = """
+import numpy as np
 from aot_tool import CC
 cc = CC('idx')
 
@@ -28,6 +29,45 @@ def stencil(u, v):
     for i in range(1, n - 1):
         for j in range(1, m - 1):
             v[i, j] = u[i - 1, j] + u[i + 1, j] + u[i, j - 1] + u[i, j + 1] - 4 * u[i, j]
+
+@cc.export('window0', 'void(f8[:], f8[:])')
+def window0(u, out):
+    for i in range(2, len(u) - 2):      # every u[i + d], u[i - d] in range: no checks
+        s = 0.0
+        for d in range(-2, 3):
+            s += u[i + d] * (d + 3)
+        for e in range(0, 2):
+            s -= u[i - e]
+        out[i] = s
+
+@cc.export('window1', 'void(f8[:], f8[:])')
+def window1(u, out):
+    for i in range(1, len(u) - 2):      # u[1 + -2] is u[-1]: wraps around
+        s = 0.0
+        for d in range(-2, 3):
+            s += u[d + i] * (d + 3)
+        out[i] = s
+
+@cc.export('window2', 'void(f8[:], f8[:])')
+def window2(u, out):
+    for i in range(2, len(u) - 1):      # u[len(u) - 2 + 2]: IndexError there
+        s = 0.0
+        for d in range(-2, 3):
+            s += u[i + d] * (d + 3)
+        out[i] = s
+
+@cc.export('blur', 'f8[:, :](f8[:, :])')
+def blur(u):
+    n, m = u.shape
+    out = np.zeros_like(u)
+    for i in range(1, n - 1):
+        for j in range(1, m - 1):
+            s = 0.0
+            for di in range(-1, 2):
+                for dj in range(-1, 2):
+                    s += u[i + di, j + dj]
+            out[i, j] = s / 9.0
+    return out
 """
 
 
@@ -83,6 +123,42 @@ def test_stencil_2d(idx):
     assert np.allclose(v, ref)
     with pytest.raises(IndexError):
         idx.stencil(u, np.zeros((7, 3)))
+
+
+def window(u, out, edge):
+    lo, hi, shifts = ((2, len(u) - 2, True), (1, len(u) - 2, False), (2, len(u) - 1, False))[edge]
+    for i in range(lo, hi):
+        s = 0.0
+        for d in range(-2, 3):
+            s += u[i + d] * (d + 3)
+        if shifts:
+            for d in range(0, 2):
+                s -= u[i - d]
+        out[i] = s
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n=st.integers(0, 40), edge=st.sampled_from([0, 1, 2]), step=st.sampled_from([1, 2, -1]))
+def test_loop_plus_window_indices_match_python(idx, n, edge, step):
+    """`u[i + d]` with `d` over a constant range: proved in range where it is (no checks,
+    vectorised), wrapped around or raising IndexError at the same iteration where not."""
+    u = (np.arange(n * abs(step), dtype=float) * 1.5 - 7)[::step]
+    out_py, out_aot = np.zeros(n), np.zeros(n)
+    assert _outcome(window, u, out_py, edge) == _outcome(getattr(idx, f'window{edge}'), u, out_aot)
+    assert out_py.tolist() == out_aot.tolist()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n=st.integers(0, 12), m=st.integers(0, 12), order=st.sampled_from(["C", "F", "view"]))
+def test_blur_window_matches_numpy(idx, n, m, order):
+    u = np.random.default_rng(n * 13 + m).standard_normal((n, 2 * m) if order == "view" else (n, m))
+    u = u[:, ::2] if order == "view" else np.asarray(u, order=order)
+    want = np.zeros_like(u)
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            want[1:-1, 1:-1] += u[1 + di:n - 1 + di, 1 + dj:m - 1 + dj]
+    want[1:-1, 1:-1] /= 9.0
+    assert np.allclose(idx.blur(u), want, rtol=1e-13, atol=1e-13)
 
 
 SLICES = """

@@ -135,6 +135,9 @@ class IndexFacts:
         """(base, offset) for an integer expression we can follow, else None."""
         if isinstance(node, ast.Constant) and type(node.value) is int:
             return (None, node.value)
+        if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
+                and type(node.operand.value) is int):
+            return (None, -node.operand.value)
         if isinstance(node, ast.Name) and node.id in self.ints and self.stable_at(node.id, node):
             return self.ints[node.id]
         if isinstance(node, ast.Call) and self.t.calls.get(node) == ("builtin", "builtins.len"):
@@ -275,19 +278,22 @@ class IndexFacts:
         if (id(subscript), dim) in self.assumed:
             return "in_range"
         array_node = subscript.value
-        var, offset = _split_index(index_node)
-        if var is None:
-            return "nonnegative" if offset is not None and offset >= 0 else None
         facts = self.loop_facts.get(id(subscript), {})
+        var, offset = _split_index(index_node)
+        if var is None and offset is not None:
+            return "nonnegative" if offset >= 0 else None
+        low = high = offset
+        if var is None:
+            var, low, high = _loop_plus_window(index_node, facts)
         fact = facts.get(var)
         if fact is None:
             return None
         lo, hi = fact
-        nonneg = lo[1] + offset >= 0  # lengths are never negative
+        nonneg = lo[1] + low >= 0  # lengths are never negative
         if not nonneg:
             return None
         if (isinstance(array_node, ast.Name) and self.stable_at(array_node.id, subscript)
-                and hi[0] is not None and hi[0] == self.dim(array_node.id, dim) and hi[1] + offset <= 0):
+                and hi[0] is not None and hi[0] == self.dim(array_node.id, dim) and hi[1] + high <= 0):
             return "in_range"
         return "nonnegative"
 
@@ -326,6 +332,29 @@ def _block_of(stmt, parent):
 
 def _is_shape_of(node) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == "shape" and isinstance(node.value, ast.Name)
+
+
+def _loop_plus_window(node, facts):
+    """(i, least, greatest offset) for `i + k`, `k + i` or `i - k`, where k is the target
+    of an enclosing loop over a constant range (a stencil's `for di in range(-1, 2)`);
+    else (None, None, None)."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub))
+            and isinstance(node.left, ast.Name) and isinstance(node.right, ast.Name)):
+        return None, None, None
+    pairs = [(node.left.id, node.right.id, 1)]
+    if isinstance(node.op, ast.Sub):
+        pairs = [(node.left.id, node.right.id, -1)]
+    else:
+        pairs.append((node.right.id, node.left.id, 1))
+    for var, window, sign in pairs:
+        fact = facts.get(window)
+        if var == window or var not in facts or fact is None or fact[0][0] is not None or fact[1][0] is not None:
+            continue
+        first, last = fact[0][1], fact[1][1] - 1      # window takes first..last
+        if first > last:
+            continue
+        return (var, first, last) if sign == 1 else (var, -last, -first)
+    return None, None, None
 
 
 def _split_index(node):
