@@ -24,6 +24,7 @@ from .lower_containers import ContainerLowering
 from .lower_exprs import ExpressionLowering
 from .lower_index import IndexLowering
 from .lower_stmts import StatementLowering
+from .layout_dispatch import layout_dispatch
 from .unit import EXC_KINDS, Unit
 
 
@@ -249,16 +250,24 @@ class FunctionLowering(ClosureLowering, StatementLowering, ExpressionLowering, I
 def lower_program(unit: Unit, program) -> ir.Function:
     """Lower every specialisation of a Program into `unit`; returns the entry function."""
     kernels = [t for t in program.functions if not t.is_generator]   # generators are inlined
+    variant = program.contiguous_entry
+    parallel = unit.__dict__.get("parallel_symbols")
+    if variant is not None and parallel is not None and program.entry.symbol in parallel:
+        parallel.add(variant.symbol)
     for typed in kernels:
         declare_kernel(unit, typed)
     recursive = recursion.recursive_functions(program)
     for typed in kernels:
         FunctionLowering(unit, typed, counts_depth=typed.symbol in recursive).lower()
-        if typed is not program.entry:
+        if typed is not program.entry and typed is not variant:
             call_cost.mark_inline(declare_kernel(unit, typed), typed.symbol in recursive)
     entry = declare_kernel(unit, program.entry)
     call_cost.keep_loops_out_of_wrapper(entry, [declare_kernel(unit, t) for t in kernels])
-    return entry
+    if variant is None:
+        return entry
+    contiguous = declare_kernel(unit, variant)
+    call_cost.keep_loops_out_of_wrapper(contiguous, [declare_kernel(unit, t) for t in kernels])
+    return layout_dispatch(unit, program.entry, variant, entry, contiguous)
 
 
 def _read_name(node) -> str:

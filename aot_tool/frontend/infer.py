@@ -23,6 +23,7 @@ from .closures import ClosureTyping, is_generator
 from .infer_containers import ContainerTyping
 from .infer_exprs import ExpressionTyping
 from .infer_stmts import StatementTyping
+from .layout_variant import contiguous_args, same_result
 from .syntax import _assigned_names, _may_fall_through
 from .writes import propagate_writes, written_params
 
@@ -66,9 +67,26 @@ class Program:
     """Every specialisation an export reaches, the export's first."""
     entry: Typed
     functions: list
+    contiguous_entry: Typed | None = None   # the entry for C-contiguous arrays (layout_variant.py)
 
 
 def infer_export(source: Source, export) -> Program:
+    program = _infer(source, export, tuple(export.signature.args))
+    home, func = exported_function(source, export)
+    variant_args = contiguous_args(func, export.signature.args)
+    if variant_args is not None:
+        try:
+            variant = _infer(source, export, variant_args)
+        except CompileError:    # the any-layout program is valid: it runs every call
+            return program
+        if same_result(variant.entry.return_type, program.entry.return_type):
+            known = {t.symbol for t in program.functions}
+            program.functions += [t for t in variant.functions if t.symbol not in known]
+            program.contiguous_entry = variant.entry
+    return program
+
+
+def _infer(source: Source, export, arg_types: tuple) -> Program:
     sig = export.signature
     home, func = exported_function(source, export)
     registry: dict = {}
@@ -76,7 +94,7 @@ def infer_export(source: Source, export) -> Program:
     if is_generator(func):
         raise error_at(home, func, f"{func.name}() is a generator; an exported function must return "
                                    "its result (iterate the generator in it with a `for`)")
-    entry = _specialise(home, func, tuple(sig.args), registry, order)
+    entry = _specialise(home, func, arg_types, registry, order)
     # mutual recursion: a function typed while its callee was still in progress sees
     # the callee's return type only now; repeat until nothing changes, then check strictly
     for _ in range(MAX_ROUNDS):
