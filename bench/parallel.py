@@ -116,7 +116,8 @@ for label, (name, args, number) in cases.items():
           f"{t_sig * 1e3:12.2f}ms {t_par / t_sig:8.2f}")
 
 # a tiny region: `total` (scalar work: one block, run in the caller) and `row_norms`,
-# whose inner loop keeps one block per row, so the region runs 8 blocks through the pool
+# whose inner loop keeps one block per row: 8 blocks, which the caller runs alone
+# within the default solo time
 for label, name, tiny in (("total over 8 items", "total", np.ones(8)),
                           ("row norms of 8x4", "row_norms", np.ones((8, 4)))):
     t_par = best("f(x)", 20000, f=getattr(bench_par, name), x=tiny)

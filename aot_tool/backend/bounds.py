@@ -248,18 +248,14 @@ class IndexFacts:
     def _invariant_offset(self, node, var: str, loop):
         """`i + v`, `v + i` or `i - v` with v an integer variable the loop never assigns:
         (v, +1 or -1), whose value at the loop's entry is its value in every iteration."""
-        if not (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub))):
-            return None
-        left, right = node.left, node.right
-        if isinstance(node.op, ast.Add) and isinstance(right, ast.Name) and right.id == var:
-            left, right = right, left
-        if not (isinstance(left, ast.Name) and left.id == var and isinstance(right, ast.Name)
-                and right.id != var and _small_int(self.t.var_types.get(right.id))):
-            return None
-        if any(isinstance(n, ast.Name) and n.id == right.id and not isinstance(n.ctx, ast.Load)
-               for n in ast.walk(loop)):
-            return None
-        return right.id, 1 if isinstance(node.op, ast.Add) else -1
+        for first, other, sign in _name_terms(node):
+            if first != var or other == var or not _small_int(self.t.var_types.get(other)):
+                continue
+            if any(isinstance(n, ast.Name) and n.id == other and not isinstance(n.ctx, ast.Load)
+                   for n in ast.walk(loop)):
+                return None
+            return other, sign
+        return None
 
     def _live_nodes(self, stmts):
         """Every node under `stmts` but those of branches pruned by `arg is None` tests."""
@@ -334,19 +330,23 @@ def _is_shape_of(node) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == "shape" and isinstance(node.value, ast.Name)
 
 
+def _name_terms(node) -> list:
+    """`a + b`, `b + a` or `a - b` of two names, read as a ± b: [(a, b, +1 or -1)] for
+    each way round it can be read (both for `+`)."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub))
+            and isinstance(node.left, ast.Name) and isinstance(node.right, ast.Name)):
+        return []
+    left, right = node.left.id, node.right.id
+    if isinstance(node.op, ast.Sub):
+        return [(left, right, -1)]
+    return [(left, right, 1), (right, left, 1)]
+
+
 def _loop_plus_window(node, facts):
     """(i, least, greatest offset) for `i + k`, `k + i` or `i - k`, where k is the target
     of an enclosing loop over a constant range (a stencil's `for di in range(-1, 2)`);
     else (None, None, None)."""
-    if not (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub))
-            and isinstance(node.left, ast.Name) and isinstance(node.right, ast.Name)):
-        return None, None, None
-    pairs = [(node.left.id, node.right.id, 1)]
-    if isinstance(node.op, ast.Sub):
-        pairs = [(node.left.id, node.right.id, -1)]
-    else:
-        pairs.append((node.right.id, node.left.id, 1))
-    for var, window, sign in pairs:
+    for var, window, sign in _name_terms(node):
         fact = facts.get(window)
         if var == window or var not in facts or fact is None or fact[0][0] is not None or fact[1][0] is not None:
             continue

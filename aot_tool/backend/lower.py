@@ -261,12 +261,13 @@ def lower_program(unit: Unit, program) -> ir.Function:
         FunctionLowering(unit, typed, counts_depth=typed.symbol in recursive).lower()
         if typed is not program.entry and typed is not variant:
             call_cost.mark_inline(declare_kernel(unit, typed), typed.symbol in recursive)
+    lowered = [declare_kernel(unit, t) for t in kernels]
     entry = declare_kernel(unit, program.entry)
-    call_cost.keep_loops_out_of_wrapper(entry, [declare_kernel(unit, t) for t in kernels])
+    call_cost.keep_loops_out_of_wrapper(entry, lowered)
     if variant is None:
         return entry
     contiguous = declare_kernel(unit, variant)
-    call_cost.keep_loops_out_of_wrapper(contiguous, [declare_kernel(unit, t) for t in kernels])
+    call_cost.keep_loops_out_of_wrapper(contiguous, lowered)
     return layout_dispatch(unit, program.entry, variant, entry, contiguous)
 
 

@@ -66,4 +66,4 @@ def _result_type(source, export):
     if export.signature.ret is not None:
         return export.signature.ret
     from ..frontend.infer import infer_export
-    return infer_export(source, export).entry.return_type
+    return infer_export(source, export, layout_variant=False).entry.return_type

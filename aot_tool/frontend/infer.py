@@ -70,13 +70,15 @@ class Program:
     contiguous_entry: Typed | None = None   # the entry for C-contiguous arrays (layout_variant.py)
 
 
-def infer_export(source: Source, export) -> Program:
-    program = _infer(source, export, tuple(export.signature.args))
+def infer_export(source: Source, export, layout_variant: bool = True) -> Program:
+    """The export's program; with `layout_variant`, also its C-contiguous specialisation
+    where it gains (the compile wants it; a return-type query does not)."""
     home, func = exported_function(source, export)
-    variant_args = contiguous_args(func, export.signature.args)
+    program = _infer(source, export, home, func, tuple(export.signature.args))
+    variant_args = contiguous_args(func, export.signature.args) if layout_variant else None
     if variant_args is not None:
         try:
-            variant = _infer(source, export, variant_args)
+            variant = _infer(source, export, home, func, variant_args)
         except CompileError:    # the any-layout program is valid: it runs every call
             return program
         if same_result(variant.entry.return_type, program.entry.return_type):
@@ -86,9 +88,8 @@ def infer_export(source: Source, export) -> Program:
     return program
 
 
-def _infer(source: Source, export, arg_types: tuple) -> Program:
+def _infer(source: Source, export, home: Source, func: ast.FunctionDef, arg_types: tuple) -> Program:
     sig = export.signature
-    home, func = exported_function(source, export)
     registry: dict = {}
     order: list = []
     if is_generator(func):
