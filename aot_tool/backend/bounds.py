@@ -17,6 +17,8 @@ import ast
 from collections import Counter
 
 from ..frontend import types as T
+from .bounds_descent import descending_scan
+from .index_terms import name_terms, split_index
 
 LIKE_CONSTRUCTORS = {"numpy.empty_like", "numpy.zeros_like", "numpy.ones_like", "numpy.full_like",
                      "method.array.copy"}
@@ -167,7 +169,7 @@ class IndexFacts:
 
     # -- loops --
     def _collect_loops(self, stmts, active) -> None:
-        for s in stmts:
+        for k, s in enumerate(stmts):
             if isinstance(s, ast.For):
                 inner = dict(active)
                 fact = self._range_fact(s)
@@ -179,9 +181,14 @@ class IndexFacts:
             elif s in self.t.pruned:   # `if arg is None:` decided by the type: only one branch exists
                 self._collect_loops(s.body if self.t.pruned[s] else s.orelse, active)
             elif isinstance(s, (ast.While, ast.If)):
-                self._mark(s.test, active)
-                self._collect_loops(s.body, active)
-                self._collect_loops(s.orelse, active)
+                inner = active
+                scan = descending_scan(self, stmts, k, active) if isinstance(s, ast.While) else None
+                if scan is not None:   # `while j >= 0 ...: ...; j -= 1`: j's bounds in and after it
+                    name, inside, after = scan
+                    inner, active = {**active, name: inside}, {**active, name: after}
+                self._mark(s.test, inner)
+                self._collect_loops(s.body, inner)
+                self._collect_loops(s.orelse, inner)
             else:
                 self._mark(s, active)
 
@@ -238,7 +245,7 @@ class IndexFacts:
                 continue
             parts = n.slice.elts if isinstance(n.slice, ast.Tuple) else [n.slice]
             for dim, p in enumerate(parts):
-                name, offset = _split_index(p)
+                name, offset = split_index(p)
                 if name == var and self.prove(n, p, dim) != "in_range":
                     found.append((n, dim, n.value.id, offset))
                 elif name is None and self._invariant_offset(p, var, loop) is not None:
@@ -248,7 +255,7 @@ class IndexFacts:
     def _invariant_offset(self, node, var: str, loop):
         """`i + v`, `v + i` or `i - v` with v an integer variable the loop never assigns:
         (v, +1 or -1), whose value at the loop's entry is its value in every iteration."""
-        for first, other, sign in _name_terms(node):
+        for first, other, sign in name_terms(node):
             if first != var or other == var or not _small_int(self.t.var_types.get(other)):
                 continue
             if any(isinstance(n, ast.Name) and n.id == other and not isinstance(n.ctx, ast.Load)
@@ -275,7 +282,7 @@ class IndexFacts:
             return "in_range"
         array_node = subscript.value
         facts = self.loop_facts.get(id(subscript), {})
-        var, offset = _split_index(index_node)
+        var, offset = split_index(index_node)
         if var is None and offset is not None:
             return "nonnegative" if offset >= 0 else None
         low = high = offset
@@ -330,23 +337,11 @@ def _is_shape_of(node) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == "shape" and isinstance(node.value, ast.Name)
 
 
-def _name_terms(node) -> list:
-    """`a + b`, `b + a` or `a - b` of two names, read as a ± b: [(a, b, +1 or -1)] for
-    each way round it can be read (both for `+`)."""
-    if not (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub))
-            and isinstance(node.left, ast.Name) and isinstance(node.right, ast.Name)):
-        return []
-    left, right = node.left.id, node.right.id
-    if isinstance(node.op, ast.Sub):
-        return [(left, right, -1)]
-    return [(left, right, 1), (right, left, 1)]
-
-
 def _loop_plus_window(node, facts):
     """(i, least, greatest offset) for `i + k`, `k + i` or `i - k`, where k is the target
     of an enclosing loop over a constant range (a stencil's `for di in range(-1, 2)`);
     else (None, None, None)."""
-    for var, window, sign in _name_terms(node):
+    for var, window, sign in name_terms(node):
         fact = facts.get(window)
         if var == window or var not in facts or fact is None or fact[0][0] is not None or fact[1][0] is not None:
             continue
@@ -355,19 +350,3 @@ def _loop_plus_window(node, facts):
             continue
         return (var, first, last) if sign == 1 else (var, -last, -first)
     return None, None, None
-
-
-def _split_index(node):
-    """(loop variable, constant offset) for `i`, `i + c`, `i - c`, `c + i`; or (None, c) for a constant."""
-    if isinstance(node, ast.Constant) and type(node.value) is int:
-        return None, node.value
-    if isinstance(node, ast.Name):
-        return node.id, 0
-    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
-        left, right = node.left, node.right
-        if isinstance(left, ast.Name) and isinstance(right, ast.Constant) and type(right.value) is int:
-            return left.id, right.value if isinstance(node.op, ast.Add) else -right.value
-        if isinstance(node.op, ast.Add) and isinstance(right, ast.Name) and isinstance(left, ast.Constant) \
-                and type(left.value) is int:
-            return right.id, left.value
-    return None, None
