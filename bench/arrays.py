@@ -131,3 +131,56 @@ t_axpy = best("f(y, x, 0.5)", 20, f=mod.axpy_inplace, y=y, x=arrays[2])
 t_axpy_np = best("y.__iadd__(0.5 * x)", 20, y=y, x=arrays[2])
 print(f"y += 0.5 * x in place: aot_tool {t_axpy * 1e3:.3f} ms, NumPy {t_axpy_np * 1e3:.3f} ms, "
       f"ratio NumPy/aot {t_axpy_np / t_axpy:.2f}")
+
+# The ceiling for fused3 on this machine: the same loop in C (gcc -O3), writing a fresh
+# output as ours does, with ordinary stores and with non-temporal ones (no read for
+# ownership of the output's cache lines): what NumPy/ours could be at best.
+C_FUSED3 = r"""
+#include <stddef.h>
+#include <stdint.h>
+#include <emmintrin.h>
+void fused3(const double *a, const double *b, const double *c, double *o, ptrdiff_t n) {
+    for (ptrdiff_t i = 0; i < n; i++) o[i] = a[i] * b[i] + c[i];
+}
+void fused3_nt(const double *a, const double *b, const double *c, double *o, ptrdiff_t n) {
+    ptrdiff_t i = 0;
+    if ((uintptr_t)o % 16 && n) { o[0] = a[0] * b[0] + c[0]; i = 1; }
+    for (; i + 1 < n; i += 2)
+        _mm_stream_pd(o + i, _mm_add_pd(_mm_mul_pd(_mm_loadu_pd(a + i), _mm_loadu_pd(b + i)), _mm_loadu_pd(c + i)));
+    for (; i < n; i++) o[i] = a[i] * b[i] + c[i];
+    _mm_sfence();
+}
+"""
+
+
+def c_fused3():
+    import ctypes
+    d = tempfile.mkdtemp(prefix="aot-bench-c-")
+    with open(f"{d}/c.c", "w") as f:
+        f.write(C_FUSED3)
+    if subprocess.run(["cc", "-O3", "-shared", "-fPIC", "-o", f"{d}/c.so", f"{d}/c.c"]).returncode:
+        raise RuntimeError("cc failed")
+    lib = ctypes.CDLL(f"{d}/c.so")
+    calls = []
+    for fn in (lib.fused3, lib.fused3_nt):
+        fn.argtypes = [ctypes.c_void_p] * 4 + [ctypes.c_ssize_t]
+
+        def call(a, b, c, fn=fn):
+            out = np.empty_like(a)
+            fn(a.ctypes.data, b.ctypes.data, c.ctypes.data, out.ctypes.data, len(a))
+            return out
+        calls.append(call)
+    return calls
+
+
+try:
+    plain, streaming = c_fused3()
+except (OSError, RuntimeError) as e:
+    print(f"no C reference: {e}")
+else:
+    a3 = arrays[:3]
+    assert np.array_equal(plain(*a3), streaming(*a3)) and np.allclose(plain(*a3), mod.fused3(*a3))
+    t_np = best("f(*a)", 10, f=EXPRS["fused3"][0], a=a3)
+    t_aot, t_c, t_nt = (best("f(*a)", 10, f=f, a=a3) for f in (mod.fused3, plain, streaming))
+    print(f"fused3 ceiling: NumPy/C (gcc -O3) {t_np / t_c:.2f}x, NumPy/C with non-temporal stores "
+          f"{t_np / t_nt:.2f}x, NumPy/aot {t_np / t_aot:.2f}x")
