@@ -11,7 +11,7 @@ import tempfile
 
 import numpy as np
 
-from _common import best, build_seed
+from _common import best, build_c, build_seed
 
 SOURCE = '''
 import numpy as np
@@ -155,12 +155,7 @@ void fused3_nt(const double *a, const double *b, const double *c, double *o, ptr
 
 def c_fused3():
     import ctypes
-    d = tempfile.mkdtemp(prefix="aot-bench-c-")
-    with open(f"{d}/c.c", "w") as f:
-        f.write(C_FUSED3)
-    if subprocess.run(["cc", "-O3", "-shared", "-fPIC", "-o", f"{d}/c.so", f"{d}/c.c"]).returncode:
-        raise RuntimeError("cc failed")
-    lib = ctypes.CDLL(f"{d}/c.so")
+    lib = build_c(C_FUSED3)
     calls = []
     for fn in (lib.fused3, lib.fused3_nt):
         fn.argtypes = [ctypes.c_void_p] * 4 + [ctypes.c_ssize_t]

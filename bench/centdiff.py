@@ -8,7 +8,7 @@ import sys
 
 import numpy as np
 
-from _common import best, build_seed
+from _common import best, build_c, build_seed
 
 sys.path.insert(0, build_seed())
 import my_module  # noqa: E402
@@ -50,14 +50,7 @@ void centdiff(const double *u, double *d, ptrdiff_t n, double dx) {
 def c_reference():
     """The same loop in C, gcc -O3 for the generic x86-64 (as aot_tool's default target)."""
     import ctypes
-    import subprocess
-    import tempfile
-    d = tempfile.mkdtemp(prefix="aot-bench-c-")
-    with open(f"{d}/c.c", "w") as f:
-        f.write(C_SOURCE)
-    if subprocess.run(["cc", "-O3", "-shared", "-fPIC", "-o", f"{d}/c.so", f"{d}/c.c"]).returncode:
-        raise RuntimeError("cc failed")
-    fn = ctypes.CDLL(f"{d}/c.so").centdiff
+    fn = build_c(C_SOURCE).centdiff
     fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ssize_t, ctypes.c_double]
 
     def call(u, dx):
