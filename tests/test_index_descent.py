@@ -80,13 +80,15 @@ def third_store(a, k):
     s = 0.0
     for i in range(len(a)):
         j = i
+        n = 0
         while j >= 0:
             if a[j] > 0.5:
                 j = j + k                 # not a scan down: checked
             s += a[j]
-            j -= 1
-            if s > 100.0:
+            n += 1
+            if n > 40:                    # j + k can undo the step: stop after 40 rounds
                 break
+            j -= 1
     return s
 """
 
