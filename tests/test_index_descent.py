@@ -75,6 +75,17 @@ def step_two_after(a):
         s += a[j + 1] * 0.5               # j + 1 may be -1: wraps around
     return s
 
+@cc.export('closure_after', 'f8(f8[:])')
+def closure_after(a):
+    s = 0.0
+    for i in range(len(a)):
+        j = i
+        while j >= 0:
+            f = lambda: a[j]              # called after the loop, where j is -1: wraps around
+            j -= 1
+        s += f()
+    return s
+
 @cc.export('third_store', 'f8(f8[:], i8)')
 def third_store(a, k):
     s = 0.0
@@ -147,7 +158,8 @@ def test_scan_from_the_top_matches_python(descent, values, x):
 
 
 @SETTINGS
-@given(values=floats, name=st.sampled_from(["past_the_end", "guard_second", "use_after_step", "step_two_after"]))
+@given(values=floats, name=st.sampled_from(["past_the_end", "guard_second", "use_after_step", "step_two_after",
+                                                "closure_after"]))
 def test_near_misses_keep_their_checks(descent, values, name):
     a = np.array(values, dtype=float)
     expected = _outcome(PY[name], a)

@@ -28,8 +28,8 @@ def descending_scan(facts, stmts: list, k: int, active: dict):
     """For the `while` at stmts[k]: (name, fact inside the loop, fact after it), each fact
     (lo, hi) with lo <= name < hi as the index proofs read them; else None."""
     loop = stmts[k]
-    if loop.orelse:
-        return None
+    if loop.orelse or any(isinstance(n, (ast.Lambda, ast.FunctionDef)) for n in ast.walk(loop)):
+        return None   # a closure made in the loop may run after it, where j is lower
     guard = _guard(loop.test)
     step = _decrement(loop.body[-1]) if loop.body else None
     if guard is None or step is None or guard[0] != step[0]:
