@@ -18,7 +18,7 @@ from collections import Counter
 
 from ..frontend import types as T
 from .bounds_descent import descending_scan
-from .index_terms import name_terms, split_index
+from .index_terms import int_constant, name_terms, split_index
 
 LIKE_CONSTRUCTORS = {"numpy.empty_like", "numpy.zeros_like", "numpy.ones_like", "numpy.full_like",
                      "method.array.copy"}
@@ -135,11 +135,8 @@ class IndexFacts:
 
     def symbolic(self, node):
         """(base, offset) for an integer expression we can follow, else None."""
-        if isinstance(node, ast.Constant) and type(node.value) is int:
-            return (None, node.value)
-        if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
-                and type(node.operand.value) is int):
-            return (None, -node.operand.value)
+        if int_constant(node) is not None:
+            return (None, int_constant(node))
         if isinstance(node, ast.Name) and node.id in self.ints and self.stable_at(node.id, node):
             return self.ints[node.id]
         if isinstance(node, ast.Call) and self.t.calls.get(node) == ("builtin", "builtins.len"):

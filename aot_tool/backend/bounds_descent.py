@@ -21,7 +21,11 @@ from __future__ import annotations
 
 import ast
 
-from .index_terms import split_index
+from ..frontend import types as T
+from .index_terms import int_constant, split_index
+
+
+INT64_MIN = -(1 << 63)
 
 
 def descending_scan(facts, stmts: list, k: int, active: dict):
@@ -35,8 +39,8 @@ def descending_scan(facts, stmts: list, k: int, active: dict):
     if guard is None or step is None or guard[0] != step[0]:
         return None
     name, least = guard
-    if facts.stores[name] != 2 or not _is_int(facts.t.var_types.get(name)):
-        return None
+    if facts.stores[name] != 2 or facts.t.var_types.get(name) != T.int64 or least - step[1] < INT64_MIN:
+        return None   # a narrower or unsigned j, or one stepping past INT64_MIN, could wrap
     first = _first_value(facts, name, stmts[:k], active)
     if first is None:
         return None
@@ -52,11 +56,11 @@ def _guard(test):
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
         return None
     left, op, right = test.left, test.ops[0], test.comparators[0]
-    if isinstance(left, ast.Name) and _int_constant(right) is not None:
-        c = _int_constant(right)
+    if isinstance(left, ast.Name) and int_constant(right) is not None:
+        c = int_constant(right)
         return {ast.GtE: (left.id, c), ast.Gt: (left.id, c + 1)}.get(type(op))
-    if isinstance(right, ast.Name) and _int_constant(left) is not None:
-        c = _int_constant(left)
+    if isinstance(right, ast.Name) and int_constant(left) is not None:
+        c = int_constant(left)
         return {ast.LtE: (right.id, c), ast.Lt: (right.id, c + 1)}.get(type(op))
     return None
 
@@ -71,7 +75,7 @@ def _decrement(stmt):
         name, value = stmt.targets[0].id, stmt.value.right
     else:
         return None
-    c = _int_constant(value)
+    c = int_constant(value)
     return (name, c) if c is not None and c > 0 else None
 
 
@@ -92,16 +96,3 @@ def _first_value(facts, name: str, before: list, active: dict):
     if sym is None:
         return None
     return sym[1], (sym[0], sym[1] + 1)
-
-
-def _int_constant(node):
-    if isinstance(node, ast.Constant) and type(node.value) is int:
-        return node.value
-    if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
-            and isinstance(node.operand, ast.Constant) and type(node.operand.value) is int):
-        return -node.operand.value
-    return None
-
-
-def _is_int(ty) -> bool:
-    return getattr(ty, "is_int", False)

@@ -1,7 +1,17 @@
-"""Reading an index expression as a variable plus a constant, or as a sum of two names:
+"""Reading an index expression as a literal, a variable plus a constant, or a sum of two names:
 the shapes the index proofs (bounds.py, bounds_descent.py) know how to follow."""
 
 import ast
+
+
+def int_constant(node):
+    """The value of an integer literal, `5` or `-5` (a UnaryOp in the tree), else None."""
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
+            and isinstance(node.operand, ast.Constant) and type(node.operand.value) is int):
+        return -node.operand.value
+    return None
 
 
 def split_index(node):
