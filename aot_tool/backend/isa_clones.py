@@ -3,8 +3,13 @@
 A module built for the generic CPU stays portable: its baseline code runs on any
 x86-64. Exports that can gain (an array in the signature, so loops over memory)
 also get their kernels, and every helper those reach, compiled for x86-64-v3 and
-x86-64-v4 (v4 only for loops converting int64 to or from floats): the same IR lowered again under a suffix, with `"target-cpu"` on each
-function, so LLVM vectorises with that level's registers and instructions. Wrappers,
+x86-64-v4 (both only for exports with a loop): the same IR lowered again under a
+suffix, with `"target-cpu"` on each function, so LLVM vectorises with that level's
+registers and instructions. The v4 clone also asks for 512-bit vectors: LLVM's own
+x86-64-v4 tuning prefers 256 bits (for the Skylake-SP cores that slow their clock on
+512-bit work), which made it the v3 code plus int64<->float conversions, while numba
+on a Zen 4/5 host vectorises 512 bits wide. The runtime runs the v3 clone on those
+Skylake-SP cores instead (runtime/cpu_features.c). Wrappers,
 the runtime and the init are never cloned, and neither are scalar exports (`multf`).
 
 The export's wrapper calls a small dispatch function: it reads the level the init
@@ -19,7 +24,6 @@ own object (clone_unit), whose entry is the hidden symbol `clone_symbol(...)`.
 from __future__ import annotations
 
 import ast
-import re
 
 from llvmlite import ir
 
@@ -82,39 +86,34 @@ def object_parts(signature_text: str, options) -> list:
 
 
 def clone_levels(source, export, index: int, options, lowered=None) -> tuple:
-    """The levels an export gets clones for: none unless clonable; x86-64-v4 only where
-    its loops convert between 64-bit integers and floats, which AVX-512 vectorises and
-    AVX2 cannot (with LLVM's preferred 256-bit vectors a v4 clone of other loops is the
-    v3 code tuned differently: then level 2 runs the v3 clone)."""
+    """The levels an export gets clones for: none unless clonable and its code has a
+    loop (straight-line code over array elements compiles to the same scalar
+    instructions at every level: a clone would only add size)."""
     levels = extra_clones(options) if clonable(export.signature_text) else ()
-    if "x86-64-v3" in levels and "x86-64-v4" in levels and not _v4_gains(source, export, lowered):
-        levels = tuple(level for level in levels if level != "x86-64-v4")
+    if levels and not _has_loops(source, export, lowered):
+        return ()
     return levels
 
 
-_gains: dict = {}
-
-# an int64 <-> float conversion of a computed value (not of a constant)
-_WIDE_CONVERSION = re.compile(r"= (sitofp|uitofp) i64 %|= fpto[su]i (double|float) %[^,\n]* to i64")
+_loops: dict = {}
 
 
-def _v4_gains(source, export, lowered=None) -> bool:
+def _has_loops(source, export, lowered=None) -> bool:
     """Read from the unoptimised IR (no LLVM run): `lowered`, the export's baseline
     functions where the caller has them, else a lowering made for the purpose."""
     from .call_cost import _has_loop
     if lowered is not None:
-        return any(not fn.is_declaration and _has_loop(fn) and _WIDE_CONVERSION.search(str(fn)) for fn in lowered)
+        return any(not fn.is_declaration and _has_loop(fn) for fn in lowered)
     from ..frontend.reach import reached_digest
     key = (export.signature_text, reached_digest(export.home or source, export.function))
-    if key not in _gains:
+    if key not in _loops:
         from ..frontend.infer import infer_export
         from .lower import lower_program
         from .unit import Unit
         unit = Unit("probe")
         lower_program(unit, infer_export(source, export))
-        _gains[key] = any(not fn.is_declaration and _has_loop(fn) and _WIDE_CONVERSION.search(str(fn))
-                          for fn in unit.module.functions)
-    return _gains[key]
+        _loops[key] = any(not fn.is_declaration and _has_loop(fn) for fn in unit.module.functions)
+    return _loops[key]
 
 
 def clone_symbol(name: str, index: int, level: str) -> str:
@@ -137,8 +136,10 @@ def lower_clone(unit, program, level: str) -> ir.Function:
 
 
 def _target(fn: ir.Function, level: str) -> None:
-    # a string attribute, which llvmlite's checked set does not list
+    # string attributes, which llvmlite's checked set does not list
     set.add(fn.attributes, f'"target-cpu"="{level}"')
+    if level == "x86-64-v4":
+        set.add(fn.attributes, '"prefer-vector-width"="512"')
 
 
 def add_dispatch(unit, source, export, index: int, program, kernel: ir.Function, options,

@@ -5,7 +5,11 @@
  * init reads the CPU's features with CPUID (and XGETBV: the OS must save the YMM/ZMM
  * state) and sets aot_rt_isa_level, which each export's dispatch reads on every call.
  * AOT_TOOL_ISA=baseline|x86-64-v3|x86-64-v4 forces a level, clamped to what the CPU and
- * the module support, with a RuntimeWarning when clamped.  `__aot_isa__` names the level. */
+ * the module support, with a RuntimeWarning when clamped.  `__aot_isa__` names the level.
+ *
+ * The v4 clone vectorises 512 bits wide.  Skylake-SP cores (Skylake-X, Cascade Lake,
+ * Cooper Lake: Intel family 6, model 0x55) lower their clock for 512-bit work, which is
+ * why LLVM tunes for 256-bit vectors there: they run the v3 clone unless forced. */
 
 int PyModule_AddStringConstant(PyObject *, const char *, const char *);
 
@@ -47,8 +51,20 @@ static int cpu_isa_level(void)
              && (xcr0 & 0xe6) == 0xe6;                  /* opmask, ZMM_Hi256, Hi16_ZMM */
     return v4 ? 2 : 1;
 }
+
+/* Whether 512-bit vectors slow this CPU down (see the top of this file). */
+static int slow_512_bit(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(0, &a, &b, &c, &d) || b != 0x756e6547u || d != 0x49656e69u || c != 0x6c65746eu)
+        return 0;                                       /* not "GenuineIntel" */
+    __get_cpuid(1, &a, &b, &c, &d);
+    unsigned family = (a >> 8) & 0xf, model = ((a >> 4) & 0xf) | (((a >> 16) & 0xf) << 4);
+    return family == 6 && model == 0x55;
+}
 #else
 static int cpu_isa_level(void) { return 0; }
+static int slow_512_bit(void) { return 0; }
 #endif
 
 static int same(const char *a, const char *b)
@@ -73,7 +89,7 @@ HIDDEN PyObject *aot_rt_module_isa(PyObject *m, int have, const char *cpu)
     if (cpu == NULL) {
         int best = cpu_isa_level();
         best = best < have ? best : have;
-        level = best;
+        level = best == 2 && slow_512_bit() ? 1 : best;
         const char *forced = getenv("AOT_TOOL_ISA");
         if (forced && *forced) {
             int want = -1;
@@ -81,7 +97,7 @@ HIDDEN PyObject *aot_rt_module_isa(PyObject *m, int have, const char *cpu)
                 if (same(forced, isa_names[k]))
                     want = k;
             if (want < 0 || want > best) {
-                if (PyErr_WarnEx(PyExc_RuntimeWarning, clamped[best], 1) < 0)
+                if (PyErr_WarnEx(PyExc_RuntimeWarning, clamped[level], 1) < 0)
                     goto fail;
             } else {
                 level = want;
