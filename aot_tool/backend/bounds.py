@@ -18,6 +18,7 @@ from collections import Counter
 
 from ..frontend import types as T
 from .bounds_descent import descending_scan
+from .bounds_running import fact_inside, running_indices
 from .index_terms import int_constant, name_terms, split_index
 
 LIKE_CONSTRUCTORS = {"numpy.empty_like", "numpy.zeros_like", "numpy.ones_like", "numpy.full_like",
@@ -51,6 +52,7 @@ class IndexFacts:
         self.loop_facts: dict = {}  # index-expression node id -> {loop var: (lo, hi)}
         self.assumed: set = set()    # (subscript id, dim) checked before a versioned loop
         self._collect_definitions(typed.node.body)
+        self.running = running_indices(self)   # argmax's `best`: only ever 0 or a past i
         self._collect_loops(typed.node.body, {})
 
     # -- where a variable assigned once holds its one value --
@@ -172,6 +174,10 @@ class IndexFacts:
                 fact = self._range_fact(s)
                 if fact is not None:
                     inner[s.target.id] = fact
+                    for name, running in self.running.items():
+                        held = fact_inside(running, fact)
+                        if held is not None:
+                            inner.setdefault(name, held)
                 self._mark(s.iter, active)
                 self._collect_loops(s.body, inner)
                 self._collect_loops(s.orelse, active)
