@@ -156,11 +156,22 @@ def arith_by_nonzero(lw, op, x, y, signed):
     if not signed:
         return bld.udiv(x, y) if op is ast.FloorDiv else bld.urem(x, y)
     # the smallest integer divided by -1 traps on x86; numba leaves it undefined and we
-    # give the wrapped result (quotient MIN, remainder 0) by dividing by 1 instead
+    # give the wrapped result (quotient MIN, remainder 0). A branch, not a select of the
+    # divisor: the select sat on the divisor's dependency chain, which a loop of `%`
+    # (gcd) is bound by; the branch is predicted and LLVM cannot speculate the division
     smallest = ir.Constant(x.type, -(1 << (x.type.width - 1)))
     trap = bld.and_(bld.icmp_signed("==", x, smallest), bld.icmp_signed("==", y, ir.Constant(y.type, -1)))
-    y = bld.select(trap, ir.Constant(y.type, 1), y)
-    q, r = bld.sdiv(x, y), bld.srem(x, y)
+    with bld.if_else(trap, likely=False) as (wrapped, divided):
+        with wrapped:
+            from_wrapped = bld.block
+        with divided:
+            quotient, remainder = bld.sdiv(x, y), bld.srem(x, y)
+            from_divided = bld.block
+    q, r = bld.phi(x.type), bld.phi(x.type)
+    q.add_incoming(smallest, from_wrapped)
+    q.add_incoming(quotient, from_divided)
+    r.add_incoming(ir.Constant(x.type, 0), from_wrapped)
+    r.add_incoming(remainder, from_divided)
     # Python rounds toward negative infinity: fix up when the signs differ
     adjust = bld.and_(bld.icmp_signed("!=", r, ir.Constant(r.type, 0)),
                       bld.icmp_signed("<", bld.xor(r, y), ir.Constant(r.type, 0)))
