@@ -135,7 +135,10 @@ def _add_or_overflow(b, x, y):
 def _array_loop(lw, loop, ity) -> None:
     arr = lw.array_operand(loop.iter)
     length = lw.b.extract_value(arr, [2, 0])
-    stride = lw.b.extract_value(arr, [3, 0])
+    # a 1-d C array's stride is its itemsize (any other stride only where the length
+    # is at most 1): a constant lets LLVM vectorise the loop without versioning it
+    contiguous = ity.ndim == 1 and ity.layout == "C"
+    stride = ir.Constant(i64, ity.dtype.itemsize) if contiguous else lw.b.extract_value(arr, [3, 0])
     data = lw.b.bitcast(lw.b.extract_value(arr, 1), i8.as_pointer())
 
     def body(k):
