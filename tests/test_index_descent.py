@@ -3,14 +3,12 @@ bounds_descent.py): its indices are proved in range where the shape makes them s
 and every near miss of that shape keeps its checks, wrapping around and raising
 IndexError exactly as CPython does."""
 
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import build_and_load
+from proof_support import checks_an_index, outcome, python_kernels, view
 
 SOURCE = """
 import numpy as np
@@ -104,14 +102,7 @@ def third_store(a, k):
 """
 
 
-def _python():
-    ns: dict = {}
-    exec(compile(SOURCE.replace("from aot_tool import CC", "").replace("cc = CC('descent')", "")
-                 .replace("@cc.export", "# export"), "<descent>", "exec"), ns)
-    return ns
-
-
-PY = _python()
+PY = python_kernels(SOURCE, "descent")
 
 
 @pytest.fixture(scope="module")
@@ -119,22 +110,6 @@ def descent(tmp_path_factory):
     return build_and_load(tmp_path_factory.mktemp("descent"), "descent", SOURCE)
 
 
-def _outcome(fn, *args):
-    try:
-        return fn(*args)
-    except IndexError:
-        return IndexError
-
-
-def _views(values, layout):
-    a = np.asarray(values, dtype=float)
-    if layout == "strided":
-        b = np.zeros(2 * len(a))
-        b[::2] = a
-        return b[::2]
-    if layout == "reversed":
-        return a[::-1].copy()[::-1]
-    return a
 
 
 floats = st.lists(st.floats(-5, 5, allow_nan=False), max_size=30)
@@ -144,7 +119,7 @@ SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[Heal
 @SETTINGS
 @given(values=floats, layout=st.sampled_from(["C", "strided", "reversed"]))
 def test_insertion_sort_sorts_as_python(descent, values, layout):
-    ours, ref = _views(values, layout), _views(values, layout)
+    ours, ref = view(values, layout), view(values, layout)
     descent.insertion_sort(ours)
     PY["insertion_sort"](ref)
     assert ours.tolist() == ref.tolist() == sorted(values)
@@ -162,8 +137,8 @@ def test_scan_from_the_top_matches_python(descent, values, x):
                                                 "closure_after"]))
 def test_near_misses_keep_their_checks(descent, values, name):
     a = np.array(values, dtype=float)
-    expected = _outcome(PY[name], a)
-    got = _outcome(getattr(descent, name), a)
+    expected = outcome(PY[name], a)
+    got = outcome(getattr(descent, name), a)
     assert got == expected if expected is IndexError else got == pytest.approx(expected)
 
 
@@ -171,22 +146,14 @@ def test_near_misses_keep_their_checks(descent, values, name):
 @given(values=st.lists(st.floats(0, 1), max_size=12), k=st.integers(-15, 15))
 def test_a_third_assignment_keeps_the_checks(descent, values, k):
     a = np.array(values, dtype=float)
-    expected = _outcome(PY["third_store"], a, k)
-    got = _outcome(descent.third_store, a, k)
+    expected = outcome(PY["third_store"], a, k)
+    got = outcome(descent.third_store, a, k)
     assert got == expected if expected is IndexError else got == pytest.approx(expected)
 
 
-def _checks_in(tmp_path, export):
-    src = tmp_path / "src.py"
-    src.write_text(SOURCE)
-    ir = subprocess.run([sys.executable, "-m", "aot_tool", "show", str(src), export, "--stage", "opt"],
-                        check=True, capture_output=True, text=True).stdout
-    body = ir.split(f".{export}.", 1)[1].split("\n}\n", 1)[0]    # the kernel, not the wrapper
-    return "aot_rt_index_error" in body
-
 
 def test_the_scan_down_is_proved_and_the_near_misses_are_not(tmp_path):
-    assert not _checks_in(tmp_path, "insertion_sort")
-    assert not _checks_in(tmp_path, "from_the_top")
+    assert not checks_an_index(tmp_path, SOURCE, "insertion_sort")
+    assert not checks_an_index(tmp_path, SOURCE, "from_the_top")
     for export in ("past_the_end", "guard_second", "use_after_step", "step_two_after", "third_store"):
-        assert _checks_in(tmp_path, export), export
+        assert checks_an_index(tmp_path, SOURCE, export), export

@@ -4,14 +4,12 @@ the loop's first value or a past value of a loop over the same parameter's lengt
 and every near miss keeps its checks, wrapping around and raising IndexError exactly
 as CPython does."""
 
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from conftest import build_and_load
+from proof_support import checks_an_index, outcome, python_kernels, view
 
 SOURCE = """import numpy as np
 from aot_tool import CC
@@ -96,14 +94,7 @@ PROVED = ("argmax", "last_min", "argmax_columns")
 NEAR_MISSES = ("start_negative", "start_past_first", "one_past", "shrinking_window")
 
 
-def _python():
-    ns: dict = {}
-    exec(compile(SOURCE.replace("from aot_tool import CC", "").replace("cc = CC('running')", "")
-                 .replace("@cc.export", "# export"), "<running>", "exec"), ns)
-    return ns
-
-
-PY = _python()
+PY = python_kernels(SOURCE, "running")
 
 
 @pytest.fixture(scope="module")
@@ -111,22 +102,6 @@ def running(tmp_path_factory):
     return build_and_load(tmp_path_factory.mktemp("running"), "running", SOURCE)
 
 
-def _outcome(fn, *args):
-    try:
-        return fn(*args)
-    except IndexError:
-        return IndexError
-
-
-def _views(values, layout):
-    a = np.asarray(values, dtype=float)
-    if layout == "strided":
-        b = np.zeros(2 * len(a))
-        b[::2] = a
-        return b[::2]
-    if layout == "reversed":
-        return a[::-1].copy()[::-1]
-    return a
 
 
 floats = st.lists(st.floats(-5, 5) | st.just(float("nan")), max_size=30)
@@ -145,8 +120,8 @@ def _same(got, expected):
 @given(values=floats, layout=st.sampled_from(["C", "strided", "reversed"]),
        name=st.sampled_from(["argmax", "last_min"] + list(NEAR_MISSES)))
 def test_one_dimensional_kernels_match_python(running, values, layout, name):
-    a = _views(values, layout)
-    assert _same(_outcome(getattr(running, name), a), _outcome(PY[name], a))
+    a = view(values, layout)
+    assert _same(outcome(getattr(running, name), a), outcome(PY[name], a))
 
 
 @SETTINGS
@@ -162,20 +137,12 @@ def test_argmax_of_columns_matches_python(running, rows, cols, data, order):
 @given(a=floats, b=floats)
 def test_an_index_from_another_arrays_loop_keeps_its_check(running, a, b):
     a, b = np.array(a), np.array(b)
-    assert _same(_outcome(running.other_array, a, b), _outcome(PY["other_array"], a, b))
+    assert _same(outcome(running.other_array, a, b), outcome(PY["other_array"], a, b))
 
-
-def _checks_in(tmp_path, export):
-    src = tmp_path / "src.py"
-    src.write_text(SOURCE)
-    ir = subprocess.run([sys.executable, "-m", "aot_tool", "show", str(src), export, "--stage", "opt"],
-                        check=True, capture_output=True, text=True).stdout
-    body = ir.split(f".{export}.", 1)[1].split("\n}\n", 1)[0]    # the kernel, not the wrapper
-    return "aot_rt_index_error" in body
 
 
 def test_the_running_index_is_proved_and_the_near_misses_are_not(tmp_path):
     for export in PROVED:
-        assert not _checks_in(tmp_path, export), export
+        assert not checks_an_index(tmp_path, SOURCE, export), export
     for export in NEAR_MISSES + ("other_array",):
-        assert _checks_in(tmp_path, export), export
+        assert checks_an_index(tmp_path, SOURCE, export), export
