@@ -66,6 +66,15 @@ def count_pos(a):
 @cc.export('mul', 'f8(f8, f8)')
 def mul(a, b):
     return a * b
+
+@cc.export('primes', 'i8(i8)')
+def primes(n):
+    flags = np.ones(n, dtype=np.bool_)
+    for i in range(2, n):
+        if flags[i]:
+            for j in range(i * i, n, i):
+                flags[j] = False
+    return np.sum(flags[2:])
 """
 
 
@@ -93,6 +102,7 @@ a = np.linspace(-3, 3, 1001)
 assert np.array_equal(clones.scale(a, 0.5), a * 0.5 + 1.0)
 assert clones.count_pos(a) == int((a > 0).sum())
 assert clones.mul(1.5, 4.0) == 6.0
+assert clones.primes(100) == 25 and clones.primes(2) == 0
 print(clones.__aot_isa__)
 """
 
@@ -123,6 +133,17 @@ def test_scalar_exports_and_wrappers_are_not_cloned(built):
     assert "target-cpu" not in ir and "target-cpu" not in full      # --isa baseline shows no clones
     v3 = cli("show", built / "src.py", "scale", "--stage", "opt", "--isa", "x86-64-v3").stdout
     assert "__aot_wrap" not in v3 and '"target-cpu"="x86-64-v3"' in v3
+
+
+def test_a_scalar_signature_with_a_loop_is_cloned(built):
+    """A sieve takes an `i8` and makes its own array: its loops gain from vectors too
+    (the direct build's object names every clone; a loop-free `mul` has none)."""
+    from aot_tool import pipeline
+    from aot_tool.frontend.source import read_source
+    from aot_tool.options import Options
+    obj = pipeline.compile_module(read_source(str(built / "src.py")), "clones", Options())
+    cloned = set(re.findall(rb"\.(primes|mul)\.[\w]+\.(v[34])\b", obj))
+    assert cloned == {(b"primes", b"v3"), (b"primes", b"v4")}
 
 
 @pytest.mark.parametrize("export", ["scale", "count_pos"])
@@ -169,6 +190,7 @@ def test_scons_builds_each_clone_as_its_own_object(tmp_path):
     scons(tmp_path, "-Q")
     objects = sorted(p.name for p in (tmp_path / "clones.aot").iterdir())
     assert objects == ["count_pos.0.os", "count_pos.0.v3.os", "count_pos.0.v4.os", "init.os", "mul.0.os",
+                       "primes.0.os", "primes.0.v3.os", "primes.0.v4.os",
                        "scale.0.os", "scale.0.v3.os", "scale.0.v4.os"]
     for isa in SUPPORTED:
         assert _run(tmp_path, CALLS, isa).stdout.split()[-1] == isa

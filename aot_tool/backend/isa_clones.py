@@ -65,20 +65,27 @@ def init_description(options) -> tuple:
     return max([0] + [LEVELS.index(level) for level in extra_clones(options)]), None
 
 
-def clonable(signature_text: str) -> bool:
+def clonable(signature_text: str, has_loop: bool) -> bool:
     """Whether an export's code can differ by ISA: its signature holds an array (so its
-    loops run over memory, where vectors gain; a scalar formula or a scalar loop compiles
-    to the same instructions, VEX-encoded). Read from the signature alone, so a build
-    system knows the clone objects before it parses or compiles anything."""
-    return "[" in signature_text
+    loops run over memory, where vectors gain), or its function has a loop (which may
+    make arrays of its own, as a sieve does, or vectorise integer sums). A scalar
+    formula (`multf`) compiles to the same instructions, VEX-encoded. Read from the
+    signature and the function's syntax (`has_loop`: `loop_in`), so a build system knows
+    the clone objects before it compiles anything."""
+    return "[" in signature_text or has_loop
 
 
-def object_parts(signature_text: str, options) -> list:
+def loop_in(func) -> bool:
+    """A `for`, `while` or comprehension in the function's own body."""
+    return any(isinstance(n, (ast.For, ast.While, ast.comprehension)) for n in ast.walk(func))
+
+
+def object_parts(signature_text: str, has_loop: bool, options) -> list:
     """(file-name suffix, options) of each object of one export signature when every
     clone is its own object (SCons): the export calling its clones, then each clone (an
     empty object where the level's code is the level below's)."""
     import dataclasses
-    levels = extra_clones(options) if clonable(signature_text) else ()
+    levels = extra_clones(options) if clonable(signature_text, has_loop) else ()
     if not levels:
         return [("", options)]
     return [("", dataclasses.replace(options, clone_part="main"))] + \
@@ -89,7 +96,8 @@ def clone_levels(source, export, index: int, options, lowered=None) -> tuple:
     """The levels an export gets clones for: none unless clonable and its code has a
     loop (straight-line code over array elements compiles to the same scalar
     instructions at every level: a clone would only add size)."""
-    levels = extra_clones(options) if clonable(export.signature_text) else ()
+    from ..frontend.source import exported_function
+    levels = extra_clones(options) if clonable(export.signature_text, loop_in(exported_function(source, export)[1])) else ()
     if levels and not _has_loops(source, export, lowered):
         return ()
     return levels

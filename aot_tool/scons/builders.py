@@ -91,8 +91,8 @@ def _aot_module(env, target, source, **keywords):
         for index in range(count):
             path = os.path.join(objdir, f"{export_name}.{index}{suffix}")
             try:
-                text = src.key_parts(cc, export_name, index)[0]
-                for part, part_options in isa_clones.object_parts(text, options):
+                text, _, _, has_loop = src.key_parts(cc, export_name, index)
+                for part, part_options in isa_clones.object_parts(text, has_loop, options):
                     job = ExportJob(src, cc, export_name, index, part_options)
                     objects += _object(env, os.path.join(objdir, f"{export_name}.{index}{part}{suffix}"), job)
                     if not part:   # the export itself; per-ISA clones are their own objects

@@ -42,7 +42,7 @@ class ExportJob:
 
     @cached_property
     def _signature(self) -> str:
-        text, reached, flags = self.summary.key_parts(self.module, self.name, self.index)
+        text, reached, flags, _ = self.summary.key_parts(self.module, self.name, self.index)
         key = pipeline.export_key_of(text, reached, flags, self.name, self.index, self.options)
         return f"aot export {self.module}.{self.name}[{self.index}] {text}: {_combine(key, identity(self.options))}"
 

@@ -24,7 +24,7 @@ _summaries: dict = {}   # (absolute path, sha256) -> Summary
 
 class ModuleSummary:
     """One CC: `settings` (the `cc.` assignments), `exports` {name: [(signature text, reach
-    digest, jit flags)]} and `init` (pipeline.init_exports: the method table's entries)."""
+    digest, jit flags, whether the function has a loop)]} and `init` (pipeline.init_exports: the method table's entries)."""
 
     def __init__(self, name: str, settings: dict, exports: dict, init: list) -> None:
         self.name, self.settings, self.exports, self.init = name, settings, exports, init
@@ -48,7 +48,8 @@ class Summary:
             return self._source
 
     def key_parts(self, module: str, name: str, index: int):
-        """(signature text, reach digest, jit flags) of one signature; raises its CompileError."""
+        """(signature text, reach digest, jit flags, whether its function has a loop) of one
+        signature; raises its CompileError."""
         err = self.errors.get((module, name, index))
         if err is not None:
             raise err
@@ -93,6 +94,7 @@ def _from_source(node, digest: str, src, cache):
     """(Summary, its cache entry or None when it must not be kept)."""
     from .. import pipeline
     from ..frontend.jit_options import options_key
+    from ..backend.isa_clones import loop_in
     from ..frontend.source import exported_function
     modules, errors, reached = {}, {}, {}
     for cc, spec in src.modules.items():
@@ -105,8 +107,9 @@ def _from_source(node, digest: str, src, cache):
                     key = (id(home), export.function)
                     if key not in reached:
                         reached[key] = reached_digest(home, export.function)
-                    flags = options_key(*exported_function(src, export), export)
-                    parts.append((export.signature_text, reached[key], flags))
+                    home_and_func = exported_function(src, export)
+                    flags = options_key(*home_and_func, export)
+                    parts.append((export.signature_text, reached[key], flags, loop_in(home_and_func[1])))
                 except CompileError as err:
                     errors[(cc, name, index)] = err
                     parts.append(None)
