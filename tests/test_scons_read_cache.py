@@ -133,7 +133,10 @@ def test_the_summary_gives_the_pipelines_export_keys(tmp_path):
         for index in range(len(sigs)):
             expected = pipeline.export_key(src, "m", name, index, options)
             for found in (summary, again):
-                assert pipeline.export_key_of(*found.key_parts("m", name, index), name, index, options) == expected
+                text, reached, flags, _ = found.key_parts("m", name, index)
+                assert pipeline.export_key_of(text, reached, flags, name, index, options) == expected
+            # whether the function loops decides its clone objects: kept through the cache
+            assert summary.key_parts("m", name, index)[3] is again.key_parts("m", name, index)[3]
             keys += 1
     assert keys == 4 and again.init_exports("m") == pipeline.init_exports(src, "m")
     assert summary.key_parts("m", "h", 0)[2], "the nogil flag is a part of the key"
