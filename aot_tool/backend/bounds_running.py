@@ -78,7 +78,8 @@ def _fixed(facts, bound) -> bool:
 def fact_inside(running, loop_fact):
     """(lo, hi) for a running index inside the body of a loop with `loop_fact`, or None.
     There the loop's first value is below its bound, so a constant no greater than the
-    first value is too (so is 0, which also covers a read before any assignment)."""
+    first value is too. (A read before any assignment raises UnboundLocalError before
+    the subscript, so it needs no fact.)"""
     constants, loops = running
     first, bound = loop_fact
     highs = {hi[0] for _, hi in loops}

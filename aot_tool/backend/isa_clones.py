@@ -97,7 +97,8 @@ def clone_levels(source, export, index: int, options, lowered=None) -> tuple:
     loop (straight-line code over array elements compiles to the same scalar
     instructions at every level: a clone would only add size)."""
     from ..frontend.source import exported_function
-    levels = extra_clones(options) if clonable(export.signature_text, loop_in(exported_function(source, export)[1])) else ()
+    has_loop = loop_in(exported_function(source, export)[1])
+    levels = extra_clones(options) if clonable(export.signature_text, has_loop) else ()
     if levels and not _has_loops(source, export, lowered):
         return ()
     return levels
