@@ -1,16 +1,16 @@
 """Per-ISA clones of loop kernels, picked once at import (issue 12).
 
 A module built for the generic CPU stays portable: its baseline code runs on any
-x86-64. Exports that can gain (an array in the signature, so loops over memory)
-also get their kernels, and every helper those reach, compiled for x86-64-v3 and
-x86-64-v4 (both only for exports with a loop): the same IR lowered again under a
+x86-64. Exports that can gain (a loop, over an array in the signature or in the
+function's own body) also get their kernels, and every helper those reach, compiled
+for x86-64-v3 and x86-64-v4: the same IR lowered again under a
 suffix, with `"target-cpu"` on each function, so LLVM vectorises with that level's
 registers and instructions. The v4 clone also asks for 512-bit vectors: LLVM's own
 x86-64-v4 tuning prefers 256 bits (for the Skylake-SP cores that slow their clock on
 512-bit work), which made it the v3 code plus int64<->float conversions, while numba
 on a Zen 4/5 host vectorises 512 bits wide. The runtime runs the v3 clone on those
 Skylake-SP cores instead (runtime/cpu_features.c). Wrappers,
-the runtime and the init are never cloned, and neither are scalar exports (`multf`).
+the runtime and the init are never cloned, and neither are loop-free exports (`multf`).
 
 The export's wrapper calls a small dispatch function: it reads the level the init
 picked (runtime/cpu_features.c, CPUID once) and calls the best clone the export has.
