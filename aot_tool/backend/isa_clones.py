@@ -23,8 +23,6 @@ own object (clone_unit), whose entry is the hidden symbol `clone_symbol(...)`.
 
 from __future__ import annotations
 
-import ast
-
 from llvmlite import ir
 
 from .llvm_types import i32
@@ -70,14 +68,9 @@ def clonable(signature_text: str, has_loop: bool) -> bool:
     loops run over memory, where vectors gain), or its function has a loop (which may
     make arrays of its own, as a sieve does, or vectorise integer sums). A scalar
     formula (`multf`) compiles to the same instructions, VEX-encoded. Read from the
-    signature and the function's syntax (`has_loop`: `loop_in`), so a build system knows
+    signature and the function's syntax (`has_loop`: frontend.syntax.has_loop), so a build system knows
     the clone objects before it compiles anything."""
     return "[" in signature_text or has_loop
-
-
-def loop_in(func) -> bool:
-    """A `for`, `while` or comprehension in the function's own body."""
-    return any(isinstance(n, (ast.For, ast.While, ast.comprehension)) for n in ast.walk(func))
 
 
 def object_parts(signature_text: str, has_loop: bool, options) -> list:
@@ -97,7 +90,8 @@ def clone_levels(source, export, index: int, options, lowered=None) -> tuple:
     loop (straight-line code over array elements compiles to the same scalar
     instructions at every level: a clone would only add size)."""
     from ..frontend.source import exported_function
-    has_loop = loop_in(exported_function(source, export)[1])
+    from ..frontend.syntax import has_loop as loops_in
+    has_loop = loops_in(exported_function(source, export)[1])
     levels = extra_clones(options) if clonable(export.signature_text, has_loop) else ()
     if levels and not _has_loops(source, export, lowered):
         return ()

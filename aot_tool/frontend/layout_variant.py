@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 
 from . import types as T
+from .syntax import has_loop
 
 
 def contiguous_args(func: ast.FunctionDef, arg_types) -> tuple | None:
@@ -25,7 +26,7 @@ def contiguous_args(func: ast.FunctionDef, arg_types) -> tuple | None:
     if not any(_any_layout(t) for t in arg_types):
         return None
     complex_elements = any(_any_layout(t) and t.dtype.is_complex for t in arg_types)
-    if not (_has_scalar_paced_loop(func) or (complex_elements and _has_loop(func))):
+    if not (_has_scalar_paced_loop(func) or (complex_elements and has_loop(func))):
         return None
     return tuple(T.Array(t.dtype, t.ndim, "C") if _any_layout(t) else t for t in arg_types)
 
@@ -39,10 +40,6 @@ def same_result(a, b) -> bool:
 
 def _any_layout(t) -> bool:
     return isinstance(t, T.Array) and t.layout == "A"
-
-
-def _has_loop(func: ast.FunctionDef) -> bool:
-    return any(isinstance(node, (ast.For, ast.While)) for node in ast.walk(func))
 
 
 def _has_scalar_paced_loop(func: ast.FunctionDef) -> bool:

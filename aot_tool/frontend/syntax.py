@@ -80,6 +80,12 @@ def _assigned_names(func: ast.FunctionDef) -> set:
     return names
 
 
+def has_loop(node) -> bool:
+    """A `for`, `while` or comprehension anywhere under `node` (a function: its own body
+    and any function nested in it)."""
+    return any(isinstance(n, (ast.For, ast.While, ast.comprehension)) for n in ast.walk(node))
+
+
 def _may_fall_through(stmts) -> bool:
     """Whether control can reach the end of a statement list (a conservative check)."""
     for s in stmts:

@@ -94,8 +94,8 @@ def _from_source(node, digest: str, src, cache):
     """(Summary, its cache entry or None when it must not be kept)."""
     from .. import pipeline
     from ..frontend.jit_options import options_key
-    from ..backend.isa_clones import loop_in
     from ..frontend.source import exported_function
+    from ..frontend.syntax import has_loop
     modules, errors, reached = {}, {}, {}
     for cc, spec in src.modules.items():
         exports = {}
@@ -109,7 +109,7 @@ def _from_source(node, digest: str, src, cache):
                         reached[key] = reached_digest(home, export.function)
                     home_and_func = exported_function(src, export)
                     flags = options_key(*home_and_func, export)
-                    parts.append((export.signature_text, reached[key], flags, loop_in(home_and_func[1])))
+                    parts.append((export.signature_text, reached[key], flags, has_loop(home_and_func[1])))
                 except CompileError as err:
                     errors[(cc, name, index)] = err
                     parts.append(None)
