@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 
 from ..frontend import types as T
-from .index_terms import int_constant, split_index
+from .index_terms import int_constant, makes_closure, split_index
 
 
 INT64_MIN = -(1 << 63)
@@ -32,7 +32,7 @@ def descending_scan(facts, stmts: list, k: int, active: dict):
     """For the `while` at stmts[k]: (name, fact inside the loop, fact after it), each fact
     (lo, hi) with lo <= name < hi as the index proofs read them; else None."""
     loop = stmts[k]
-    if loop.orelse or any(isinstance(n, (ast.Lambda, ast.FunctionDef)) for n in ast.walk(loop)):
+    if loop.orelse or makes_closure(loop):
         return None   # a closure made in the loop may run after it, where j is lower
     guard = _guard(loop.test)
     step = _decrement(loop.body[-1]) if loop.body else None

@@ -21,15 +21,14 @@ from __future__ import annotations
 import ast
 
 from ..frontend import types as T
-from .index_terms import int_constant
+from .index_terms import int_constant, makes_closure
 
 
 def running_indices(facts) -> dict:
     """name -> (constants, [(lo, hi) of each loop whose target it takes]) for every int64
     local whose assignments all have the shape above."""
     func = facts.t.node
-    if any(isinstance(n, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)) and n is not func
-           for n in ast.walk(func)):
+    if makes_closure(func):
         return {}   # a closure could assign it, or read it where the facts do not hold
     found: dict = {}
     spoiled = set(facts.t.params)

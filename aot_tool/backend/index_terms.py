@@ -1,7 +1,15 @@
 """Reading an index expression as a literal, a variable plus a constant, or a sum of two names:
-the shapes the index proofs (bounds.py, bounds_descent.py) know how to follow."""
+the shapes the index proofs (bounds.py, bounds_descent.py, bounds_running.py) know how to
+follow; and whether a piece of code makes a closure, which they all refuse."""
 
 import ast
+
+
+def makes_closure(node) -> bool:
+    """A lambda or nested function under `node` (not `node` itself): it could run where
+    a proof's facts do not hold, or assign a variable the proof follows."""
+    return any(isinstance(n, (ast.Lambda, ast.FunctionDef, ast.AsyncFunctionDef)) and n is not node
+               for n in ast.walk(node))
 
 
 def int_constant(node):
