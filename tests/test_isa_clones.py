@@ -146,6 +146,39 @@ def test_a_scalar_signature_with_a_loop_is_cloned(built):
     assert cloned == {(b"primes", b"v3"), (b"primes", b"v4")}
 
 
+PARALLEL = """
+from aot_tool import CC
+from numba import njit, prange
+import numpy as np
+cc = CC('pclones')
+
+@cc.export('shifted', 'f8[:](f8[:], f8)')
+@njit(parallel=True)
+def shifted(a, k):
+    out = np.empty_like(a)
+    for i in prange(len(a)):
+        out[i] = a[i] * k + 1.0
+    return out
+"""
+
+
+def test_a_parallel_export_is_cloned_with_its_outlined_loop(tmp_path):
+    """A prange loop is outlined into a block function of its own, which leaves the
+    export's kernel loop-free: the clone rule reads the outlined body too (its loops ran
+    baseline SSE2 code on every CPU before), and every clone gives the same results."""
+    from aot_tool import pipeline
+    from aot_tool.frontend.source import read_source
+    from aot_tool.options import Options
+    (tmp_path / "src.py").write_text(PARALLEL)
+    obj = pipeline.compile_module(read_source(str(tmp_path / "src.py")), "pclones", Options())
+    assert set(re.findall(rb"\.shifted\.[\w]+\.(v[34])\.prange\d", obj)) == {b"v3", b"v4"}
+    assert cli("build", tmp_path / "src.py", "-o", tmp_path).returncode == 0
+    code = ("import numpy as np, pclones\na = np.linspace(-3, 3, 100001)\n"
+            "assert np.array_equal(pclones.shifted(a, 0.5), a * 0.5 + 1.0)\nprint(pclones.__aot_isa__)\n")
+    for isa in SUPPORTED:
+        assert _run(tmp_path, code, isa).stdout.split()[-1] == isa
+
+
 @pytest.mark.parametrize("export", ["scale", "count_pos"])
 def test_baseline_assembly_has_no_avx_registers(built, export):
     asm = cli("show", built / "src.py", export, "--stage", "asm").stdout

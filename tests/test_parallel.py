@@ -219,6 +219,33 @@ def test_fork_after_the_pool_started(built):
     assert proc.stdout.split() == ["0", "True"]
 
 
+def test_waiting_workers_spin_for_the_spin_time_then_sleep(built):
+    """After a region the pool's worker spins for AOT_PARALLEL_SPIN_TICKS before it
+    sleeps (so back-to-back regions find it on its own CPU): with a long spin the process
+    burns CPU while Python sleeps just after a region, with 0 it does not; regions before
+    and after the sleep agree either way, and a fork in the spin stays safe."""
+    d, _ = built
+    code = textwrap.dedent('''
+        import os, time, numpy as np, par_mod
+        x = np.random.default_rng(4).random(40_000)
+        want = par_mod.total(x)
+        ok = all(par_mod.total(x) == want for _ in range(200))
+        c = time.process_time()
+        time.sleep(0.3)
+        idle = time.process_time() - c
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0 if par_mod.total(x) == want else 3)
+        _, status = os.waitpid(pid, 0)
+        print(ok and par_mod.total(x) == want and os.WEXITSTATUS(status) == 0, round(idle, 3))
+    ''')
+    for ticks, busy in (("0", False), ("100000000000", True)):
+        ok, idle = run_python(code, d, env=dict(os.environ, AOT_NUM_THREADS="2",
+                                                AOT_PARALLEL_SPIN_TICKS=ticks)).stdout.split()
+        assert ok == "True", ticks
+        assert (float(idle) > 0.15) is busy, (ticks, idle)
+
+
 def test_thread_controls(built):
     d, mod = built
     stub = (d / "par_mod.pyi").read_text()
