@@ -45,12 +45,12 @@ def check_clone_names(names) -> tuple:
 
 def extra_clones(options) -> tuple:
     """Clones besides the baseline: none for a named target CPU or outside x86-64."""
-    if options.target_cpu not in (None, "", "generic") or not _x86_64():
+    if options.target_cpu not in (None, "", "generic") or not targets_x86_64():
         return ()
     return DEFAULT_CLONES if options.isa_clones is None else options.isa_clones
 
 
-def _x86_64() -> bool:
+def targets_x86_64() -> bool:
     import llvmlite.binding as llvm
     return llvm.get_default_triple().startswith(("x86_64", "amd64"))
 

@@ -167,10 +167,13 @@ class IndexLowering:
         offset_elems = None
         byte_offset = None
         itemsize = aty.dtype.itemsize
+        fused = self.truncated_index(node, parts[0], arr) if len(parts) == 1 else None
+        # every index is computed before any is checked: `a[int(x), int(y)]` raises int()'s
+        # error for y before the IndexError of x, as Python does
+        given = [None] if fused is not None else [self.cast(self.expr(p), self.type_of(p), T.int64) for p in parts]
         for dim, p in enumerate(parts):
-            idx = self.cast(self.expr(p), self.type_of(p), T.int64)
             length = self.b.extract_value(arr, [2, dim])
-            idx = self.checked_index(node, p, dim, idx, length)
+            idx = fused if fused is not None else self.checked_index(node, p, dim, given[dim], length)
             contiguous_dim = (aty.layout == "C" and dim == aty.ndim - 1) or (aty.layout == "F" and dim == 0)
             if contiguous_dim:
                 term = idx
@@ -194,6 +197,16 @@ class IndexLowering:
         if offset_elems is not None:
             ptr = self.b.gep(ptr, [offset_elems])
         return ptr, aty.dtype
+
+    def truncated_index(self, node, index_node, arr):
+        """`a[int(x)]` of a float x into a 1-d array with int()'s check and the index
+        check in one compare (bounds_check.checked_truncated_index), where no proof removes
+        the index check; None otherwise."""
+        from .bounds_check import checked_truncated_index, float_of_int_call
+        x_node = float_of_int_call(self, index_node)
+        if x_node is None or self.facts.prove(node, index_node, 0) is not None:
+            return None
+        return checked_truncated_index(self, x_node, self.b.extract_value(arr, [2, 0]), 0)
 
     def checked_index(self, node, index_node, dim, idx, length):
         """Wrap a negative index and check the range, unless facts prove it in range."""
