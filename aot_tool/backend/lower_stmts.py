@@ -100,8 +100,19 @@ class StatementLowering:
             new = self.cast(new, ty, ety)
             self.b.store(self.b.zext(new, i8) if ety.is_bool else new, ptr)
             return
-        value = self.expr(fake)
+        if self.counts_up(s):
+            value = self.b.add(self.expr(fake.left), ir.Constant(i64, s.value.value), flags=["nsw"])
+        else:
+            value = self.expr(fake)
         self.assign(s.target, value, self.type_of(fake), False)
+
+    def counts_up(self, s) -> bool:
+        """Whether `s` is the increment of a counter (backend/counters.py): `add nsw`."""
+        found = self.__dict__.get("counter_names")
+        if found is None:
+            from .counters import counters
+            found = self.__dict__["counter_names"] = counters(self.t)
+        return isinstance(s.target, ast.Name) and s.target.id in found
 
     def assign(self, target, value, ty, owned) -> None:
         if isinstance(target, ast.Name):

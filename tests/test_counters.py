@@ -1,0 +1,112 @@
+"""Counters (backend/counters.py): an int64 that only starts from small literals and
+counts up by 1 to 4 gets `add nsw`, so a trial division by it needs no zero check and
+no sign fix-up (an unsigned remainder, as in numba); anything else keeps the wrapping
+add, and every kernel agrees with CPython (int64 wrap-around where it wraps)."""
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from conftest import build_and_load
+from proof_support import python_kernels
+
+SOURCE = """from aot_tool import CC
+cc = CC('counting')
+
+@cc.export('prime_count', 'i8(i8)')
+def prime_count(n):
+    count = 0
+    for k in range(2, n):
+        d = 2
+        prime = True
+        while d * d <= k:
+            if k % d == 0:
+                prime = False
+                break
+            d += 1
+        if prime:
+            count += 1
+    return count
+
+@cc.export('from_parameter', 'i8(i8, i8)')
+def from_parameter(start, k):
+    d = start                  # may start anywhere: wraps like any int64
+    steps = 0
+    while steps < 3:
+        d += 1
+        steps += 1
+    return d % k
+
+@cc.export('big_start', 'i8(i8)')
+def big_start(k):
+    h = 9223372036854775806    # past the counters' start limit: wraps
+    for i in range(3):
+        h += 1
+    return h % k
+
+@cc.export('big_step', 'i8(i8, i8)')
+def big_step(n, k):
+    d = 1
+    for i in range(n):
+        d += 1000003           # past the step limit: a plain add
+    return d % k
+
+@cc.export('rebound', 'i8(i8, i8)')
+def rebound(n, k):
+    d = 2
+    for i in range(n):
+        d += 1
+        if i == 2:
+            d = n              # bound from a parameter: not a counter
+    return k % d
+"""
+
+
+@pytest.fixture(scope="module")
+def mods(tmp_path_factory):
+    return build_and_load(tmp_path_factory.mktemp("counting"), "counting", SOURCE), \
+        python_kernels(SOURCE, "counting")
+
+
+def wrap(v: int) -> int:
+    return (v + 2 ** 63) % 2 ** 64 - 2 ** 63
+
+
+@given(st.integers(0, 3000))
+@settings(max_examples=60, deadline=None)
+def test_prime_count_matches_cpython(mods, n):
+    ours, py = mods
+    assert ours.prime_count(n) == py["prime_count"](n)
+
+
+@given(st.integers(-2 ** 63, 2 ** 63 - 1), st.integers(-2 ** 63, 2 ** 63 - 1).filter(lambda k: k != 0),
+       st.integers(-3, 40))
+@settings(max_examples=200, deadline=None)
+def test_near_misses_wrap_as_int64(mods, start, k, n):
+    ours, _ = mods
+    assert ours.from_parameter(start, k) == wrap(start + 3) % k
+    assert ours.big_start(k) == wrap(9223372036854775806 + 3) % k
+    if n >= 0:
+        assert ours.big_step(n, k) == wrap(1 + 1000003 * n) % k
+        assert ours.rebound(n, k) == mods[1]["rebound"](n, k)
+
+
+def _kernel_ir(tmp_path, export):
+    src = tmp_path / "src.py"
+    src.write_text(SOURCE)
+    ir = subprocess.run([sys.executable, "-m", "aot_tool", "show", str(src), export, "--stage", "opt"],
+                        check=True, capture_output=True, text=True).stdout
+    return ir.split(f".{export}.", 1)[1].split("\n}\n", 1)[0]
+
+
+def test_trial_division_by_a_counter_is_unsigned_and_unchecked(tmp_path):
+    body = _kernel_ir(tmp_path, "prime_count")
+    assert "urem" in body and "srem" not in body and "aot_rt_raise" not in body
+
+
+@pytest.mark.parametrize("export", ["from_parameter", "rebound"])
+def test_other_divisors_keep_the_zero_check(tmp_path, export):
+    body = _kernel_ir(tmp_path, export)
+    assert "aot_rt_raise" in body and "srem" in body
