@@ -71,21 +71,6 @@ def lorenz(x, y, z, dt, n):
         out[i, 2] = z
     return out
 
-@cc.export('prime_count', 'i8(i8)')
-def prime_count(n):
-    count = 0
-    for k in range(2, n):
-        d = 2
-        prime = True
-        while d * d <= k:
-            if k % d == 0:
-                prime = False
-                break
-            d += 1
-        if prime:
-            count += 1
-    return count
-
 @cc.export('logsumexp', 'f8(f8[:])')
 def logsumexp(a):
     m = a[0]
@@ -317,6 +302,7 @@ SOURCE += "".join([
     kernel("helper_stencil.py", "smooth_inline"),
     kernel("stencil_1d.py", "centdiff_1d"),
     kernel("matmul.py", "matmul"),
+    kernel("trial_division.py", "prime_count"),
     kernel("insertion_sort.py", "insertion_sort", "insertion_sort", "void(f8[:])"),
 ])
 
