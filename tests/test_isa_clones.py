@@ -165,7 +165,9 @@ def shifted(a, k):
 def test_a_parallel_export_is_cloned_with_its_outlined_loop(tmp_path):
     """A prange loop is outlined into a block function of its own, which leaves the
     export's kernel loop-free: the clone rule reads the outlined body too (its loops ran
-    baseline SSE2 code on every CPU before), and every clone gives the same results."""
+    baseline SSE2 code on every CPU before), and every clone gives the same results, from
+    a direct build and from SCons (which also failed on a parallel module: the method
+    table's get_num_threads/set_num_threads have no object of their own)."""
     from aot_tool import pipeline
     from aot_tool.frontend.source import read_source
     from aot_tool.options import Options
@@ -175,6 +177,16 @@ def test_a_parallel_export_is_cloned_with_its_outlined_loop(tmp_path):
     assert cli("build", tmp_path / "src.py", "-o", tmp_path).returncode == 0
     code = ("import numpy as np, pclones\na = np.linspace(-3, 3, 100001)\n"
             "assert np.array_equal(pclones.shifted(a, 0.5), a * 0.5 + 1.0)\nprint(pclones.__aot_isa__)\n")
+    for isa in SUPPORTED:
+        assert _run(tmp_path, code, isa).stdout.split()[-1] == isa
+    # SCons: each clone its own object, and the export's object dispatches to them
+    (tmp_path / "src.py").unlink()
+    for built_module in tmp_path.glob("pclones*.so"):
+        built_module.unlink()
+    write(tmp_path, {"src.py": PARALLEL, "SConstruct": sconstruct("env.AOTModule('pclones', 'src.py')\n")})
+    scons(tmp_path, "-Q")
+    assert sorted(p.name for p in (tmp_path / "pclones.aot").iterdir()) == [
+        "init.os", "shifted.0.os", "shifted.0.v3.os", "shifted.0.v4.os"]
     for isa in SUPPORTED:
         assert _run(tmp_path, code, isa).stdout.split()[-1] == isa
 

@@ -88,6 +88,8 @@ def _aot_module(env, target, source, **keywords):
     objects += init
     jobs, readable = [], True
     for export_name, count in exports:
+        if export_name not in src.modules[cc].exports:
+            continue      # get_num_threads/set_num_threads: the runtime's, no object of their own
         for index in range(count):
             path = os.path.join(objdir, f"{export_name}.{index}{suffix}")
             try:
