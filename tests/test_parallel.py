@@ -231,7 +231,7 @@ def test_waiting_workers_spin_for_the_spin_time_then_sleep(built):
         want = par_mod.total(x)
         ok = all(par_mod.total(x) == want for _ in range(200))
         c = time.process_time()
-        time.sleep(0.3)
+        time.sleep(0.5)
         idle = time.process_time() - c
         pid = os.fork()
         if pid == 0:
@@ -243,7 +243,7 @@ def test_waiting_workers_spin_for_the_spin_time_then_sleep(built):
         ok, idle = run_python(code, d, env=dict(os.environ, AOT_NUM_THREADS="2",
                                                 AOT_PARALLEL_SPIN_TICKS=ticks)).stdout.split()
         assert ok == "True", ticks
-        assert (float(idle) > 0.15) is busy, (ticks, idle)
+        assert (float(idle) > 0.05) is busy, (ticks, idle)   # spinning, even on a loaded machine
 
 
 def test_thread_controls(built):

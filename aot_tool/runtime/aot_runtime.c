@@ -519,4 +519,5 @@ static PyObject *arg_description(PyObject *o)
 #include "reshape.c"
 #include "random.c"
 #include "aot_pool.c"
+#include "aot_pool_shared.c"
 #include "cpu_features.c"
