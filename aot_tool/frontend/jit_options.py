@@ -68,7 +68,7 @@ THREAD_CONTROLS = ("get_num_threads", "set_num_threads")
 
 
 def thread_controls(source, exports: dict) -> list:
-    """[(name, 1)] for the runtime's thread-count functions (runtime/aot_pool.c) when an
+    """[(name, 1)] for the runtime's thread-count functions (runtime/aot_pool_shared.c) when an
     export is parallel and no export already has the name."""
     from .source import exported_function
     if not any(export_options(*exported_function(source, e), e).parallel
