@@ -67,6 +67,16 @@ SOURCE = textwrap.dedent('''
             out[i] = a[i] * k
         return out
 
+    @cc.export('horner', 'f8[:](f8[:], f8[:])')
+    def horner(x, coef):
+        out = np.empty_like(x)
+        for i in range(len(x)):
+            acc = 0.0
+            for c in coef:
+                acc = acc * x[i] + c
+            out[i] = acc
+        return out
+
     @cc.export('rotate', 'c16[:](c16[:], c16)')
     def rotate(z, w):
         out = np.empty_like(z)
@@ -82,6 +92,16 @@ def argmax(a):
         if a[i] > a[best]:
             best = i
     return best
+
+
+def horner(x, coef):
+    out = np.empty_like(x)
+    for i in range(len(x)):
+        acc = 0.0
+        for c in coef:
+            acc = acc * x[i] + c
+        out[i] = acc
+    return out
 
 
 def bubble(a):
@@ -129,12 +149,15 @@ def test_every_layout_gives_cpythons_results(mod, n, m, seed):
         want = sum(before[i] * b[(i * 3) % len(b)] for i in range(len(before)))
         assert lib.mixed(before, b, 3) == pytest.approx(want, abs=1e-9), name
         assert np.array_equal(lib.scale(before, 2.0), before * 2.0), name
+        for cname, coef in _layouts(before[:3].copy()):
+            assert np.array_equal(lib.horner(before, coef), horner(before, before[:3])), (name, cname)
     for name, z in _layouts(line + 1j * line[::-1]):
         assert np.array_equal(lib.rotate(z, 0.5 - 2j), z * (0.5 - 2j)), name
 
 
 def test_the_variant_is_made_only_where_it_gains(mod):
-    """argmax branches in its loop: two kernels and a layout check; scale's straight
+    """argmax branches in its loop and horner carries `acc` from one iteration to the
+    next: two kernels and a layout check each; scale's straight
     loop is left to LLVM's own stride versioning: one kernel; rotate's straight loop
     over complex numbers gets the variant (LLVM's versioned loop gathers each part)."""
     d, _ = mod
@@ -144,5 +167,7 @@ def test_the_variant_is_made_only_where_it_gains(mod):
     assert "scale.a1Af8" in ir and "scale.a1Cf8" not in ir
     ir = cli("show", d / "src.py", "rotate", "--stage", "ir").stdout   # gathers for complex pairs
     assert "rotate.a1Ac16" in ir and "rotate.a1Cc16" in ir
+    ir = cli("show", d / "src.py", "horner", "--stage", "ir").stdout   # acc = acc * x + c
+    assert "horner.a1Af8_a1Af8" in ir and "horner.a1Cf8_a1Cf8" in ir
     ir = cli("show", d / "src.py", "mixed", "--stage", "ir").stdout   # b is ::1 already
     assert "mixed.a1Cf8_a1Cf8_i8" in ir and "mixed.a1Af8_a1Cf8_i8" in ir

@@ -44,8 +44,9 @@ def _any_layout(t) -> bool:
 
 def _has_scalar_paced_loop(func: ast.FunctionDef) -> bool:
     """A loop LLVM is unlikely to vectorise (so to version on the stride): a `while`, or
-    a `for` whose body branches, updates a scalar (`s += ...`), or indexes by anything
-    but constants and `name ± constant` (a 2-d index, `counts[int(x)]`)."""
+    a `for` whose body branches, updates a scalar (`s += ...`, or a recurrence such as
+    Horner's `acc = acc * x[i] + c`), or indexes by anything but constants and
+    `name ± constant` (a 2-d index, `counts[int(x)]`)."""
     for loop in ast.walk(func):
         if isinstance(loop, ast.While):
             return True
@@ -56,9 +57,19 @@ def _has_scalar_paced_loop(func: ast.FunctionDef) -> bool:
                 return True
             if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
                 return True
+            if _recurrence(node):
+                return True
             if isinstance(node, ast.Subscript) and not _affine(node.slice):
                 return True
     return False
+
+
+def _recurrence(node) -> bool:
+    """`name = <expression reading name>`: a value carried from one iteration to the next."""
+    if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+        return False
+    name = node.targets[0].id
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node.value))
 
 
 def _affine(index) -> bool:
