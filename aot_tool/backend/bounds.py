@@ -1,9 +1,10 @@
 """Proofs that array indices are in range, so lowering can leave out wraparound and
 bounds checks (and LLVM can vectorise the loop).
 
-A small symbolic domain: an integer is `(base, offset)` where base is None (a constant)
-or the length of one dimension of an array; arrays made with `np.empty_like(u)` and
-friends share u's dimension lengths.  A loop `for i in range(lo, hi)` over a variable
+A small symbolic domain (bounds_linear.py): an integer is `(base, offset)` where base
+is None (a constant), the length of one dimension of an array, an integer parameter,
+or a sum of those; arrays made with `np.empty_like(u)` and friends share u's dimension
+lengths, and `np.zeros(n)` has the length n.  A loop `for i in range(lo, hi)` over a variable
 that nothing else assigns gives `lo <= i < hi` inside its body.  Only parameters
 never assigned and variables assigned once take part, and a variable assigned once
 only where its assignment dominates the use (it comes earlier in the same block, or
@@ -18,6 +19,8 @@ from collections import Counter
 
 from ..frontend import types as T
 from .bounds_descent import descending_scan
+from .bounds_linear import (INT64_MAX, Param, add, at_most, combine, length_or_raises, never_wraps_down,
+                            never_wraps_up, nonnegative)
 from .bounds_running import fact_inside, running_indices
 from .index_terms import int_constant, name_terms, split_index
 
@@ -48,6 +51,7 @@ class IndexFacts:
         once = {n for n, c in self.stores.items() if c == 1 and n not in params}
         self.dominated = self._dominated_statements(typed.node, once)   # name -> ids of statements
         self.dim_class: dict = {}   # (array name, dim) -> representative (array name, dim)
+        self.dim_value: dict = {}   # representative -> (base, offset) of a length set by a constructor
         self.ints: dict = {}        # stable int variable -> symbolic value
         self.loop_facts: dict = {}  # index-expression node id -> {loop var: (lo, hi)}
         self.assumed: set = set()    # (subscript id, dim) checked before a versioned loop
@@ -107,7 +111,7 @@ class IndexFacts:
                 if self.stable_at(arr, value):
                     for d, elt in enumerate(target.elts):
                         if isinstance(elt, ast.Name) and elt.id in self.dominated:
-                            self.ints[elt.id] = (self.dim(arr, d), 0)
+                            self.ints[elt.id] = self.dim_sym(arr, d)
 
     def _array_definition(self, name, ty, value) -> None:
         if not isinstance(value, ast.Call):
@@ -126,8 +130,12 @@ class IndexFacts:
             dims = shape.elts if isinstance(shape, ast.Tuple) else [shape]
             for d, e in enumerate(dims):
                 sym = self.symbolic(e)
-                if sym is not None and sym[0] is not None and sym[1] == 0:
+                if sym is None:
+                    continue
+                if isinstance(sym[0], tuple) and sym[1] == 0:   # another array's length
                     self.dim_class[(name, d)] = sym[0]
+                elif length_or_raises(sym, self.longest):   # a constant, a parameter, a sum
+                    self.dim_value[(name, d)] = sym
 
     def dim(self, array: str, d: int):
         key = (array, d)
@@ -135,35 +143,44 @@ class IndexFacts:
             key = self.dim_class[key]
         return key
 
+    def longest(self, key) -> int:
+        """The greatest length NumPy allows dimension `key` of an array: size * itemsize
+        fits in int64."""
+        ty = self.t.var_types.get(key[0])
+        return INT64_MAX // max(1, ty.dtype.itemsize) if isinstance(ty, T.Array) else INT64_MAX
+
+    def dim_sym(self, array: str, d: int):
+        """(base, offset) of the length of dimension d of `array`."""
+        key = self.dim(array, d)
+        return self.dim_value.get(key, (key, 0))
+
     def symbolic(self, node):
         """(base, offset) for an integer expression we can follow, else None."""
         if int_constant(node) is not None:
             return (None, int_constant(node))
         if isinstance(node, ast.Name) and node.id in self.ints and self.stable_at(node.id, node):
             return self.ints[node.id]
+        if isinstance(node, ast.Name) and node.id in self.constant_params and self.t.var_types.get(node.id) == T.int64:
+            return (Param(node.id), 0)
         if isinstance(node, ast.Call) and self.t.calls.get(node) == ("builtin", "builtins.len"):
             arg = node.args[0]
             if (isinstance(arg, ast.Name) and self.stable_at(arg.id, arg)
                     and isinstance(self.t.var_types.get(arg.id), T.Array)):
-                return (self.dim(arg.id, 0), 0)
+                return self.dim_sym(arg.id, 0)
         if (isinstance(node, ast.Subscript) and _is_shape_of(node.value)
                 and self.stable_at(node.value.value.id, node)):
             k = node.slice
             if isinstance(k, ast.Constant) and type(k.value) is int and k.value >= 0:
-                return (self.dim(node.value.value.id, k.value), 0)
+                return self.dim_sym(node.value.value.id, k.value)
         if isinstance(node, ast.Attribute) and node.attr == "size" and isinstance(node.value, ast.Name):
             ty = self.t.var_types.get(node.value.id)
             if isinstance(ty, T.Array) and ty.ndim == 1 and self.stable_at(node.value.id, node):
-                return (self.dim(node.value.id, 0), 0)
+                return self.dim_sym(node.value.id, 0)
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
             a, b = self.symbolic(node.left), self.symbolic(node.right)
             if a is None or b is None:
                 return None
-            sign = 1 if isinstance(node.op, ast.Add) else -1
-            if b[0] is None:
-                return (a[0], a[1] + sign * b[1])
-            if a[0] is None and sign == 1:
-                return (b[0], a[1] + b[1])
+            return add(a, b, 1 if isinstance(node.op, ast.Add) else -1)
         return None
 
     # -- loops --
@@ -214,14 +231,16 @@ class IndexFacts:
         if any(s is None for s in syms):
             return None
         if len(args) == 1:
-            return ((None, 0), syms[0])
+            return ((None, 0), syms[0]) if never_wraps_up(syms[0], self.longest) else None
         step = syms[2] if len(args) == 3 else (None, 1)
         if step[0] is not None or step[1] == 0:
             return None
+        lower, upper = (syms[0], syms[1]) if step[1] > 0 else (syms[1], syms[0])
+        if not (never_wraps_down(lower, self.longest) and never_wraps_up(upper, self.longest)):
+            return None   # computed in int64, it could let the loop past the bound
         if step[1] > 0:
-            return (syms[0], syms[1])
-        lo_excl, hi_incl = syms[1], syms[0]
-        return ((lo_excl[0], lo_excl[1] + 1), (hi_incl[0], hi_incl[1] + 1))
+            return (lower, upper)
+        return ((lower[0], lower[1] + 1), (upper[0], upper[1] + 1))
 
     # -- the query --
     def versioning_candidates(self, loop: ast.For):
@@ -251,7 +270,8 @@ class IndexFacts:
                 name, offset = split_index(p)
                 if name == var and self.prove(n, p, dim) != "in_range":
                     found.append((n, dim, n.value.id, offset))
-                elif name is None and self._invariant_offset(p, var, loop) is not None:
+                elif (name is None and self._invariant_offset(p, var, loop) is not None
+                      and self.prove(n, p, dim) != "in_range"):
                     found.append((n, dim, n.value.id, self._invariant_offset(p, var, loop)))
         return found
 
@@ -284,22 +304,14 @@ class IndexFacts:
         if (id(subscript), dim) in self.assumed:
             return "in_range"
         array_node = subscript.value
-        facts = self.loop_facts.get(id(subscript), {})
-        var, offset = split_index(index_node)
-        if var is None and offset is not None:
-            return "nonnegative" if offset >= 0 else None
-        low = high = offset
-        if var is None:
-            var, low, high = _loop_plus_window(index_node, facts)
-        fact = facts.get(var)
-        if fact is None:
+        span = _index_span(index_node, self.loop_facts.get(id(subscript), {}))
+        if span is None:
             return None
-        lo, hi = fact
-        nonneg = lo[1] + low >= 0  # lengths are never negative
-        if not nonneg:
+        lo, hi = span
+        if not (nonnegative(lo[0]) and lo[1] >= 0):
             return None
         if (isinstance(array_node, ast.Name) and self.stable_at(array_node.id, subscript)
-                and hi[0] is not None and hi[0] == self.dim(array_node.id, dim) and hi[1] + high <= 0):
+                and at_most(hi, self.dim_sym(array_node.id, dim))):
             return "in_range"
         return "nonnegative"
 
@@ -338,6 +350,36 @@ def _block_of(stmt, parent):
 
 def _is_shape_of(node) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == "shape" and isinstance(node.value, ast.Name)
+
+
+def _index_span(node, facts):
+    """(least value, exclusive bound) of an index, each a (base, offset), from the facts
+    of the loops around it; None where they say nothing."""
+    var, offset = split_index(node)
+    if var is None and offset is not None:
+        return (None, offset), (None, offset + 1)
+    low = high = offset
+    if var is None:
+        var, low, high = _loop_plus_window(node, facts)
+    if var is None:
+        return _sum_of_loop_variables(node, facts)
+    fact = facts.get(var)
+    if fact is None:
+        return None
+    (lo_base, lo), (hi_base, hi) = fact
+    return (lo_base, lo + low), (hi_base, hi + high)
+
+
+def _sum_of_loop_variables(node, facts):
+    """`i + j` of two variables the facts bound: lo_i + lo_j <= i + j <= (hi_i - 1) +
+    (hi_j - 1), as a convolution's `x[i + j]`."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)
+            and isinstance(node.left, ast.Name) and isinstance(node.right, ast.Name)):
+        return None
+    a, b = facts.get(node.left.id), facts.get(node.right.id)
+    if a is None or b is None:
+        return None
+    return add(a[0], b[0]), (combine(a[1][0], b[1][0]), a[1][1] + b[1][1] - 1)
 
 
 def _loop_plus_window(node, facts):

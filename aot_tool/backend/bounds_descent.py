@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 
 from ..frontend import types as T
+from .bounds_linear import never_wraps_down, never_wraps_up, nonnegative
 from .index_terms import int_constant, makes_closure, split_index
 
 
@@ -91,8 +92,9 @@ def _first_value(facts, name: str, before: list, active: dict):
     var, offset = split_index(stmt.value)
     if var is not None and var in active and offset is not None:
         (lo_base, lo), (hi_base, hi) = active[var]   # lengths are never negative: lo bounds below
-        return lo + offset, (hi_base, hi + offset)
+        return (lo + offset, (hi_base, hi + offset)) if nonnegative(lo_base) else None
     sym = facts.symbolic(stmt.value)
-    if sym is None:
+    if sym is None or not (nonnegative(sym[0]) and never_wraps_down(sym, facts.longest)
+                            and never_wraps_up(sym, facts.longest)):
         return None
     return sym[1], (sym[0], sym[1] + 1)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 
 from ..frontend import types as T
+from .bounds_linear import nonnegative
 from .index_terms import int_constant, makes_closure
 
 
@@ -71,7 +72,7 @@ def _source(facts, target: ast.Name):
 
 def _fixed(facts, bound) -> bool:
     """A bound `len(p) + c` with p a parameter never assigned: the same everywhere."""
-    return bound[0] is not None and bound[0][0] in facts.constant_params
+    return isinstance(bound[0], tuple) and bound[0][0] in facts.constant_params
 
 
 def fact_inside(running, loop_fact):
@@ -81,6 +82,8 @@ def fact_inside(running, loop_fact):
     the subscript, so it needs no fact.)"""
     constants, loops = running
     first, bound = loop_fact
+    if not all(nonnegative(lo[0]) for lo, _ in loops):
+        return None   # a start such as len(a) - len(b) bounds nothing from below
     highs = {hi[0] for _, hi in loops}
     if len(highs) != 1:
         return None
