@@ -48,6 +48,31 @@ def big_step(n, k):
         d += 1000003           # past the step limit: a plain add
     return d % k
 
+@cc.export('factor_spelled_out', 'i8(i8)')
+def factor_spelled_out(n):
+    d = 2
+    while d * d <= n:
+        if n % d == 0:
+            return d
+        d = d + 1              # a counter too, as d += 1
+    return n
+
+@cc.export('step_from_parameter', 'i8(i8, i8)')
+def step_from_parameter(n, s):
+    d = 2
+    while d * d <= n:
+        if n % d == 0:
+            return d
+        d = d + s              # any step: a plain add
+    return n
+
+@cc.export('maybe_unbound', 'i8(i8)')
+def maybe_unbound(n):
+    if n > 0:
+        c = 0
+    c = 1 + c                  # n <= 0: UnboundLocalError, as in CPython
+    return c
+
 @cc.export('rebound', 'i8(i8, i8)')
 def rebound(n, k):
     d = 2
@@ -74,6 +99,16 @@ def wrap(v: int) -> int:
 def test_prime_count_matches_cpython(mods, n):
     ours, py = mods
     assert ours.prime_count(n) == py["prime_count"](n)
+    assert ours.factor_spelled_out(n) == py["factor_spelled_out"](n)
+    assert ours.step_from_parameter(n, 1) == py["step_from_parameter"](n, 1)
+
+
+def test_a_counter_read_before_assignment_raises_as_cpython(mods):
+    ours, py = mods
+    assert ours.maybe_unbound(3) == py["maybe_unbound"](3) == 1
+    for fn in (ours.maybe_unbound, py["maybe_unbound"]):
+        with pytest.raises(UnboundLocalError):
+            fn(0)
 
 
 @given(st.integers(-2 ** 63, 2 ** 63 - 1), st.integers(-2 ** 63, 2 ** 63 - 1).filter(lambda k: k != 0),
@@ -96,12 +131,13 @@ def _kernel_ir(tmp_path, export):
     return ir.split(f".{export}.", 1)[1].split("\n}\n", 1)[0]
 
 
-def test_trial_division_by_a_counter_is_unsigned_and_unchecked(tmp_path):
-    body = _kernel_ir(tmp_path, "prime_count")
+@pytest.mark.parametrize("export", ["prime_count", "factor_spelled_out"])
+def test_trial_division_by_a_counter_is_unsigned_and_unchecked(tmp_path, export):
+    body = _kernel_ir(tmp_path, export)
     assert "urem" in body and "srem" not in body and "aot_rt_raise" not in body
 
 
-@pytest.mark.parametrize("export", ["from_parameter", "rebound"])
+@pytest.mark.parametrize("export", ["from_parameter", "rebound", "step_from_parameter"])
 def test_other_divisors_keep_the_zero_check(tmp_path, export):
     body = _kernel_ir(tmp_path, export)
     assert "aot_rt_raise" in body and "srem" in body

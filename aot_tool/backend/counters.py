@@ -1,5 +1,5 @@
 """Counters: int64 variables that only start from small literals and count up by a small
-step (`d = 2` ... `d += 1`, `count += 1`). Their increments are emitted `add nsw`.
+step (`d = 2` ... `d += 1`, `count = count + 1`). Their increments are emitted `add nsw`.
 
 To overflow, such a counter must run its increment more than 2**61 times (about 70
 years at one a nanosecond), so the flag states what every run of the program does. It
@@ -36,12 +36,34 @@ def counters(typed) -> frozenset:
     return frozenset(name for name in good - bad if typed.var_types.get(name) == T.int64)
 
 
+def increment(node):
+    """(name, step) for `name += c`, `name = name + c` or `name = c + name` with c an
+    integer literal in 1..STEP_LIMIT; else None."""
+    if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and isinstance(node.op, ast.Add):
+        name, step = node.target.id, int_constant(node.value)
+    elif (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+          and isinstance(node.value, ast.BinOp) and isinstance(node.value.op, ast.Add)):
+        name, left, right = node.targets[0].id, node.value.left, node.value.right
+        if isinstance(left, ast.Name) and left.id == name:
+            step = int_constant(right)
+        elif isinstance(right, ast.Name) and right.id == name:
+            step = int_constant(left)
+        else:
+            return None
+    else:
+        return None
+    return (name, step) if step is not None and 1 <= step <= STEP_LIMIT else None
+
+
 def _bindings(node):
     """(name, whether this binding keeps it a counter) for each name `node` binds."""
+    counted = increment(node)
+    if counted is not None:
+        yield counted[0], True
+        return
     if isinstance(node, ast.AugAssign):
         if isinstance(node.target, ast.Name):
-            step = int_constant(node.value)
-            yield node.target.id, isinstance(node.op, ast.Add) and step is not None and 1 <= step <= STEP_LIMIT
+            yield node.target.id, False
         return
     if isinstance(node, ast.Assign):
         start = int_constant(node.value)

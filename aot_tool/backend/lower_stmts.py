@@ -65,6 +65,10 @@ class StatementLowering:
         if any(is_view_target(self, t) for t in s.targets):
             store_assign(self, s.targets, s.value)
             return
+        if self.counts_up(s):
+            counter = s.value.left if isinstance(s.value.left, ast.Name) else s.value.right
+            self.store_var(s.targets[0].id, self.counter_step(s, counter), T.int64, False)
+            return
         value = self.expr(s.value)
         ty = self.type_of(s.value)
         owned = self.owned(s.value)
@@ -100,19 +104,23 @@ class StatementLowering:
             new = self.cast(new, ty, ety)
             self.b.store(self.b.zext(new, i8) if ety.is_bool else new, ptr)
             return
-        if self.counts_up(s):
-            value = self.b.add(self.expr(fake.left), ir.Constant(i64, s.value.value), flags=["nsw"])
-        else:
-            value = self.expr(fake)
+        value = self.counter_step(s, fake.left) if self.counts_up(s) else self.expr(fake)
         self.assign(s.target, value, self.type_of(fake), False)
 
     def counts_up(self, s) -> bool:
-        """Whether `s` is the increment of a counter (backend/counters.py): `add nsw`."""
+        """Whether `s` is the increment of a counter (backend/counters.py)."""
+        from .counters import counters, increment
         found = self.__dict__.get("counter_names")
         if found is None:
-            from .counters import counters
             found = self.__dict__["counter_names"] = counters(self.t)
-        return isinstance(s.target, ast.Name) and s.target.id in found
+        counted = increment(s)
+        return counted is not None and counted[0] in found
+
+    def counter_step(self, s, counter):
+        """A counter's increment, reading it through `counter` (its Name node in `s`):
+        `add nsw` of its step (counters.py says why it cannot wrap)."""
+        from .counters import increment
+        return self.b.add(self.expr(counter), ir.Constant(i64, increment(s)[1]), flags=["nsw"])
 
     def assign(self, target, value, ty, owned) -> None:
         if isinstance(target, ast.Name):
