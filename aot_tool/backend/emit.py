@@ -64,7 +64,11 @@ def optimise(ir_text: str, options):
     _export_only_module_init(mod)
     pto = llvm.create_pipeline_tuning_options(speed_level=options.opt_level)
     pto.loop_vectorization = options.opt_level >= 2
-    pto.slp_vectorization = options.opt_level >= 2
+    # numba leaves the SLP vectoriser off (NUMBA_SLP_VECTORIZE=0) and so do we: it packs
+    # independent scalar chains into vectors even where the shuffles lengthen a
+    # recurrence (lorenz's x, y, z: 1.22x numba's time on the baseline clone with it,
+    # 1.02x without, bench/kernels.py), and no benchmark kernel gained from it
+    pto.slp_vectorization = False
     pb = llvm.create_pass_builder(tm, pto)
     pb.getModulePassManager().run(mod, pb)
     return mod, tm
