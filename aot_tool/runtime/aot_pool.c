@@ -181,13 +181,15 @@ static void aot_record_failure(int64_t b)
     aot_gil_drop_own(g);
 }
 
-/* Thread `t` of `nthreads` runs its contiguous run of blocks, stopping after a failure
-   of an earlier block. */
+/* Thread `t` of `nthreads` runs every nthreads-th block from first + t, stopping after
+   a failure of an earlier block.  Dealt out in turn rather than in contiguous runs, the
+   blocks give each thread a like share of a loop whose cost drifts along its range (the
+   rows of a Mandelbrot image, a triangle's rows); which block a thread runs does not
+   change any result: each block has its own reduction partials, combined in block
+   order. */
 static void aot_run_share(int t, int nthreads)
 {
-    int64_t first = aot_pool.first, nb = aot_pool.nblocks - first;
-    int64_t lo = first + nb * t / nthreads, hi = first + nb * (t + 1) / nthreads;
-    for (int64_t b = lo; b < hi; b++) {
+    for (int64_t b = aot_pool.first + t; b < aot_pool.nblocks; b += nthreads) {
         int64_t start, stop;
         if (__atomic_load_n(&aot_pool.failed, __ATOMIC_ACQUIRE) < b)
             return;
