@@ -31,12 +31,6 @@ def laplace(u, v):
         for j in range(1, m - 1):
             v[i, j] = u[i - 1, j] + u[i + 1, j] + u[i, j - 1] + u[i, j + 1] - 4 * u[i, j]
 
-@cc.export('histogram', 'void(f8[:], i8[:], f8, f8)')
-def histogram(data, counts, lo, hi):
-    scale = len(counts) / (hi - lo)
-    for x in data:
-        counts[int((x - lo) * scale)] += 1
-
 @cc.export('count_true', 'i8(b1[:])')
 def count_true(mask):
     n = 0
@@ -303,6 +297,7 @@ SOURCE += "".join([
     kernel("stencil_1d.py", "centdiff_1d"),
     kernel("matmul.py", "matmul"),
     kernel("trial_division.py", "prime_count"),
+    kernel("histogram.py", "histogram"),
     kernel("insertion_sort.py", "insertion_sort", "insertion_sort", "void(f8[:])"),
 ])
 

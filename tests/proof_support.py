@@ -1,9 +1,12 @@
 """What the index-proof tests share (test_index_descent.py, test_index_running.py): the
 same kernels under CPython, their outcome with IndexError as a value, one array seen
-through several layouts, and whether a kernel's optimised IR still checks an index."""
+through several layouts, whether a kernel's optimised IR still checks an index, and a
+kernel of the corpus (tests/kernels/) as source text."""
 
+import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 
@@ -43,3 +46,13 @@ def checks_an_index(tmp_path, source: str, export: str) -> bool:
                         check=True, capture_output=True, text=True).stdout
     body = ir.split(f".{export}.", 1)[1].split("\n}\n", 1)[0]
     return "aot_rt_index_error" in body
+
+
+def corpus_kernel(file: str, name: str) -> str:
+    """Function `name` of tests/kernels/`file`, decorated with its own export, as source
+    text: read by bench/_corpus.py, the one reader the benchmarks use too."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "_corpus.py"
+    spec = importlib.util.spec_from_file_location("bench_corpus", path)
+    reader = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reader)
+    return reader.kernel(file, name)

@@ -3,29 +3,20 @@ counts up by 1 to 4 gets `add nsw`, so a trial division by it needs no zero chec
 no sign fix-up (an unsigned remainder, as in numba); anything else keeps the wrapping
 add, and every kernel agrees with CPython (int64 wrap-around where it wraps)."""
 
-import ast
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import build_and_load
-from proof_support import python_kernels
-
-
-def _corpus_kernel(file: str, name: str) -> str:
-    """A function of tests/kernels/`file` with its decorators, as source text."""
-    text = (Path(__file__).parent / "kernels" / file).read_text()
-    node = next(n for n in ast.parse(text).body if isinstance(n, ast.FunctionDef) and n.name == name)
-    return "\n".join(text.splitlines()[node.decorator_list[0].lineno - 1:node.end_lineno]) + "\n\n"
+from proof_support import corpus_kernel, python_kernels
 
 
 SOURCE = """from aot_tool import CC
 cc = CC('counting')
 
-""" + _corpus_kernel("trial_division.py", "prime_count") + """@cc.export('from_parameter', 'i8(i8, i8)')
+""" + corpus_kernel("trial_division.py", "prime_count") + """@cc.export('from_parameter', 'i8(i8, i8)')
 def from_parameter(start, k):
     d = start                  # may start anywhere: wraps like any int64
     steps = 0

@@ -12,19 +12,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from conftest import build_and_load
-from proof_support import python_kernels
+from proof_support import corpus_kernel, python_kernels
 
 SOURCE = """import numpy as np
 from aot_tool import CC
 cc = CC('truncated')
 
-@cc.export('histogram', 'void(f8[:], i8[:], f8, f8)')
-def histogram(data, counts, lo, hi):
-    scale = len(counts) / (hi - lo)
-    for x in data:
-        counts[int((x - lo) * scale)] += 1
-
-@cc.export('pick', 'f8(f8[:], f8)')
+""" + corpus_kernel("histogram.py", "histogram") + """@cc.export('pick', 'f8(f8[:], f8)')
 def pick(a, x):
     return a[int(x)]
 
