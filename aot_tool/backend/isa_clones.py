@@ -151,11 +151,10 @@ def add_dispatch(unit, source, export, index: int, program, kernel: ir.Function,
     export gets no clones; else a dispatch on the runtime's level to the clones, lowered
     into this unit (`in_unit`, the direct build) or declared from their own objects."""
     from .lower import declare_kernel
-    from .parallel_outline import outlined_bodies
+    from .parallel_outline import bodies_outlined_from
     lowered = [declare_kernel(unit, t) for t in program.functions if not t.is_generator]
     # a prange loop's body is outlined into a function of its own: its loops count
-    lowered += [body for body in outlined_bodies(unit)
-                if any(body.name.startswith(fn.name + ".prange") for fn in lowered)]
+    lowered += bodies_outlined_from(unit, lowered)
     levels = clone_levels(source, export, index, options, lowered)
     if not levels:
         return kernel

@@ -40,6 +40,19 @@ def outlined_bodies(unit) -> list:
     return unit.__dict__.get("_prange_bodies", [])
 
 
+def bodies_outlined_from(unit, functions) -> list:
+    """The block functions outlined from `functions`, or from bodies outlined from them
+    (the clones of an export take its prange bodies along: backend/isa_clones.py)."""
+    owner = unit.__dict__.get("_prange_owner", {})
+    names = {fn.name for fn in functions}
+    found = []
+    for body in outlined_bodies(unit):   # in the order made: an owner before its bodies
+        if owner.get(body.name) in names:
+            names.add(body.name)
+            found.append(body)
+    return found
+
+
 def lower_prange(lw, loop) -> bool:
     """Lower `loop` onto the pool; False where it is not a parallel prange loop (the caller
     lowers it as a plain range loop, as numba runs prange outside parallel functions)."""
@@ -107,6 +120,7 @@ class OutlinedBody(FunctionLowering):
         self.fn.linkage = "internal"
         self.fn.attributes.add("nounwind")
         bodies.append(self.fn)
+        self.unit.__dict__.setdefault("_prange_owner", {})[self.fn.name] = parent.fn.name
         self.loops, self.pins = [], []
         self.facts = IndexFacts(self.t)
         self.loop, self.plan, self.names, self.env_t, self.partial_t = loop, plan, names, env_t, partial_t
