@@ -115,16 +115,6 @@ def mandelbrot(x0, x1, y0, y1, w, h, iters):
             out[r, q] = k
     return out
 
-@cc.export('horner', 'f8[:](f8[:], f8[:])')
-def horner(x, coef):
-    out = np.empty_like(x)
-    for i in range(len(x)):
-        acc = 0.0
-        for c in coef:
-            acc = acc * x[i] + c
-        out[i] = acc
-    return out
-
 @cc.export('collatz_max', 'i8(i8)')
 def collatz_max(n):
     best = 0
@@ -173,17 +163,6 @@ def blur_3x3(u):
                 for dj in range(-1, 2):
                     s += u[i + di, j + dj]
             out[i, j] = s / 9.0
-    return out
-
-@cc.export('conv1d', 'f8[:](f8[:], f8[:])')
-def conv1d(x, k):
-    n = len(x) - len(k) + 1
-    out = np.zeros(n)
-    for i in range(n):
-        s = 0.0
-        for j in range(len(k)):
-            s += x[i + j] * k[j]
-        out[i] = s
     return out
 
 @cc.export('welford_var', 'f8(f8[:])')
@@ -298,6 +277,8 @@ SOURCE += "".join([
     kernel("matmul.py", "matmul"),
     kernel("trial_division.py", "prime_count"),
     kernel("histogram.py", "histogram"),
+    kernel("horner.py", "horner"),
+    kernel("conv1d.py", "conv1d"),
     kernel("insertion_sort.py", "insertion_sort", "insertion_sort", "void(f8[:])"),
 ])
 

@@ -1,6 +1,7 @@
 """Index proofs through sums of lengths and parameters (bounds_linear.py): a sliding
 window's `x[i + j]` with `i < len(x) - len(k) + 1` and `j < len(k)`, an output made
-with `np.zeros(n)` indexed by `i < n`, a constant dimension.  Each is proved in range
+with `np.zeros(n)` indexed by `i < n`, a full convolution's `out[i + j]` into
+`np.zeros(len(x) + len(k) - 1)`, a constant dimension.  Each is proved in range
 (no check left after -O3); each near miss keeps its checks and raises IndexError or
 wraps around exactly as CPython does."""
 
@@ -9,24 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import build_and_load
-from proof_support import checks_an_index, outcome, python_kernels, view
+from proof_support import checks_an_index, corpus_kernel, outcome, python_kernels, view
 
 SOURCE = """import numpy as np
 from aot_tool import CC
 cc = CC('linear')
 
-@cc.export('conv1d', 'f8[:](f8[:], f8[:])')
-def conv1d(x, k):
-    n = len(x) - len(k) + 1
-    out = np.zeros(n)
-    for i in range(n):
-        s = 0.0
-        for j in range(len(k)):
-            s += x[i + j] * k[j]
-        out[i] = s
-    return out
-
-@cc.export('moving_sum', 'f8[:](f8[:], i8)')
+""" + corpus_kernel("conv1d.py", "conv1d") + corpus_kernel("conv1d.py", "convolve") + """@cc.export('moving_sum', 'f8[:](f8[:], i8)')
 def moving_sum(a, w):
     out = np.empty(len(a) - w + 1)
     for i in range(len(a) - w + 1):
@@ -85,7 +75,7 @@ def fourth_column(n):
     return s
 """
 
-PROVED = ("conv1d", "moving_sum", "triples", "wide_window")
+PROVED = ("conv1d", "convolve", "moving_sum", "triples", "wide_window")
 NEAR_MISSES = ("one_too_far", "short_output", "wrapping_bounds", "fourth_column")
 
 PY = python_kernels(SOURCE, "linear")
@@ -119,7 +109,7 @@ layouts = st.sampled_from(["C", "strided", "reversed"])
 @given(x=small, k=small, lx=layouts, lk=layouts)
 def test_windows_over_two_arrays_match_python(linear, x, k, lx, lk):
     a, b = view(x, lx), view(k, lk)
-    for name in ("conv1d", "one_too_far", "wide_window"):
+    for name in ("conv1d", "convolve", "one_too_far", "wide_window"):
         assert _same(outcome_of(getattr(linear, name), a, b), outcome_of(PY[name], a, b)), name
 
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import build_and_load, cli
+from proof_support import corpus_kernel, python_kernels
 
 SOURCE = textwrap.dedent('''
     import numpy as np
@@ -67,23 +68,13 @@ SOURCE = textwrap.dedent('''
             out[i] = a[i] * k
         return out
 
-    @cc.export('horner', 'f8[:](f8[:], f8[:])')
-    def horner(x, coef):
-        out = np.empty_like(x)
-        for i in range(len(x)):
-            acc = 0.0
-            for c in coef:
-                acc = acc * x[i] + c
-            out[i] = acc
-        return out
-
     @cc.export('rotate', 'c16[:](c16[:], c16)')
     def rotate(z, w):
         out = np.empty_like(z)
         for i in range(len(z)):
             out[i] = z[i] * w
         return out
-''')
+''') + corpus_kernel("horner.py", "horner")
 
 
 def argmax(a):
@@ -94,16 +85,6 @@ def argmax(a):
     return best
 
 
-def horner(x, coef):
-    out = np.empty_like(x)
-    for i in range(len(x)):
-        acc = 0.0
-        for c in coef:
-            acc = acc * x[i] + c
-        out[i] = acc
-    return out
-
-
 def bubble(a):
     swaps = 0
     for i in range(len(a) - 1):
@@ -111,6 +92,9 @@ def bubble(a):
             a[i], a[i + 1] = a[i + 1], a[i]
             swaps += 1
     return swaps
+
+
+PY = python_kernels(SOURCE, "layouts")
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +134,7 @@ def test_every_layout_gives_cpythons_results(mod, n, m, seed):
         assert lib.mixed(before, b, 3) == pytest.approx(want, abs=1e-9), name
         assert np.array_equal(lib.scale(before, 2.0), before * 2.0), name
         for cname, coef in _layouts(before[:3].copy()):
-            assert np.array_equal(lib.horner(before, coef), horner(before, before[:3])), (name, cname)
+            assert np.array_equal(lib.horner(before, coef), PY["horner"](before, before[:3])), (name, cname)
     for name, z in _layouts(line + 1j * line[::-1]):
         assert np.array_equal(lib.rotate(z, 0.5 - 2j), z * (0.5 - 2j)), name
 

@@ -1,4 +1,4 @@
-"""Full 1-D convolution, correlation at a lag, moving-window maximum."""
+"""Full and valid 1-D convolution, correlation at a lag, moving-window maximum."""
 import numpy as np
 from numba.pycc import CC
 
@@ -15,6 +15,18 @@ def convolve(x, k):
     for i in range(n):
         for j in range(m):
             out[i + j] += x[i] * k[j]
+    return out
+
+
+@cc.export('conv1d', 'f8[:](f8[:], f8[:])')
+def conv1d(x, k):
+    n = len(x) - len(k) + 1      # negative when k is the longer: np.zeros raises ValueError
+    out = np.zeros(n)
+    for i in range(n):
+        s = 0.0
+        for j in range(len(k)):
+            s += x[i + j] * k[j]
+        out[i] = s
     return out
 
 
@@ -44,6 +56,7 @@ def window_max(a, w):
 
 
 TESTS = {
+    'conv1d': '[n]-3:3 [m]-2:2 n=0:10 m=0:6',
     'convolve': '[n] [m] n=0:12 m=0:5',
     'xcorr': '[n] [m] -5:5 n=0:10 m=0:10',
     'window_max': '[n] 1:5 n=0:15',

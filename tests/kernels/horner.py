@@ -32,7 +32,19 @@ def polyval_many(c, xs):
     return out
 
 
+@cc.export('horner', 'f8[:](f8[:], f8[:])')
+def horner(x, coef):
+    out = np.empty_like(x)
+    for i in range(len(x)):
+        acc = 0.0
+        for c in coef:
+            acc = acc * x[i] + c
+        out[i] = acc
+    return out
+
+
 TESTS = {
+    'horner': '[n]-3:3 [m]-2:2 n=0:10 m=0:6',
     'polyval': '[n]-3:3 -2:2 n=0:10',
     'exp6': '-3:3',
     'polyval_many': '[n]-3:3 [m]-2:2 n=0:8 m=0:10',
