@@ -93,24 +93,40 @@ def cpu_per_wall(fn, args, number):
 SIGNATURES = dict(re.findall(r"@cc\.export\('(\w+)', '([^']+)'", kernels("m", "", "")))
 print(f"{'kernel':22s} {'ours par':>9s} {'ours ser':>9s} {'numba par':>9s} {'ser/par':>8s} {'par/numba':>9s}"
       f" {'cpu/wall par, ser':>18s} {'numba, our sig':>14s} {'par/that':>8s}")
-# ours first, every case, then numba: numba's threads spin for a while after each of its
-# regions, which would take a core from whatever is timed next
-ours = {}
+# Each case in rounds, the four builds taking turns and the turns rotating from round to
+# round (machine speed drifts: what is timed in one block of time against another reads
+# that drift as a difference).  Each turn times its calls twice and keeps the better:
+# the first also pays for the previous turn's pool still spinning (ours spins about
+# 200 us after a region, numba's OpenMP threads a while too) and for waking its own.
+# (A pause before each turn instead measured the machine waking from idle: any first
+# call after 20 ms of sleep here ran 1.3-1.5 ms where calls in a row ran 0.5.)
+ROUNDS = 5
+
+
+def rounds(fns, args, number):
+    """The best time per call of each fn over ROUNDS rounds of turns."""
+    times = [float("inf")] * len(fns)
+    for r in range(ROUNDS):
+        for k in range(len(fns)):
+            i = (k + r) % len(fns)
+            times[i] = min(times[i], best("f(*a)", number, repeat=2, f=fns[i], a=args))
+    return times
+
+
 for label, (name, args, number) in cases.items():
     par, ser = getattr(bench_par, name), getattr(bench_ser, name)
     want = ser(*args)
     assert np.allclose(par(*args), want), name
-    ours[label] = (best("f(*a)", number, repeat=3, f=par, a=args), best("f(*a)", number, repeat=3, f=ser, a=args),
-                   cpu_per_wall(par, args, number), cpu_per_wall(ser, args, number), want)
-for label, (name, args, number) in cases.items():
-    t_par, t_ser, cw_par, cw_ser, want = ours[label]
-    t_nb = t_sig = float("nan")
+    fns = [par, ser]
     if nb is not None:
         fn = getattr(nb, name)
         assert np.allclose(fn(*args), want), name   # (compiles)
-        t_nb = best("f(*a)", number, repeat=3, f=fn, a=args)
         same_sig = numba.njit(SIGNATURES[name], parallel=True)(fn.py_func)
-        t_sig = best("f(*a)", number, repeat=3, f=same_sig, a=args)
+        fns += [fn, same_sig]
+    times = rounds(fns, args, number) + [float("nan")] * (4 - len(fns))
+    t_par, t_ser, t_nb, t_sig = times
+    time.sleep(0.05)   # numba's threads, if its turn came last, stop spinning (they count as CPU)
+    cw_par, cw_ser = cpu_per_wall(par, args, number), cpu_per_wall(ser, args, number)
     print(f"{label:22s} {t_par * 1e3:7.2f}ms {t_ser * 1e3:7.2f}ms {t_nb * 1e3:7.2f}ms "
           f"{t_ser / t_par:8.2f} {t_par / t_nb:9.2f} {cw_par:11.2f}, {cw_ser:.2f} "
           f"{t_sig * 1e3:12.2f}ms {t_par / t_sig:8.2f}")
