@@ -39,17 +39,6 @@ def count_true(mask):
             n += 1
     return n
 
-@cc.export('minmax', 'UniTuple(f8, 2)(f8[:])')
-def minmax(a):
-    lo = a[0]
-    hi = a[0]
-    for x in a:
-        if x < lo:
-            lo = x
-        if x > hi:
-            hi = x
-    return lo, hi
-
 @cc.export('lorenz', 'f8[:, :](f8, f8, f8, f8, i8)')
 def lorenz(x, y, z, dt, n):
     out = np.empty((n, 3))
@@ -279,6 +268,7 @@ SOURCE += "".join([
     kernel("histogram.py", "histogram"),
     kernel("horner.py", "horner"),
     kernel("conv1d.py", "conv1d"),
+    kernel("minmax_scan.py", "minmax"),
     kernel("insertion_sort.py", "insertion_sort", "insertion_sort", "void(f8[:])"),
 ])
 

@@ -146,6 +146,10 @@ class StatementLowering:
             self.b.store(value, ptr)
 
     def stmt_If(self, s) -> None:
+        if "fast_scan" in self.__dict__:   # an update of a min/max scan (minmax_scan.py)
+            from .minmax_scan import lower_update
+            if lower_update(self, s):
+                return
         if s in self.t.pruned:
             self.block(s.body if self.t.pruned[s] else s.orelse)
             return

@@ -33,11 +33,21 @@ def lower_for(lw, loop: ast.For) -> None:
     elif isinstance(ity, T.RangeType):
         from ..backend.parallel_outline import lower_prange
         if not lower_prange(lw, loop):    # a prange loop of a parallel function runs on the pool
-            _range_loop(lw, loop)
+            _scan_or(lw, loop, lambda: _range_loop(lw, loop))
     elif isinstance(ity, T.Array):
-        _array_loop(lw, loop, ity)
+        _scan_or(lw, loop, lambda: _array_loop(lw, loop, ity))
     else:
         _tuple_loop(lw, loop, ity)
+
+
+def _scan_or(lw, loop, emit_loop) -> None:
+    """A float min/max scan the exact vectorised way (backend/minmax_scan.py), else the loop."""
+    from ..backend.minmax_scan import lower_scan, scan_updates
+    updates = scan_updates(lw, loop)
+    if updates:
+        lower_scan(lw, loop, updates, emit_loop)
+    else:
+        emit_loop()
 
 
 def _const(node):
