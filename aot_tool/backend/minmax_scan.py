@@ -36,6 +36,7 @@ import ast
 from llvmlite import ir
 
 from ..frontend import types as T
+from .index_terms import makes_closure
 
 VECTOR_CLONES = (".v3", ".v4")   # the clones whose minimum/maximum are a few vector instructions
 
@@ -47,8 +48,8 @@ KINDS = {(True, ast.Lt): "minimum", (False, ast.Gt): "minimum",
 def scan_updates(lw, loop: ast.For):
     """{id(if statement): (variable, "minimum" | "maximum")} when `loop` has the shape
     above; else None."""
-    if getattr(lw.unit, "clone_suffix", "") not in VECTOR_CLONES:
-        return None
+    if getattr(lw.unit, "clone_suffix", "") not in VECTOR_CLONES or makes_closure(lw.t.node):
+        return None   # (a closure could read or rebind a variable between the two runs)
     element = _element(lw, loop)
     if element is None or loop.orelse or not loop.body:
         return None
@@ -59,7 +60,7 @@ def scan_updates(lw, loop: ast.For):
         if update is None:
             return None
         name, kind = update
-        if name in seen or name == loop.target.id or lw.t.var_types.get(name) != ty:
+        if name in seen or name == loop.target.id or name not in lw.slots or lw.t.var_types.get(name) != ty:
             return None
         seen.add(name)
         found[id(s)] = (name, kind)
