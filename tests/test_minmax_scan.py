@@ -1,8 +1,10 @@
 """Float min/max scans (backend/minmax_scan.py): run with llvm.minimum/maximum, which
 LLVM vectorises without fast-math, and again as written where a result is a NaN or a
-zero. Every result has the bits CPython's scan gives, over NaNs, signed zeros,
+zero. Every form (`if x < lo: lo = x`, `<=`, `lo = min(lo, x)`, `lo = x if x < lo else
+lo`, their mirror images) gives the bits CPython's gives, over NaNs, signed zeros,
 infinities, float32 and float64 and strided arrays; the near misses (another
-statement in the body, an `else`, `<=`) are left as they are and agree too."""
+statement in the body, a closure, an update by something other than the element) are
+left as they are and agree too."""
 
 import math
 import subprocess
@@ -79,13 +81,38 @@ def with_closure(a):
 def less_equal(a):
     lo = math.inf
     for x in a:
-        if x <= lo:               # keeps the last of equal values: not a scan
+        if x <= lo:               # keeps the last of equal values: a zero result runs it again
             lo = x
+    return lo
+
+@cc.export('builtin_scans', 'UniTuple(f8, 2)(f8[:])')
+def builtin_scans(a):
+    lo = math.inf
+    hi = -math.inf
+    for i in range(len(a)):
+        lo = min(lo, a[i])
+        hi = max(a[i], hi)        # a NaN in a: max(nan, hi) is nan, then max(x, nan) is x
+    return lo, hi
+
+@cc.export('conditional_scans', 'UniTuple(f8, 2)(f8[:])')
+def conditional_scans(a):
+    lo = math.inf
+    hi = -math.inf
+    for x in a:
+        lo = x if x < lo else lo
+        hi = hi if x <= hi else x
+    return lo, hi
+
+@cc.export('scaled_min', 'f8(f8[:])')
+def scaled_min(a):
+    lo = math.inf
+    for x in a:
+        lo = min(lo, 2.0 * x)     # not the element itself: not a scan
     return lo
 """
 
-SCANS = ("minmax", "minmax32", "indexed_min", "loop_after")
-NEAR_MISSES = ("with_count", "less_equal", "with_closure")
+SCANS = ("minmax", "minmax32", "indexed_min", "loop_after", "less_equal", "builtin_scans", "conditional_scans")
+NEAR_MISSES = ("with_count", "with_closure", "scaled_min")
 PY = python_kernels("import math\n" + SOURCE, "scans")
 
 
@@ -122,7 +149,7 @@ values = st.lists(special | st.floats(-4, 4, width=32), max_size=40)
 @given(values=values, layout=st.sampled_from(["C", "strided", "reversed"]))
 def test_scans_give_the_bits_cpython_gives(scans, values, layout):
     a = view(values, layout)
-    for name in ("minmax", "loop_after") + NEAR_MISSES:
+    for name in ("minmax", "loop_after", "less_equal", "builtin_scans", "conditional_scans") + NEAR_MISSES:
         assert _outcome(getattr(scans, name), a) == _outcome(PY[name], a), name
     for start in (math.inf, 0.0, -0.0, math.nan):
         assert _outcome(scans.indexed_min, a, start) == _outcome(PY["indexed_min"], a, start)

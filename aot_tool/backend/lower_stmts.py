@@ -57,6 +57,8 @@ class StatementLowering:
         self.b.branch(self.exit_block)
 
     def stmt_Assign(self, s) -> None:
+        if "fast_scan" in self.__dict__ and self.scan_update(s):   # v = min(v, x): minmax_scan.py
+            return
         from ..library.fancy_index import is_fancy_target, store_fancy
         from .array_store import is_view_target, store_assign
         if len(s.targets) == 1 and is_fancy_target(self, s.targets[0]):
@@ -146,10 +148,8 @@ class StatementLowering:
             self.b.store(value, ptr)
 
     def stmt_If(self, s) -> None:
-        if "fast_scan" in self.__dict__:   # an update of a min/max scan (minmax_scan.py)
-            from .minmax_scan import lower_update
-            if lower_update(self, s):
-                return
+        if "fast_scan" in self.__dict__ and self.scan_update(s):   # if x < v: v = x
+            return
         if s in self.t.pruned:
             self.block(s.body if self.t.pruned[s] else s.orelse)
             return
@@ -164,6 +164,11 @@ class StatementLowering:
             if not self.b.block.is_terminated:
                 self.b.branch(end)
         self.b.position_at_end(end)
+
+    def scan_update(self, s) -> bool:
+        """An update of a min/max scan lowered fast (backend/minmax_scan.py), if `s` is one."""
+        from .minmax_scan import lower_update
+        return lower_update(self, s)
 
     def stmt_While(self, s) -> None:
         head = self.fn.append_basic_block("while.cond")

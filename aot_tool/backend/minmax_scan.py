@@ -1,4 +1,4 @@
-"""Float min/max scans, vectorised and exact:
+"""Float min/max scans, vectorised and exact (also `lo = min(lo, x)`, `lo = x if x < lo else lo`, `<=`):
 
     lo = a[0]
     hi = a[0]
@@ -40,74 +40,109 @@ from .index_terms import makes_closure
 
 VECTOR_CLONES = (".v3", ".v4")   # the clones whose minimum/maximum are a few vector instructions
 
-# (element on the left?, comparison) -> which scan: `x < lo` and `lo > x` keep a minimum
-KINDS = {(True, ast.Lt): "minimum", (False, ast.Gt): "minimum",
-         (True, ast.Gt): "maximum", (False, ast.Lt): "maximum"}
+# which way a comparison `E op v` (the element on the left) keeps: `x < lo` a minimum
+KEEPS = {ast.Lt: "minimum", ast.LtE: "minimum", ast.Gt: "maximum", ast.GtE: "maximum"}
+MIRROR = {ast.Lt: ast.Gt, ast.LtE: ast.GtE, ast.Gt: ast.Lt, ast.GtE: ast.LtE}
+BUILTIN = {"min": "minimum", "max": "maximum"}
 
 
 def scan_updates(lw, loop: ast.For):
-    """{id(if statement): (variable, "minimum" | "maximum")} when `loop` has the shape
-    above; else None."""
-    if getattr(lw.unit, "clone_suffix", "") not in VECTOR_CLONES or makes_closure(lw.t.node):
+    """{id(update statement): (variable, "minimum" | "maximum")} when `loop` has the
+    shape above; else None."""
+    if not vector_clone(lw) or makes_closure(lw.t.node):
         return None   # (a closure could read or rebind a variable between the two runs)
-    element = _element(lw, loop)
-    if element is None or loop.orelse or not loop.body:
+    found = _element(lw, loop)
+    if found is None or loop.orelse or not loop.body:
         return None
-    ty = lw.type_of(element)
-    found, seen = {}, set()
+    element, ty = found
+    updates, seen = {}, set()
     for s in loop.body:
-        update = _update(s, element)
+        update = _update(lw, s, element)
         if update is None:
             return None
         name, kind = update
         if name in seen or name == loop.target.id or name not in lw.slots or lw.t.var_types.get(name) != ty:
             return None
         seen.add(name)
-        found[id(s)] = (name, kind)
+        updates[id(s)] = (name, kind)
     if _names(loop.iter) & (seen | {loop.target.id}):
         return None
-    return found
+    return updates
 
 
 def _element(lw, loop):
-    """The loop's element expression (a node of its body's first test), or None."""
-    if not isinstance(loop.target, ast.Name):
-        return None
-    first = loop.body[0] if loop.body else None
-    if not (isinstance(first, ast.If) and isinstance(first.test, ast.Compare) and len(first.test.comparators) == 1):
+    """(the loop's element as a node to compare with, its type), or None: the target of
+    `for x in a` over a 1-d float array variable, or the first `a[i]` of the body of
+    `for i in range(...)`."""
+    if not isinstance(loop.target, ast.Name) or not loop.body:
         return None
     ity = lw.type_of(loop.iter)
-    for side in (first.test.left, first.test.comparators[0]):
-        if isinstance(ity, T.Array) and isinstance(loop.iter, ast.Name):
-            if ity.ndim == 1 and ity.dtype.is_float and isinstance(side, ast.Name) and side.id == loop.target.id:
-                return side
-        elif isinstance(ity, T.RangeType) and all(_plain(a) for a in loop.iter.args):
-            arr = side.value if isinstance(side, ast.Subscript) else None
-            aty = lw.type_of(arr) if isinstance(arr, ast.Name) else None
-            if (isinstance(aty, T.Array) and aty.ndim == 1 and aty.dtype.is_float
-                    and isinstance(side.slice, ast.Name) and side.slice.id == loop.target.id):
-                return side
+    if isinstance(ity, T.Array):
+        if isinstance(loop.iter, ast.Name) and ity.ndim == 1 and ity.dtype.is_float:
+            return ast.Name(id=loop.target.id, ctx=ast.Load()), ity.dtype
+        return None
+    if not (isinstance(ity, T.RangeType) and all(_plain(a) for a in loop.iter.args)):
+        return None
+    for node in ast.walk(loop.body[0]):
+        if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
+                and isinstance(node.slice, ast.Name) and node.slice.id == loop.target.id):
+            aty = lw.type_of(node.value)
+            if isinstance(aty, T.Array) and aty.ndim == 1 and aty.dtype.is_float:
+                return node, aty.dtype
+            return None
     return None
 
 
-def _update(s, element):
-    """(variable, kind) for `if E < v: v = E` and its mirror images; else None."""
-    if not (isinstance(s, ast.If) and not s.orelse and len(s.body) == 1 and isinstance(s.test, ast.Compare)
-            and len(s.test.ops) == 1 and type(s.test.ops[0]) in (ast.Lt, ast.Gt)):
-        return None
-    left, right = s.test.left, s.test.comparators[0]
+def _update(lw, s, element):
+    """(variable, kind) for an update of v by the element E, in any of these forms (and
+    their mirror images), else None:
+        if E < v: v = E        (<, <=, >, >=)
+        v = min(v, E)          (min, max: the builtins)
+        v = E if E < v else v
+    Without a NaN met and away from zeros each keeps the least (greatest) value seen,
+    whichever of equal values it keeps; a NaN or a zero result runs the loop as written."""
     same = ast.dump(element)
-    if ast.dump(left) == same and isinstance(right, ast.Name):
-        var, element_left = right.id, True
-    elif ast.dump(right) == same and isinstance(left, ast.Name):
-        var, element_left = left.id, False
-    else:
+    if isinstance(s, ast.If):
+        if s.orelse or len(s.body) != 1 or not _assigns(s.body[0], same):
+            return None
+        return _compared(s.test, same, s.body[0].targets[0].id)
+    if not (isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)):
         return None
-    assign = s.body[0]
-    if not (isinstance(assign, ast.Assign) and len(assign.targets) == 1 and isinstance(assign.targets[0], ast.Name)
-            and assign.targets[0].id == var and ast.dump(assign.value) == same):
+    var, value = s.targets[0].id, s.value
+    if isinstance(value, ast.Call) and len(value.args) == 2 and not value.keywords:
+        kind = BUILTIN.get(lw.t.calls.get(value, ("", ""))[1].replace("builtins.", ""))
+        dumps = sorted(ast.dump(a) for a in value.args)
+        if kind and dumps == sorted([same, ast.dump(ast.Name(id=var, ctx=ast.Load()))]):
+            return var, kind
         return None
-    return var, KINDS[(element_left, type(s.test.ops[0]))]
+    if isinstance(value, ast.IfExp):
+        picked = {ast.dump(value.body), ast.dump(value.orelse)}
+        if picked != {same, ast.dump(ast.Name(id=var, ctx=ast.Load()))}:
+            return None
+        kind = _compared(value.test, same, var)
+        if kind is None:
+            return None
+        if ast.dump(value.body) != same:    # `v if E < v else E` keeps the other way
+            kind = (var, "maximum" if kind[1] == "minimum" else "minimum")
+        return kind
+    return None
+
+
+def _assigns(stmt, same) -> bool:
+    return (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
+            and ast.dump(stmt.value) == same)
+
+
+def _compared(test, same, var):
+    """(var, kind) for `E op var` or `var op E`, op one of < <= > >=; else None."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in KEEPS):
+        return None
+    left, right, op = test.left, test.comparators[0], type(test.ops[0])
+    if ast.dump(left) == same and isinstance(right, ast.Name) and right.id == var:
+        return var, KEEPS[op]
+    if ast.dump(right) == same and isinstance(left, ast.Name) and left.id == var:
+        return var, KEEPS[MIRROR[op]]
+    return None
 
 
 def _plain(node) -> bool:
@@ -122,6 +157,11 @@ def _plain(node) -> bool:
 
 def _names(node) -> set:
     return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def vector_clone(lw) -> bool:
+    """Whether `lw` lowers for an AVX2 or AVX-512 clone."""
+    return getattr(lw.unit, "clone_suffix", "") in VECTOR_CLONES
 
 
 def lower_scan(lw, loop, updates, emit_loop) -> None:
@@ -152,9 +192,19 @@ def lower_update(lw, s) -> bool:
     if not fast or id(s) not in fast:
         return False
     name, kind = fast[id(s)]
-    left, right = s.test.left, s.test.comparators[0]
-    var_node, element = (left, right) if isinstance(left, ast.Name) and left.id == name else (right, left)
+    var_node, element = _operands(s, name)
     current, value = lw.expr(var_node), lw.expr(element)    # reading v raises if it is unbound
     fn = lw.unit.intrinsic(f"llvm.{kind}", current.type, 2)
     lw.store_var(name, lw.b.call(fn, [current, value]), lw.t.var_types[name], False)
     return True
+
+
+def _operands(s, name):
+    """(the variable's node, the element's node) among the operands of an update's
+    comparison, or of its min/max call."""
+    node = s.test if isinstance(s, ast.If) else s.value
+    if isinstance(node, ast.IfExp):
+        node = node.test
+    operands = node.args if isinstance(node, ast.Call) else [node.left, node.comparators[0]]
+    var = next(n for n in operands if isinstance(n, ast.Name) and n.id == name)
+    return var, next(n for n in operands if n is not var)

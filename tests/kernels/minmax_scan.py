@@ -26,7 +26,18 @@ def peak(a):
     return best
 
 
+@cc.export('spread', 'f8(f8[:])')
+def spread(a):
+    lo = np.inf
+    hi = -np.inf
+    for i in range(a.shape[0]):
+        lo = min(lo, a[i])
+        hi = a[i] if a[i] > hi else hi
+    return hi - lo
+
+
 TESTS = {
+    'spread': '[n]-5:5+nan n=0:30',
     'minmax': '[n]-5:5+nan n=1:30',
     'peak': '[n]-5:5+nan n=0:30',
 }
