@@ -43,7 +43,7 @@ VECTOR_CLONES = (".v3", ".v4")   # the clones whose minimum/maximum are a few ve
 # which way a comparison `E op v` (the element on the left) keeps: `x < lo` a minimum
 KEEPS = {ast.Lt: "minimum", ast.LtE: "minimum", ast.Gt: "maximum", ast.GtE: "maximum"}
 MIRROR = {ast.Lt: ast.Gt, ast.LtE: ast.GtE, ast.Gt: ast.Lt, ast.GtE: ast.LtE}
-BUILTIN = {"min": "minimum", "max": "maximum"}
+BUILTIN_PATHS = {"builtins.min": "minimum", "builtins.max": "maximum"}
 
 
 def scan_updates(lw, loop: ast.For):
@@ -83,10 +83,12 @@ def _element(lw, loop):
         return None
     if not (isinstance(ity, T.RangeType) and all(_plain(a) for a in loop.iter.args)):
         return None
+    if loop.body[0] in lw.t.pruned:
+        return None   # (a branch the types removed has no types to read)
     for node in ast.walk(loop.body[0]):
         if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
                 and isinstance(node.slice, ast.Name) and node.slice.id == loop.target.id):
-            aty = lw.type_of(node.value)
+            aty = lw.t.var_types.get(node.value.id)
             if isinstance(aty, T.Array) and aty.ndim == 1 and aty.dtype.is_float:
                 return node, aty.dtype
             return None
@@ -110,7 +112,9 @@ def _update(lw, s, element):
         return None
     var, value = s.targets[0].id, s.value
     if isinstance(value, ast.Call) and len(value.args) == 2 and not value.keywords:
-        kind = BUILTIN.get(lw.t.calls.get(value, ("", ""))[1].replace("builtins.", ""))
+        call = lw.t.calls.get(value)   # ("builtin", path), or a user function's own entry
+        builtin = isinstance(call, tuple) and len(call) == 2 and call[0] == "builtin" and isinstance(call[1], str)
+        kind = BUILTIN_PATHS.get(call[1]) if builtin else None
         dumps = sorted(ast.dump(a) for a in value.args)
         if kind and dumps == sorted([same, ast.dump(ast.Name(id=var, ctx=ast.Load()))]):
             return var, kind
