@@ -58,6 +58,15 @@ def maybe_unbound(a, start):
             m = x
     return m if len(a) else 0.0
 
+@cc.export('unbound_and_short', 'f8(f8[:], i8, b1)')
+def unbound_and_short(a, n, start):
+    if start:
+        m = 0.5
+    for i in range(n):
+        if a[i] < m:              # n > len(a), m unbound: IndexError first, as in CPython
+            m = a[i]
+    return m if n > 0 else 0.0
+
 @cc.export('with_count', 'Tuple((f8, i8))(f8[:])')
 def with_count(a):
     lo = math.inf
@@ -111,7 +120,8 @@ def scaled_min(a):
     return lo
 """
 
-SCANS = ("minmax", "minmax32", "indexed_min", "loop_after", "less_equal", "builtin_scans", "conditional_scans")
+SCANS = ("minmax", "minmax32", "indexed_min", "loop_after", "less_equal", "builtin_scans", "conditional_scans",
+         "unbound_and_short")
 NEAR_MISSES = ("with_count", "with_closure", "scaled_min")
 PY = python_kernels("import math\n" + SOURCE, "scans")
 
@@ -159,6 +169,8 @@ def test_scans_give_the_bits_cpython_gives(scans, values, layout):
     assert got == _bits(tuple(float(v) for v in want)) if isinstance(want, tuple) else got == want
     for start in (True, False):
         assert _outcome(scans.maybe_unbound, a, start) == _outcome(PY["maybe_unbound"], a, start)
+        for n in (len(a), len(a) + 1):
+            assert _outcome(scans.unbound_and_short, a, n, start) == _outcome(PY["unbound_and_short"], a, n, start)
 
 
 def _opt_ir(tmp_path, export):

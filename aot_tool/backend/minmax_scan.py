@@ -196,19 +196,20 @@ def lower_update(lw, s) -> bool:
     if not fast or id(s) not in fast:
         return False
     name, kind = fast[id(s)]
-    var_node, element = _operands(s, name)
-    current, value = lw.expr(var_node), lw.expr(element)    # reading v raises if it is unbound
+    operands = _operands(s)
+    # in source order, as Python evaluates them: `a[i] < m` raises IndexError before
+    # an unbound m raises UnboundLocalError
+    values = [lw.expr(n) for n in operands]
+    mine = next(k for k, n in enumerate(operands) if isinstance(n, ast.Name) and n.id == name)
+    current, value = values[mine], values[1 - mine]
     fn = lw.unit.intrinsic(f"llvm.{kind}", current.type, 2)
     lw.store_var(name, lw.b.call(fn, [current, value]), lw.t.var_types[name], False)
     return True
 
 
-def _operands(s, name):
-    """(the variable's node, the element's node) among the operands of an update's
-    comparison, or of its min/max call."""
+def _operands(s) -> list:
+    """The two operands of an update's comparison, or of its min/max call, in order."""
     node = s.test if isinstance(s, ast.If) else s.value
     if isinstance(node, ast.IfExp):
         node = node.test
-    operands = node.args if isinstance(node, ast.Call) else [node.left, node.comparators[0]]
-    var = next(n for n in operands if isinstance(n, ast.Name) and n.id == name)
-    return var, next(n for n in operands if n is not var)
+    return list(node.args) if isinstance(node, ast.Call) else [node.left, node.comparators[0]]
