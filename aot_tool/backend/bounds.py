@@ -19,8 +19,8 @@ from collections import Counter
 
 from ..frontend import types as T
 from .bounds_descent import descending_scan
-from .bounds_linear import (INT64_MAX, Param, add, at_most, combine, length_or_raises, never_wraps_down,
-                            never_wraps_up, nonnegative)
+from .bounds_linear import (INT64_MAX, Param, add, at_most, length_or_raises, never_wraps_down, never_wraps_up,
+                            nonnegative)
 from .bounds_running import fact_inside, running_indices
 from .index_terms import int_constant, name_terms, split_index
 
@@ -358,40 +358,27 @@ def _index_span(node, facts):
     var, offset = split_index(node)
     if var is None and offset is not None:
         return (None, offset), (None, offset + 1)
-    low = high = offset
     if var is None:
-        var, low, high = _loop_plus_window(node, facts)
-    if var is None:
-        return _sum_of_loop_variables(node, facts)
+        return _two_loop_variables(node, facts)
     fact = facts.get(var)
     if fact is None:
         return None
     (lo_base, lo), (hi_base, hi) = fact
-    return (lo_base, lo + low), (hi_base, hi + high)
+    return (lo_base, lo + offset), (hi_base, hi + offset)
 
 
-def _sum_of_loop_variables(node, facts):
-    """`i + j` of two variables the facts bound: lo_i + lo_j <= i + j <= (hi_i - 1) +
-    (hi_j - 1), as a convolution's `x[i + j]`."""
-    if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add)
+def _two_loop_variables(node, facts):
+    """`i + j` or `i - j` of two variables the facts bound (a convolution's `x[i + j]`, a
+    stencil's `u[i - di]` with di over `range(-1, 2)`):
+    lo_i + lo_j <= i + j <= (hi_i - 1) + (hi_j - 1) and
+    lo_i - (hi_j - 1) <= i - j <= (hi_i - 1) - lo_j."""
+    if not (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub))
             and isinstance(node.left, ast.Name) and isinstance(node.right, ast.Name)):
         return None
     a, b = facts.get(node.left.id), facts.get(node.right.id)
     if a is None or b is None:
         return None
-    return add(a[0], b[0]), (combine(a[1][0], b[1][0]), a[1][1] + b[1][1] - 1)
-
-
-def _loop_plus_window(node, facts):
-    """(i, least, greatest offset) for `i + k`, `k + i` or `i - k`, where k is the target
-    of an enclosing loop over a constant range (a stencil's `for di in range(-1, 2)`);
-    else (None, None, None)."""
-    for var, window, sign in name_terms(node):
-        fact = facts.get(window)
-        if var == window or var not in facts or fact is None or fact[0][0] is not None or fact[1][0] is not None:
-            continue
-        first, last = fact[0][1], fact[1][1] - 1      # window takes first..last
-        if first > last:
-            continue
-        return (var, first, last) if sign == 1 else (var, -last, -first)
-    return None, None, None
+    (a_lo, a_hi), (b_lo, b_hi) = a, b
+    if isinstance(node.op, ast.Add):
+        return add(a_lo, b_lo), add(a_hi, (b_hi[0], b_hi[1] - 1))
+    return add(a_lo, (b_hi[0], b_hi[1] - 1), -1), add(a_hi, b_lo, -1)

@@ -43,7 +43,7 @@ VECTOR_CLONES = (".v3", ".v4")   # the clones whose minimum/maximum are a few ve
 # which way a comparison `E op v` (the element on the left) keeps: `x < lo` a minimum
 KEEPS = {ast.Lt: "minimum", ast.LtE: "minimum", ast.Gt: "maximum", ast.GtE: "maximum"}
 MIRROR = {ast.Lt: ast.Gt, ast.LtE: ast.GtE, ast.Gt: ast.Lt, ast.GtE: ast.LtE}
-BUILTIN_PATHS = {"builtins.min": "minimum", "builtins.max": "maximum"}
+BUILTIN_CALLS = ((("builtin", "builtins.min"), "minimum"), (("builtin", "builtins.max"), "maximum"))
 
 
 def scan_updates(lw, loop: ast.For):
@@ -112,9 +112,8 @@ def _update(lw, s, element):
         return None
     var, value = s.targets[0].id, s.value
     if isinstance(value, ast.Call) and len(value.args) == 2 and not value.keywords:
-        call = lw.t.calls.get(value)   # ("builtin", path), or a user function's own entry
-        builtin = isinstance(call, tuple) and len(call) == 2 and call[0] == "builtin" and isinstance(call[1], str)
-        kind = BUILTIN_PATHS.get(call[1]) if builtin else None
+        call = lw.t.calls.get(value)   # compared, not hashed: a user function's entry holds its Typed
+        kind = next((k for builtin, k in BUILTIN_CALLS if call == builtin), None)
         dumps = sorted(ast.dump(a) for a in value.args)
         if kind and dumps == sorted([same, ast.dump(ast.Name(id=var, ctx=ast.Load()))]):
             return var, kind
