@@ -244,8 +244,8 @@ class IndexFacts:
 
     # -- the query --
     def versioning_candidates(self, loop: ast.For):
-        """Indices `a[i + c]` in an innermost `for i in range(lo, hi[, step > 0])` that no
-        proof covers: [(subscript, dim, array name, c)].  Lowering checks them all once
+        """Indices `a[i + c]` in a `for i in range(lo, hi[, step > 0])` that no proof
+        covers, where the loops inside it are plain (_plain_inner_loop): [(subscript, dim, array name, c)].  Lowering checks them all once
         before the loop and then runs a copy of the loop without per-index checks."""
         if not (isinstance(loop.target, ast.Name) and self.stores[loop.target.id] == 1):
             return []
@@ -255,8 +255,8 @@ class IndexFacts:
         if len(args) == 3 and not _positive_or_unknown(args[2]):
             return []   # a step only known at run time is checked there to be positive
         nodes = list(self._live_nodes(loop.body))
-        if any(isinstance(n, (ast.For, ast.While)) for n in nodes):
-            return []  # innermost loops only: code grows at most twofold
+        if not all(self._plain_inner_loop(n) for n in nodes if isinstance(n, (ast.For, ast.While))):
+            return []  # one versioned loop on any path of a nest: code grows at most twofold
         nodes += [n for aug in nodes if aug in self.t.aug_binops
                   for n in ast.walk(self.t.aug_binops[aug])]
         var = loop.target.id
@@ -274,6 +274,19 @@ class IndexFacts:
                       and self.prove(n, p, dim) != "in_range"):
                     found.append((n, dim, n.value.id, self._invariant_offset(p, var, loop)))
         return found
+
+    def _plain_inner_loop(self, loop) -> bool:
+        """A loop inside a loop being versioned, which may be lowered twice (once in each
+        copy): a while loop, or a `for` over a range or an array that is not itself
+        versioned (so copies do not compound) and not a prange (outlined once)."""
+        if isinstance(loop, ast.While):
+            return True
+        call = self.t.calls.get(loop.iter)
+        if call == ("builtin", "numba.prange"):
+            return False
+        if call != RANGE_CALLS[0] and not isinstance(self.t.expr_types.get(loop.iter), T.Array):
+            return False
+        return not self.versioning_candidates(loop)
 
     def _invariant_offset(self, node, var: str, loop):
         """`i + v`, `v + i` or `i - v` with v an integer variable the loop never assigns:
