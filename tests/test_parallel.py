@@ -130,6 +130,28 @@ def test_small_loops_run_alone_with_the_same_bits(built):
     assert before == small < large      # the pool started only for the large loop
 
 
+def test_heavy_loops_wake_the_pool_at_once_with_the_same_results(built):
+    """A loop that outgrew the solo time wakes the pool at its next region over a like
+    trip count (runtime/aot_pool.c, aot_known_heavy), so block 0 runs on any thread:
+    the bits and the exception raised are those of a serial run."""
+    d, _ = built
+    code = ("import numpy as np, par_mod\n"
+            "x = np.random.default_rng(3).standard_normal(2_000_003)\n"
+            "for _ in range(3): print(repr(par_mod.total(x)), repr(par_mod.first_error(x, -1, -1)))\n"
+            "print(repr(par_mod.total(x[:1_000_001])))     # half as long: still known\n"
+            "for a, b in ((0, -1), (1_999_999, 40), (5, 1_000_000), (-1, 2_000_002)):\n"
+            "    try:\n"
+            "        par_mod.first_error(x, a, b)\n"
+            "    except (ValueError, ZeroDivisionError) as e:\n"
+            "        print(type(e).__name__, e)\n"
+            "print(repr(par_mod.total(x[:1000])))\n")
+    env = {k: v for k, v in os.environ.items() if k != "AOT_PARALLEL_SOLO_TICKS"}
+    pooled = run_python(code, d, env=dict(env, AOT_NUM_THREADS="2")).stdout.splitlines()
+    serial = run_python(code, d, env=dict(env, AOT_NUM_THREADS="1")).stdout.splitlines()
+    assert pooled == serial and len(pooled) == 9, (pooled, serial)
+    assert pooled[4:8] == ["ValueError at a", "ZeroDivisionError at b", "ValueError at a", "ZeroDivisionError at b"]
+
+
 def test_bitwise_reductions(built):
     _, mod = built
     x = np.random.default_rng(6).integers(-3, 1000, 1001)

@@ -273,6 +273,34 @@ static void aot_pool_start(void)
     }
 }
 
+/* Loop bodies whose last region outgrew the solo time, with its trip count: the next
+   region of the body over at least half as many iterations wakes the pool at once.
+   The solo blocks cost a heavy loop the time of its first block (or first four): the
+   workers can start only after it, and a 0.5 ms loop of 64 blocks took 3% longer than
+   an even split.  Entries are looked up by the body's address; a stale or torn entry
+   only changes when the pool wakes, never a result. */
+#define AOT_HEAVY_SLOTS 64
+static struct { aot_block_fn body; int64_t n; } aot_heavy[AOT_HEAVY_SLOTS];
+
+static int aot_heavy_index(aot_block_fn body)
+{
+    return (int)(((uintptr_t)body >> 4) % AOT_HEAVY_SLOTS);
+}
+
+static int aot_known_heavy(aot_block_fn body, int64_t n)
+{
+    int k = aot_heavy_index(body);
+    return __atomic_load_n(&aot_heavy[k].body, __ATOMIC_RELAXED) == body
+           && n >= __atomic_load_n(&aot_heavy[k].n, __ATOMIC_RELAXED) / 2;
+}
+
+static void aot_note_heavy(aot_block_fn body, int64_t n)
+{
+    int k = aot_heavy_index(body);
+    __atomic_store_n(&aot_heavy[k].body, body, __ATOMIC_RELAXED);
+    __atomic_store_n(&aot_heavy[k].n, n, __ATOMIC_RELAXED);
+}
+
 /* This copy's pool (aot_rt_parallel_for below picks the process's). */
 static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t nblocks)
 {
@@ -286,12 +314,14 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
     /* Blocks run here, in order, until the region has taken the solo time: a small
        region ends before waking a thread would have (and costs about a serial call);
        AOT_PARALLEL_SOLO_TICKS in the environment sets the time (0: wake the pool at once);
-       a larger one hands the remaining blocks to the pool.  The blocks and their
-       combining order are the same either way, so are the results. */
+       a larger one hands the remaining blocks to the pool, and so does a loop known to
+       be heavy from the start.  The blocks and their combining order are the same
+       either way, so are the results. */
     uint64_t began = aot_ticks();
     int64_t first = 0;
+    int solo = serial || (aot_pool.solo_ticks > 0 && !aot_known_heavy(body, n));
     me->region_depth++;                  /* a prange inside runs serially, as in the pool */
-    while (first < nblocks) {
+    while (first < nblocks && solo) {
         int64_t start, stop;
         aot_block_bounds(n, nblocks, first, &start, &stop);
         if (body(env, start, stop, first) != 0) {
@@ -310,6 +340,8 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
     me->region_depth--;
     if (first == nblocks)
         return 0;
+    if (first > 0)
+        aot_note_heavy(body, n);
     gil = PyGILState_Ensure();       /* held now, whatever the caller held ... */
     saved = PyEval_SaveThread();      /* ... and released while the region runs */
     pthread_mutex_lock(&aot_pool.region);
