@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import build_and_load, cli
+from proof_support import python_kernels
 
 SOURCE = """
 import numpy as np
@@ -56,36 +57,7 @@ def steps(out, t_steps):
 """
 
 
-def pairwise_into(p, out):
-    n = p.shape[0]
-    for i in range(n):
-        for j in range(n):
-            s = 0.0
-            for k in range(p.shape[1]):
-                t = p[i, k] - p[j, k]
-                s += t * t
-            out[i, j] = np.sqrt(s)
-
-
-def mixed(x, out, lo, hi):
-    for j in range(lo, hi):
-        s = 0.0
-        for v in x:
-            s += v
-        k = 0
-        while k < 3:
-            s += k
-            k += 1
-        out[j] = s + x[j + 1]
-
-
-def inner_checked(x, out, w):
-    for j in range(len(x)):
-        s = 0.0
-        for d in range(w):
-            s += x[j + d]
-        out[j] = s
-
+PY = python_kernels(SOURCE, "nestv")   # the same functions, run by CPython
 
 @pytest.fixture(scope="module")
 def nestv(tmp_path_factory):
@@ -127,19 +99,19 @@ def _layout(a, order):
 def test_pairwise_into_matches_python(nestv, n, d, rows, cols, order):
     p = _layout(np.random.default_rng(n * 10 + d).random((n, d)), order)
     out = _layout(np.full((max(0, n + rows), max(0, n + cols)), -1.0), order)
-    _same(nestv.pairwise_into, pairwise_into, p, out)
+    _same(nestv.pairwise_into, PY["pairwise_into"], p, out)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(nx=st.integers(0, 8), nout=st.integers(0, 8), lo=st.integers(-9, 9), hi=st.integers(-9, 10))
 def test_a_loop_over_an_array_and_a_while_loop_inside(nestv, nx, nout, lo, hi):
-    _same(nestv.mixed, mixed, np.arange(1.0, nx + 1), np.zeros(nout), lo, hi)
+    _same(nestv.mixed, PY["mixed"], np.arange(1.0, nx + 1), np.zeros(nout), lo, hi)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(nx=st.integers(0, 8), nout=st.integers(0, 8), w=st.integers(-1, 5))
 def test_an_inner_loop_with_its_own_checks(nestv, nx, nout, w):
-    _same(nestv.inner_checked, inner_checked, np.arange(1.0, nx + 1), np.zeros(nout), w)
+    _same(nestv.inner_checked, PY["inner_checked"], np.arange(1.0, nx + 1), np.zeros(nout), w)
 
 
 def test_a_range_loop_around_a_prange(nestv):

@@ -67,6 +67,17 @@ SOURCE = textwrap.dedent('''
             out[i] = row[0] * k
         return out
 
+    @cc.export('row_work', 'f8(f8[:], i8)')
+    @njit(parallel=True)
+    def row_work(x, slow):
+        s = 0.0
+        for i in prange(len(x)):
+            t = 0.0
+            for r in range(slow if i == 0 else 1):    # only the first row is slow
+                t += np.sin(x[i] + r)
+            s += t
+        return s
+
     @cc.export('allocating', 'f8(f8[:], i8)')
     @njit(parallel=True)
     def allocating(x, bad):
@@ -150,6 +161,39 @@ def test_heavy_loops_wake_the_pool_at_once_with_the_same_results(built):
     serial = run_python(code, d, env=dict(env, AOT_NUM_THREADS="1")).stdout.splitlines()
     assert pooled == serial and len(pooled) == 9, (pooled, serial)
     assert pooled[4:8] == ["ValueError at a", "ZeroDivisionError at b", "ValueError at a", "ZeroDivisionError at b"]
+
+
+def test_one_slow_solo_block_does_not_send_later_small_loops_to_the_pool(built):
+    """A region whose slow first block outgrew the solo time notes its body as heavy; the
+    next region of that body, sent to the pool at once, ends within four solo times and
+    the note is forgotten (aot_note_heavy), so later light calls run alone again: the
+    pool's worker, asleep between them, is not woken (its voluntary context switches,
+    from /proc, stay put), where a kept note would wake it at every call."""
+    d, _ = built
+    code = textwrap.dedent('''
+        import os, time, numpy as np, par_mod
+        def worker_switches():
+            total = 0
+            for task in os.listdir('/proc/self/task'):
+                if int(task) == os.getpid():
+                    continue
+                with open(f'/proc/self/task/{task}/status') as f:
+                    total += sum(int(l.split()[1]) for l in f if l.startswith('voluntary_ctxt_switches'))
+            return total
+        x = np.random.default_rng(2).random(64)
+        want = par_mod.row_work(x, 1)
+        par_mod.row_work(x, 3_000_000)               # block 0 alone outgrows the solo time
+        ok = all(par_mod.row_work(x, 1) == want for _ in range(5))   # the worker still spins
+        time.sleep(0.05)                             # ... and now sleeps
+        before = worker_switches()
+        for _ in range(40):
+            ok = ok and par_mod.row_work(x, 1) == want
+            time.sleep(0.002)
+        print(ok, worker_switches() - before)
+    ''')
+    env = {k: v for k, v in os.environ.items() if k != "AOT_PARALLEL_SOLO_TICKS"}
+    ok, woken = run_python(code, d, env=dict(env, AOT_NUM_THREADS="2")).stdout.split()
+    assert ok == "True" and int(woken) < 10, woken
 
 
 def test_bitwise_reductions(built):

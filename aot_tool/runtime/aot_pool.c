@@ -294,11 +294,19 @@ static int aot_known_heavy(aot_block_fn body, int64_t n)
            && n >= __atomic_load_n(&aot_heavy[k].n, __ATOMIC_RELAXED) / 2;
 }
 
-static void aot_note_heavy(aot_block_fn body, int64_t n)
+/* Notes a body as heavy (heavy != 0) or forgets it: a region sent to the pool at once
+   that ended within four solo times was not heavy after all (one slow first block, a
+   loop whose trip count no longer says its cost), and its next small regions run alone
+   again instead of waking the pool at every call. */
+static void aot_note_heavy(aot_block_fn body, int64_t n, int heavy)
 {
     int k = aot_heavy_index(body);
-    __atomic_store_n(&aot_heavy[k].body, body, __ATOMIC_RELAXED);
-    __atomic_store_n(&aot_heavy[k].n, n, __ATOMIC_RELAXED);
+    if (heavy) {
+        __atomic_store_n(&aot_heavy[k].body, body, __ATOMIC_RELAXED);
+        __atomic_store_n(&aot_heavy[k].n, n, __ATOMIC_RELAXED);
+    } else if (__atomic_load_n(&aot_heavy[k].body, __ATOMIC_RELAXED) == body) {
+        __atomic_store_n(&aot_heavy[k].body, (aot_block_fn)NULL, __ATOMIC_RELAXED);
+    }
 }
 
 /* This copy's pool (aot_rt_parallel_for below picks the process's). */
@@ -340,8 +348,8 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
     me->region_depth--;
     if (first == nblocks)
         return 0;
-    if (first > 0)
-        aot_note_heavy(body, n);
+    if (solo)
+        aot_note_heavy(body, n, 1);       /* outgrew the solo time: heavy next time */
     gil = PyGILState_Ensure();       /* held now, whatever the caller held ... */
     saved = PyEval_SaveThread();      /* ... and released while the region runs */
     pthread_mutex_lock(&aot_pool.region);
@@ -372,6 +380,8 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
     pthread_mutex_unlock(&aot_pool.mu);
     pthread_mutex_unlock(&aot_pool.region);
     PyEval_RestoreThread(saved);
+    if (!solo && aot_pool.solo_ticks > 0 && aot_ticks() - began < 4 * aot_pool.solo_ticks)
+        aot_note_heavy(body, n, 0);       /* sent at once, yet short: not heavy after all */
     if (t != NULL) {
         PyErr_Restore(t, v, tb);
         status = 1;
