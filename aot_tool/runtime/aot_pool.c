@@ -295,9 +295,11 @@ static int aot_known_heavy(aot_block_fn body, int64_t n)
 }
 
 /* Notes a body as heavy (heavy != 0) or forgets it: a region sent to the pool at once
-   that ended within four solo times was not heavy after all (one slow first block, a
-   loop whose trip count no longer says its cost), and its next small regions run alone
-   again instead of waking the pool at every call. */
+   whose blocks run by the caller took less than the solo time was not heavy after all
+   (one slow first block, a loop whose trip count no longer says its cost), and its next
+   small regions run alone again instead of waking the pool at every call.  The caller's
+   own blocks are timed, not the region: waking a sleeping worker on a loaded machine
+   takes longer than the solo time by itself. */
 static void aot_note_heavy(aot_block_fn body, int64_t n, int heavy)
 {
     int k = aot_heavy_index(body);
@@ -369,7 +371,9 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
     pthread_cond_broadcast(&aot_pool.wake);
     pthread_mutex_unlock(&aot_pool.mu);
     me->region_depth++;
+    uint64_t share_began = aot_ticks();
     aot_run_share(0, nthreads);
+    uint64_t share_ticks = aot_ticks() - share_began;
     me->region_depth--;
     aot_spin_while(&aot_pool.pending, 0, 0, aot_pool.spin_ticks);
     pthread_mutex_lock(&aot_pool.mu);
@@ -380,8 +384,8 @@ static int aot_parallel_for_own(aot_block_fn body, void *env, int64_t n, int64_t
     pthread_mutex_unlock(&aot_pool.mu);
     pthread_mutex_unlock(&aot_pool.region);
     PyEval_RestoreThread(saved);
-    if (!solo && aot_pool.solo_ticks > 0 && aot_ticks() - began < 4 * aot_pool.solo_ticks)
-        aot_note_heavy(body, n, 0);       /* sent at once, yet short: not heavy after all */
+    if (!solo && aot_pool.solo_ticks > 0 && share_ticks < aot_pool.solo_ticks)
+        aot_note_heavy(body, n, 0);       /* sent at once, yet the caller's share was short */
     if (t != NULL) {
         PyErr_Restore(t, v, tb);
         status = 1;
