@@ -95,12 +95,25 @@ print(f"{'kernel':22s} {'ours par':>9s} {'ours ser':>9s} {'numba par':>9s} {'ser
       f" {'cpu/wall par, ser':>18s} {'numba, our sig':>14s} {'par/that':>8s}")
 # Each case in rounds, the four builds taking turns and the turns rotating from round to
 # round (machine speed drifts: what is timed in one block of time against another reads
-# that drift as a difference).  Each turn times its calls twice and keeps the better:
-# the first also pays for the previous turn's pool still spinning (ours spins about
-# 200 us after a region, numba's OpenMP threads a while too) and for waking its own.
-# (A pause before each turn instead measured the machine waking from idle: any first
-# call after 20 ms of sleep here ran 1.3-1.5 ms where calls in a row ran 0.5.)
+# that drift as a difference).  Before each turn the process waits until no thread of
+# it is running (settle): numba's OpenMP threads spin 10-13 ms after a region (ours
+# about 0.2 ms), and a turn timed in that window shares the CPUs with them; without the
+# wait ours ran after a numba turn in almost every round.  Each turn then times its
+# calls twice and keeps the better: the first pays for waking its pool and the machine
+# from idle (any first call after 20 ms of sleep here ran 1.3-1.5 ms where calls in a
+# row ran 0.5).
 ROUNDS = 5
+
+
+def settle(step: float = 0.005, limit: float = 0.2):
+    """Sleep until a `step` of sleep costs the process no CPU time (at most `limit`)."""
+    waited = 0.0
+    while waited < limit:
+        c = time.process_time()
+        time.sleep(step)
+        waited += step
+        if time.process_time() - c < step / 10:
+            return
 
 
 def rounds(fns, args, number):
@@ -109,6 +122,7 @@ def rounds(fns, args, number):
     for r in range(ROUNDS):
         for k in range(len(fns)):
             i = (k + r) % len(fns)
+            settle()
             times[i] = min(times[i], best("f(*a)", number, repeat=2, f=fns[i], a=args))
     return times
 
