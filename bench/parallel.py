@@ -88,12 +88,14 @@ def cpu_per_wall(fn, args, number):
     return (time.process_time() - c) / (time.perf_counter() - w)
 
 
-# numba twice: compiled lazily for the arguments it sees (C-contiguous: it specialises on
-# the layout), and eagerly from the export's own signature (any layout, as ours is)
+# numba three times: compiled lazily for the arguments it sees (C-contiguous: it
+# specialises on the layout), eagerly from the export's own signature (any layout, as
+# ours is), and serially (plain njit: its own speed-up, which says what the machine
+# allows where ours falls short of 2x)
 SIGNATURES = dict(re.findall(r"@cc\.export\('(\w+)', '([^']+)'", kernels("m", "", "")))
 print(f"{'kernel':22s} {'ours par':>9s} {'ours ser':>9s} {'numba par':>9s} {'ser/par':>8s} {'par/numba':>9s}"
-      f" {'cpu/wall par, ser':>18s} {'numba, our sig':>14s} {'par/that':>8s}")
-# Each case in rounds, the four builds taking turns and the turns rotating from round to
+      f" {'cpu/wall par, ser':>18s} {'numba, our sig':>14s} {'par/that':>8s} {'numba ser/par':>13s}")
+# Each case in rounds, the five builds taking turns and the turns rotating from round to
 # round (machine speed drifts: what is timed in one block of time against another reads
 # that drift as a difference).  Before each turn the process waits until no thread of
 # it is running (settle): numba's OpenMP threads spin 10-13 ms after a region (ours
@@ -136,14 +138,16 @@ for label, (name, args, number) in cases.items():
         fn = getattr(nb, name)
         assert np.allclose(fn(*args), want), name   # (compiles)
         same_sig = numba.njit(SIGNATURES[name], parallel=True)(fn.py_func)
-        fns += [fn, same_sig]
-    times = rounds(fns, args, number) + [float("nan")] * (4 - len(fns))
-    t_par, t_ser, t_nb, t_sig = times
+        serial = numba.njit(fn.py_func)         # prange is range here
+        assert np.allclose(serial(*args), want), name
+        fns += [fn, same_sig, serial]
+    times = rounds(fns, args, number) + [float("nan")] * (5 - len(fns))
+    t_par, t_ser, t_nb, t_sig, t_nb_ser = times
     time.sleep(0.05)   # numba's threads, if its turn came last, stop spinning (they count as CPU)
     cw_par, cw_ser = cpu_per_wall(par, args, number), cpu_per_wall(ser, args, number)
     print(f"{label:22s} {t_par * 1e3:7.2f}ms {t_ser * 1e3:7.2f}ms {t_nb * 1e3:7.2f}ms "
           f"{t_ser / t_par:8.2f} {t_par / t_nb:9.2f} {cw_par:11.2f}, {cw_ser:.2f} "
-          f"{t_sig * 1e3:12.2f}ms {t_par / t_sig:8.2f}")
+          f"{t_sig * 1e3:12.2f}ms {t_par / t_sig:8.2f} {t_nb_ser / t_nb:13.2f}")
 
 # a tiny region: `total` (scalar work: one block, run in the caller) and `row_norms`,
 # whose inner loop keeps one block per row: 8 blocks, which the caller runs alone
