@@ -153,11 +153,10 @@ class StatementLowering:
         if s in self.t.pruned:
             self.block(s.body if self.t.pruned[s] else s.orelse)
             return
-        cond = self.truth(s.test)
         then = self.fn.append_basic_block("if.then")
         other = self.fn.append_basic_block("if.else")
         end = self.fn.append_basic_block("if.end")
-        self.b.cbranch(cond, then, other)
+        self.branch_on(s.test, then, other)
         for block, body in ((then, s.body), (other, s.orelse)):
             self.b.position_at_end(block)
             self.block(body)
@@ -171,18 +170,20 @@ class StatementLowering:
         return lower_update(self, s)
 
     def stmt_While(self, s) -> None:
-        head = self.fn.append_basic_block("while.cond")
+        """`while test: body` as `if test: do body while test`, the test before the loop
+        and again at its end, as CPython's bytecode has it and numba reads it."""
         body = self.fn.append_basic_block("while.body")
+        latch = self.fn.append_basic_block("while.cond")
         end = self.fn.append_basic_block("while.end")
-        self.b.branch(head)
-        self.b.position_at_end(head)
-        self.b.cbranch(self.truth(s.test), body, end)
+        self.branch_on(s.test, body, end)
         self.b.position_at_end(body)
-        self.loops.append((head, end))
+        self.loops.append((latch, end))
         self.block(s.body)
         self.loops.pop()
         if not self.b.block.is_terminated:
-            self.b.branch(head)
+            self.b.branch(latch)
+        self.b.position_at_end(latch)
+        self.branch_on(s.test, body, end)
         self.b.position_at_end(end)
 
     def stmt_Break(self, s) -> None:
