@@ -14,10 +14,19 @@ import llvmlite
 import llvmlite.binding as llvm
 
 
+# Innermost loops start on a 32-byte boundary (2**5; LLVM's x86 default is 16), so a loop
+# of up to 32 bytes never straddles a 64-byte line: on an AMD Zen 3 insertion sort's
+# eight-instruction inner loop ran 0.70 ms at offset 48 of a line and 0.54 at offset 0
+# (numba's JIT placed it at 0), and which offset a loop got changed with the size of
+# every function before it in the module.  At most 31 bytes of padding per loop.
+INNERMOST_LOOP_ALIGNMENT_LOG2 = 5
+
+
 @functools.lru_cache(maxsize=None)
 def _initialise() -> None:
     llvm.initialize_native_target()
     llvm.initialize_native_asmprinter()
+    llvm.set_option("aot_tool", f"-x86-experimental-pref-innermost-loop-alignment={INNERMOST_LOOP_ALIGNMENT_LOG2}")
 
 
 def llvm_version() -> str:
