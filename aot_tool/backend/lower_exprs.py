@@ -63,9 +63,10 @@ class ExpressionLowering:
     def branch_on(self, node, then, other) -> None:
         """Branch to `then` where the condition `node` holds, else to `other`, with `and`,
         `or` and `not` of scalars as jumps, the way numba's short-circuit bytecode reads,
-        rather than as an i1 merged by a phi: LLVM rotated the phi form of insertion
-        sort's `while j >= 0 and a[j] > key` into an inner loop two instructions longer,
-        1.3x numba's time on an AMD Zen 3 (bench/kernels.py)."""
+        rather than as an i1 merged by a phi.  LLVM folds that phi itself (insertion
+        sort's code did not change with this alone: its loss was where the `while` test
+        sat, see stmt_While), but a test emitted twice, before a loop and at its end,
+        then starts as the plain branches it ends as."""
         if isinstance(node, ast.BoolOp) and all(T.is_number(self.type_of(v)) for v in node.values):
             is_and = isinstance(node.op, ast.And)
             for v in node.values[:-1]:
