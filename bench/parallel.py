@@ -143,7 +143,7 @@ for label, (name, args, number) in cases.items():
         fns += [fn, same_sig, serial]
     times = rounds(fns, args, number) + [float("nan")] * (5 - len(fns))
     t_par, t_ser, t_nb, t_sig, t_nb_ser = times
-    time.sleep(0.05)   # numba's threads, if its turn came last, stop spinning (they count as CPU)
+    settle()           # numba's threads, if its turn came last, stop spinning (they count as CPU)
     cw_par, cw_ser = cpu_per_wall(par, args, number), cpu_per_wall(ser, args, number)
     print(f"{label:22s} {t_par * 1e3:7.2f}ms {t_ser * 1e3:7.2f}ms {t_nb * 1e3:7.2f}ms "
           f"{t_ser / t_par:8.2f} {t_par / t_nb:9.2f} {cw_par:11.2f}, {cw_ser:.2f} "

@@ -167,9 +167,9 @@ def test_one_slow_solo_block_does_not_send_later_small_loops_to_the_pool(built):
     """A region whose slow first block outgrew the solo time notes its body as heavy; the
     next region of that body, sent to the pool at once, runs the caller's blocks within
     the solo time and the note is forgotten (aot_note_heavy), so later light calls run
-    alone again: the
-    pool's worker, asleep between them, is not woken (its voluntary context switches,
-    from /proc, stay put), where a kept note would wake it at every call."""
+    alone again: the pool's worker, asleep between them, is not woken (its voluntary
+    context switches, from /proc, stay put), where a kept note would wake it at every
+    call."""
     d, _ = built
     code = textwrap.dedent('''
         import os, time, numpy as np, par_mod

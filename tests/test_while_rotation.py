@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import build_and_load, cli
-from proof_support import python_kernels
+from proof_support import outcome, python_kernels
 
 SOURCE = """
 import numpy as np
@@ -74,13 +74,6 @@ def wrot(tmp_path_factory):
     return build_and_load(tmp_path_factory.mktemp("wrot"), "wrot", SOURCE)
 
 
-def _outcome(fn, *args):
-    try:
-        return fn(*args)
-    except IndexError:
-        return IndexError
-
-
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(x=st.lists(st.integers(0, 100), max_size=12), stop=st.integers(0, 100))
 def test_continue_and_break_in_a_rotated_loop(wrot, x, stop):
@@ -92,7 +85,7 @@ def test_continue_and_break_in_a_rotated_loop(wrot, x, stop):
 @given(x=st.lists(st.floats(-5, 5), max_size=8), limit=st.floats(-6, 6))
 def test_a_test_that_raises_at_the_end(wrot, x, limit):
     a = np.array(x, dtype=np.float64)
-    assert _outcome(wrot.scan_past_end, a, limit) == _outcome(PY["scan_past_end"], a, limit)
+    assert outcome(wrot.scan_past_end, a, limit) == outcome(PY["scan_past_end"], a, limit)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

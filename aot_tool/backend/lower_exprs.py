@@ -71,7 +71,10 @@ class ExpressionLowering:
             is_and = isinstance(node.op, ast.And)
             for v in node.values[:-1]:
                 nxt = self.fn.append_basic_block("cond.next")
-                self.branch_on(v, nxt, other) if is_and else self.branch_on(v, then, nxt)
+                if is_and:
+                    self.branch_on(v, nxt, other)
+                else:
+                    self.branch_on(v, then, nxt)
                 self.b.position_at_end(nxt)
             self.branch_on(node.values[-1], then, other)
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not) and T.is_number(self.type_of(node.operand)):
